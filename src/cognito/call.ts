@@ -1,0 +1,48 @@
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { Logger } from '../logger';
+import type { CallLog } from './call-log';
+import { commands, type InputOf, type OperationName, type OutputOf } from './commands';
+import { toGraphQLError } from './errors';
+import { redactSecrets } from './redaction';
+
+/** The one way the gateway calls Cognito: `call('ListUsers', { UserPoolId })`. */
+export type CognitoCall = <Name extends OperationName>(operation: Name, input: InputOf<Name>) => Promise<OutputOf<Name>>;
+
+export interface CallPathOptions {
+  client: CognitoIdentityProviderClient;
+  callLog: CallLog;
+  logger: Logger;
+  /** Aborted when the GraphQL request ends early; pending calls stop with it. */
+  signal?: AbortSignal;
+}
+
+type AnyCommand = new (input: unknown) => Parameters<CognitoIdentityProviderClient['send']>[0];
+
+/**
+ * Builds the request-scoped call function: it passes the request's AbortSignal to the SDK,
+ * records every call in the request's call log, strips secrets from outputs, and maps Cognito
+ * exceptions to GraphQL errors with stable codes.
+ */
+export function createCognitoCall({ client, callLog, logger, signal }: CallPathOptions): CognitoCall {
+  return async (operation, input) => {
+    const Command = commands[operation] as unknown as AnyCommand;
+    const startedAt = performance.now();
+    try {
+      const output = (await client.send(new Command(input), { abortSignal: signal })) as unknown as Record<string, unknown>;
+      callLog.record(operation, startedAt, 'ok');
+      delete output['$metadata'];
+      redactSecrets(operation, output);
+      logger.debug(`cognito ${operation} ok in ${(performance.now() - startedAt).toFixed(1)} ms`);
+      return output as OutputOf<typeof operation>;
+    } catch (error) {
+      const name = error instanceof Error ? error.name : 'UnknownError';
+      callLog.record(operation, startedAt, name);
+      const mapped = toGraphQLError(error, operation);
+      if (mapped) {
+        logger.debug(`cognito ${operation} answered ${name}`);
+        throw mapped;
+      }
+      throw error;
+    }
+  };
+}

@@ -1,0 +1,25 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+
+export interface StaticCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
+
+export interface CognitoClientOptions {
+  region: string;
+  endpoint?: string;
+  /** Omitted: the AWS default credential provider chain. */
+  credentials?: StaticCredentials;
+}
+
+/** Credentials cognito-local accepts; it checks no signature. */
+export const localCredentials: StaticCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+export function createCognitoClient(options: CognitoClientOptions): CognitoIdentityProviderClient {
+  return new CognitoIdentityProviderClient({
+    region: options.region,
+    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+  });
+}

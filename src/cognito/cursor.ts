@@ -1,0 +1,100 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+
+/**
+ * A position in a Cognito list, right after one edge: the token of the page the edge came from,
+ * the page size that page was fetched with (Cognito pages are only reproducible with the same
+ * size) and how many of its items come before the resume point. `end` marks the end of the list.
+ */
+export type CursorPosition = { kind: 'page'; token: string | null; pageSize: number; offset: number } | { kind: 'end' };
+
+const VERSION = 1;
+const MAC_BYTES = 12;
+
+/**
+ * Cursors are `base64url(json).base64url(hmac)`: opaque to clients, versioned, bound to the
+ * connection that produced them (operation and arguments) and signed, so a cursor from another
+ * connection or an edited one is refused with a clear error instead of paging the wrong list.
+ */
+export class CursorCodec {
+  constructor(private readonly secret: string) {}
+
+  encode(binding: string, position: CursorPosition): string {
+    const body =
+      position.kind === 'end'
+        ? [VERSION, binding, 'end']
+        : [VERSION, binding, position.token, position.pageSize, position.offset];
+    const payload = Buffer.from(JSON.stringify(body)).toString('base64url');
+    return `${payload}.${this.sign(payload)}`;
+  }
+
+  /** @param argument the GraphQL argument the cursor came in, named in errors. */
+  decode(cursor: string, binding: string, argument = 'after'): CursorPosition {
+    const [payload, mac, extra] = cursor.split('.');
+    if (!payload || !mac || extra !== undefined || !this.verify(payload, mac)) {
+      throw invalidCursor(argument, 'it is not a cursor this gateway issued, or it was altered');
+    }
+    const body = parseJson(payload);
+    if (!Array.isArray(body) || body[0] !== VERSION) {
+      throw invalidCursor(argument, `its version is not supported (expected ${VERSION})`);
+    }
+    if (body[1] !== binding) {
+      throw invalidCursor(
+        argument,
+        'it belongs to a different connection; a cursor only resumes the list, with the same arguments, that issued it',
+      );
+    }
+    if (body.length === 3 && body[2] === 'end') return { kind: 'end' };
+    const [, , token, pageSize, offset] = body as unknown[];
+    if (
+      (token !== null && typeof token !== 'string') ||
+      !Number.isInteger(pageSize) ||
+      !Number.isInteger(offset) ||
+      (offset as number) < 0 ||
+      (pageSize as number) < 1
+    ) {
+      throw invalidCursor(argument, 'its content is malformed');
+    }
+    return { kind: 'page', token: token as string | null, pageSize: pageSize as number, offset: offset as number };
+  }
+
+  private sign(payload: string): string {
+    return createHmac('sha256', this.secret).update(payload).digest().subarray(0, MAC_BYTES).toString('base64url');
+  }
+
+  private verify(payload: string, mac: string): boolean {
+    const expected = Buffer.from(this.sign(payload));
+    const given = Buffer.from(mac);
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  }
+}
+
+/** Identifies a connection: the list operation and its arguments other than paging. */
+export function connectionBinding(operation: string, input: object): string {
+  return createHash('sha256').update(operation).update('\0').update(canonicalJson(input)).digest('base64url').slice(0, 16);
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+function parseJson(payload: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function invalidCursor(argument: string, reason: string): GraphQLError {
+  return new GraphQLError(`Argument \`${argument}\` is not a valid cursor: ${reason}.`, {
+    extensions: { code: 'INVALID_CURSOR', argument },
+  });
+}

@@ -1,0 +1,33 @@
+import type { InputOf, OperationName, OutputOf } from './commands';
+
+/**
+ * How each Cognito list operation pages (from the API reference): which member carries the
+ * continuation token in and out, which sets the page size and its maximum, and which holds the
+ * items. The one connection helper reads everything it needs from here.
+ */
+export const listOperations = {
+  ListUserPools: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 60, items: 'UserPools' },
+  ListUserPoolClients: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 60, items: 'UserPoolClients' },
+  ListUsers: { token: 'PaginationToken', pageSize: 'Limit', maxPageSize: 60, items: 'Users' },
+  ListUsersInGroup: { token: 'NextToken', pageSize: 'Limit', maxPageSize: 60, items: 'Users' },
+  ListGroups: { token: 'NextToken', pageSize: 'Limit', maxPageSize: 60, items: 'Groups' },
+  AdminListGroupsForUser: { token: 'NextToken', pageSize: 'Limit', maxPageSize: 60, items: 'Groups' },
+} as const satisfies { [Name in OperationName]?: ListOperationSpec<Name> };
+
+export interface ListOperationSpec<Name extends OperationName> {
+  token: keyof InputOf<Name> & keyof OutputOf<Name> & string;
+  pageSize: keyof InputOf<Name> & string;
+  maxPageSize: number;
+  items: keyof OutputOf<Name> & string;
+}
+
+export type ListOperationName = keyof typeof listOperations;
+
+type Spec<Name extends ListOperationName> = (typeof listOperations)[Name];
+
+/** What a caller passes: the operation's input without the paging members the helper owns. */
+export type ListInput<Name extends ListOperationName> = Omit<InputOf<Name>, Spec<Name>['token'] | Spec<Name>['pageSize']>;
+
+type ItemsOf<Name extends ListOperationName> = OutputOf<Name>[Spec<Name>['items'] & keyof OutputOf<Name>];
+
+export type ListItem<Name extends ListOperationName> = NonNullable<ItemsOf<Name>> extends readonly (infer Item)[] ? Item : never;

@@ -1,0 +1,83 @@
+import DataLoader from 'dataloader';
+import { GraphQLError } from 'graphql';
+import type { CognitoCall } from './call';
+import {
+  clientKeyOf,
+  groupFromCognito,
+  groupKeyOf,
+  userFromAdminGetUser,
+  userKeyOf,
+  type ClientKey,
+  type GroupKey,
+  type GroupRecord,
+  type RedactedClient,
+  type UserKey,
+  type UserRecord,
+} from './records';
+import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+
+/**
+ * Per-request loaders. Cognito has no batch get, so a batch is one call per distinct key made
+ * together; what DataLoader adds is that no key is described twice in one request, and that
+ * records a list already returned are served without a call (see the prime* functions).
+ */
+export interface Loaders {
+  userPool: DataLoader<string, UserPoolType>;
+  client: DataLoader<ClientKey, RedactedClient, string>;
+  group: DataLoader<GroupKey, GroupRecord, string>;
+  /** A user's record, possibly a list summary (no MFA settings). */
+  user: DataLoader<UserKey, UserRecord, string>;
+  /** A user's full record from AdminGetUser. */
+  userDetail: DataLoader<UserKey, UserRecord, string>;
+}
+
+function perKeyLoader<Key, Value>(load: (key: Key) => Promise<Value>, cacheKeyFn?: (key: Key) => string) {
+  return new DataLoader<Key, Value, string>(
+    (keys) => Promise.all(keys.map((key) => load(key).catch((error: unknown) => asError(error)))),
+    cacheKeyFn ? { cacheKeyFn } : {},
+  );
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+function missing(what: string): GraphQLError {
+  return new GraphQLError(`${what} was not found.`, { extensions: { code: 'NOT_FOUND' } });
+}
+
+export function createLoaders(call: CognitoCall): Loaders {
+  const userDetail = perKeyLoader<UserKey, UserRecord>(
+    async (key) => userFromAdminGetUser(key.userPoolId, await call('AdminGetUser', { UserPoolId: key.userPoolId, Username: key.username })),
+    userKeyOf,
+  );
+  return {
+    userPool: perKeyLoader(async (userPoolId: string) => {
+      const { UserPool } = await call('DescribeUserPool', { UserPoolId: userPoolId });
+      if (!UserPool) throw missing(`User pool ${userPoolId}`);
+      return UserPool;
+    }),
+    client: perKeyLoader<ClientKey, RedactedClient>(async (key) => {
+      const { UserPoolClient } = await call('DescribeUserPoolClient', { UserPoolId: key.userPoolId, ClientId: key.clientId });
+      if (!UserPoolClient) throw missing(`App client ${key.clientId}`);
+      return UserPoolClient;
+    }, clientKeyOf),
+    group: perKeyLoader<GroupKey, GroupRecord>(async (key) => {
+      const { Group } = await call('GetGroup', { UserPoolId: key.userPoolId, GroupName: key.name });
+      if (!Group) throw missing(`Group ${key.name}`);
+      return groupFromCognito(Group, key.userPoolId);
+    }, groupKeyOf),
+    userDetail,
+    user: perKeyLoader<UserKey, UserRecord>((key) => userDetail.load(key), userKeyOf),
+  };
+}
+
+/** Users a list returned: later lookups of the same user in this request cost no call. */
+export function primeUsers(loaders: Loaders, users: readonly UserRecord[]): void {
+  for (const user of users) loaders.user.prime({ userPoolId: user.userPoolId, username: user.username }, user);
+}
+
+/** Groups a list returned carry everything GetGroup would. */
+export function primeGroups(loaders: Loaders, groups: readonly GroupRecord[]): void {
+  for (const group of groups) loaders.group.prime({ userPoolId: group.userPoolId, name: group.name }, group);
+}

@@ -1,0 +1,126 @@
+import type {
+  AdminGetUserResponse,
+  GroupType,
+  UserPoolClientDescription,
+  UserPoolClientType,
+  UserPoolDescriptionType,
+  UserPoolType,
+  UserType,
+} from '@aws-sdk/client-cognito-identity-provider';
+
+/**
+ * Plain records the resolvers work with. Cognito describes the same thing in different shapes
+ * (ListUsers' `Attributes` vs AdminGetUser's `UserAttributes`, list summaries vs descriptions);
+ * records say which shape they came from, so a field knows when it has to ask for more.
+ */
+export interface AttributeRecord {
+  name: string;
+  value: string;
+}
+
+export interface MfaRecord {
+  preferredSetting: string | null;
+  enabledSettings: string[];
+}
+
+export interface UserRecord {
+  userPoolId: string;
+  username: string;
+  attributes: AttributeRecord[];
+  createdAt?: Date;
+  updatedAt?: Date;
+  enabled?: boolean;
+  status?: string;
+  /** Present only when the record came from AdminGetUser; list summaries do not carry it. */
+  mfa?: MfaRecord;
+}
+
+export interface GroupRecord {
+  userPoolId: string;
+  name: string;
+  description?: string;
+  precedence?: number;
+  roleArn?: string;
+  createdAt?: Date;
+  updatedAt?: Date;
+}
+
+export interface UserPoolRecord {
+  userPoolId: string;
+  /** From ListUserPools: name, status, dates and Lambda triggers only. */
+  summary?: UserPoolDescriptionType;
+  /** From DescribeUserPool. */
+  detail?: UserPoolType;
+}
+
+/** A client description with its secret already removed by the call path. */
+export type RedactedClient = Omit<UserPoolClientType, 'ClientSecret'> & { HasClientSecret?: boolean };
+
+export interface ClientRecord {
+  userPoolId: string;
+  clientId: string;
+  /** From ListUserPoolClients: the name only. */
+  summary?: UserPoolClientDescription;
+  /** From DescribeUserPoolClient. */
+  detail?: RedactedClient;
+}
+
+export interface UserKey {
+  userPoolId: string;
+  username: string;
+}
+
+export interface GroupKey {
+  userPoolId: string;
+  name: string;
+}
+
+export interface ClientKey {
+  userPoolId: string;
+  clientId: string;
+}
+
+function attributes(list: { Name?: string; Value?: string }[] | undefined): AttributeRecord[] {
+  return (list ?? []).flatMap(({ Name, Value }) => (Name === undefined ? [] : [{ name: Name, value: Value ?? '' }]));
+}
+
+export function userFromListItem(userPoolId: string, user: UserType): UserRecord {
+  return {
+    userPoolId,
+    username: user.Username ?? '',
+    attributes: attributes(user.Attributes),
+    createdAt: user.UserCreateDate,
+    updatedAt: user.UserLastModifiedDate,
+    enabled: user.Enabled,
+    status: user.UserStatus,
+  };
+}
+
+export function userFromAdminGetUser(userPoolId: string, user: AdminGetUserResponse): UserRecord {
+  return {
+    userPoolId,
+    username: user.Username ?? '',
+    attributes: attributes(user.UserAttributes),
+    createdAt: user.UserCreateDate,
+    updatedAt: user.UserLastModifiedDate,
+    enabled: user.Enabled,
+    status: user.UserStatus,
+    mfa: { preferredSetting: user.PreferredMfaSetting ?? null, enabledSettings: user.UserMFASettingList ?? [] },
+  };
+}
+
+export function groupFromCognito(group: GroupType, userPoolId = group.UserPoolId ?? ''): GroupRecord {
+  return {
+    userPoolId,
+    name: group.GroupName ?? '',
+    description: group.Description,
+    precedence: group.Precedence,
+    roleArn: group.RoleArn,
+    createdAt: group.CreationDate,
+    updatedAt: group.LastModifiedDate,
+  };
+}
+
+export const userKeyOf = (key: UserKey): string => `${key.userPoolId}\u0000${key.username}`;
+export const groupKeyOf = (key: GroupKey): string => `${key.userPoolId}\u0000${key.name}`;
+export const clientKeyOf = (key: ClientKey): string => `${key.userPoolId}\u0000${key.clientId}`;

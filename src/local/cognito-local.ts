@@ -1,0 +1,134 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { findFreePort } from './free-port';
+
+export interface CognitoLocalOptions {
+  /** Folder that holds the emulator's config and database; created when missing. */
+  dataDir: string;
+  /** Loopback address to listen on. */
+  host?: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Receives every line the emulator prints (its message log carries confirmation codes). */
+  onLine?: (line: string) => void;
+}
+
+export interface CognitoLocal {
+  endpoint: string;
+  host: string;
+  port: number;
+  /** The token issuer cognito-local writes into tokens of a pool. */
+  issuerFor(userPoolId: string): string;
+  stop(): Promise<void>;
+}
+
+const READY_TIMEOUT_MS = 20_000;
+const STOP_GRACE_MS = 3_000;
+
+function cognitoLocalEntry(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('cognito-local/package.json')), 'lib', 'bin', 'start.js');
+}
+
+/**
+ * Runs the npm package cognito-local as a child process on a loopback port. A child process
+ * rather than an in-process server because cognito-local reads its data folder from its working
+ * directory and brings its own logger and aws-sdk v2.
+ */
+export async function startCognitoLocal(options: CognitoLocalOptions): Promise<CognitoLocal> {
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port && options.port > 0 ? options.port : await findFreePort(host);
+  const dataDir = resolve(options.dataDir);
+  await writeEmulatorConfig(dataDir);
+
+  const child = spawn(process.execPath, [cognitoLocalEntry()], {
+    cwd: dataDir,
+    env: { ...process.env, PORT: String(port), HOST: host, NO_COLOR: '1', FORCE_COLOR: '0', DEBUG: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  pipeLines(child, options.onLine);
+
+  const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  try {
+    await waitUntilHealthy(endpoint, child);
+  } catch (error) {
+    child.kill('SIGKILL');
+    process.off('exit', killOnExit);
+    throw error;
+  }
+
+  return {
+    endpoint,
+    host,
+    port,
+    issuerFor: (userPoolId) => `${endpoint}/${userPoolId}`,
+    stop: async () => {
+      process.off('exit', killOnExit);
+      await stopChild(child);
+    },
+  };
+}
+
+/**
+ * cognito-local reads `.cognito/config.json` below its working directory. Its built-in default
+ * makes every new pool sign users in by email; real Cognito pools default to plain usernames,
+ * so the gateway sets that default back. Written only when missing: an operator may edit it.
+ */
+async function writeEmulatorConfig(dataDir: string): Promise<void> {
+  const configDir = join(dataDir, '.cognito');
+  await mkdir(configDir, { recursive: true });
+  const config = { UserPoolDefaults: { UsernameAttributes: [] } };
+  await writeFile(join(configDir, 'config.json'), JSON.stringify(config, null, 2), { flag: 'wx' }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    },
+  );
+}
+
+function pipeLines(child: ChildProcess, onLine?: (line: string) => void): void {
+  for (const stream of [child.stdout, child.stderr]) {
+    let pending = '';
+    stream?.setEncoding('utf8');
+    stream?.on('data', (chunk: string) => {
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      if (onLine) for (const line of lines) onLine(line);
+    });
+  }
+}
+
+async function waitUntilHealthy(endpoint: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let exited: number | null = null;
+  child.once('exit', (code) => {
+    exited = code ?? -1;
+  });
+  while (Date.now() < deadline) {
+    if (exited !== null) throw new Error(`cognito-local exited with code ${exited} before it was ready`);
+    try {
+      const response = await fetch(`${endpoint}/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`cognito-local did not answer at ${endpoint}/health within ${READY_TIMEOUT_MS} ms`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolveStop) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolveStop();
+    });
+    child.kill('SIGTERM');
+  });
+}

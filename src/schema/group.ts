@@ -1,0 +1,49 @@
+import { getGroup } from '../resolvers/groups';
+import { userPoolReference } from '../resolvers/user-pools';
+import { listGroupMembers } from '../resolvers/users';
+import { builder } from './builder';
+import { joinKey, splitKey } from './natural-keys';
+import { GroupRef, UserConnection, UserPoolRef, UserRef } from './refs';
+
+builder.node(GroupRef, {
+  description: 'A group of users in a pool, known by (userPoolId, name).',
+  id: { resolve: (group) => joinKey(group.userPoolId, group.name) },
+  loadOne: (id, ctx) => {
+    const [userPoolId, name] = splitKey(id);
+    return getGroup(ctx, { userPoolId, name });
+  },
+  fields: (t) => ({
+    userPoolId: t.exposeString('userPoolId'),
+    name: t.exposeString('name'),
+    description: t.string({ nullable: true, resolve: (group) => group.description }),
+    precedence: t.int({ nullable: true, description: 'Lower wins when a user is in several groups with roles.', resolve: (group) => group.precedence }),
+    roleArn: t.string({ nullable: true, resolve: (group) => group.roleArn }),
+    createdAt: t.field({ type: 'DateTime', nullable: true, resolve: (group) => group.createdAt }),
+    updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (group) => group.updatedAt }),
+    pool: t.field({ type: UserPoolRef, resolve: (group) => userPoolReference(group.userPoolId) }),
+    members: t.connection(
+      { type: UserRef, description: 'Users in the group.', resolve: (group, args, ctx) => listGroupMembers(ctx, group, args) },
+      UserConnection,
+    ),
+  }),
+});
+
+builder.objectFields(UserPoolRef, (t) => ({
+  group: t.field({
+    type: GroupRef,
+    nullable: true,
+    description: 'A group of this pool by name; null when there is none.',
+    args: { name: t.arg.string({ required: true }) },
+    resolve: (pool, args, ctx) => getGroup(ctx, { userPoolId: pool.userPoolId, name: args.name }),
+  }),
+}));
+
+builder.queryFields((t) => ({
+  group: t.field({
+    type: GroupRef,
+    nullable: true,
+    description: 'A group by pool and name; null when there is none.',
+    args: { userPoolId: t.arg.string({ required: true }), name: t.arg.string({ required: true }) },
+    resolve: (_, args, ctx) => getGroup(ctx, args),
+  }),
+}));

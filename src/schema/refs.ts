@@ -1,0 +1,16 @@
+import type { ClientRecord, GroupRecord, UserPoolRecord, UserRecord } from '../cognito/records';
+import { builder } from './builder';
+
+/**
+ * Object refs of the graph's node types, declared apart from their fields so that type files can
+ * point at each other (user → groups → members) without import cycles.
+ */
+export const UserPoolRef = builder.objectRef<UserPoolRecord>('UserPool');
+export const ClientRef = builder.objectRef<ClientRecord>('Client');
+export const UserRef = builder.objectRef<UserRecord>('User');
+export const GroupRef = builder.objectRef<GroupRecord>('Group');
+
+export const UserConnection = builder.connectionObject({ type: UserRef, name: 'UserConnection' });
+export const GroupConnection = builder.connectionObject({ type: GroupRef, name: 'GroupConnection' });
+export const ClientConnection = builder.connectionObject({ type: ClientRef, name: 'ClientConnection' });
+export const UserPoolConnection = builder.connectionObject({ type: UserPoolRef, name: 'UserPoolConnection' });

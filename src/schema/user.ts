@@ -1,0 +1,100 @@
+import type { AttributeRecord, UserRecord } from '../cognito/records';
+import { getUser, listGroupsOfUser, userMfa } from '../resolvers/users';
+import { userPoolReference } from '../resolvers/user-pools';
+import { builder } from './builder';
+import { joinKey, splitKey } from './natural-keys';
+import { GroupConnection, GroupRef, UserPoolRef, UserRef } from './refs';
+import { standardAttributes, type StandardAttributeField } from './standard-attributes';
+import { toUserStatus, UserStatus } from './user-status';
+
+const UserAttribute = builder.objectRef<AttributeRecord>('UserAttribute').implement({
+  description: 'One attribute of a user as Cognito stores it: custom ones are named `custom:…`.',
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    value: t.exposeString('value'),
+  }),
+});
+
+const UserMfa = builder.objectRef<{ preferredSetting: string | null; enabledSettings: string[] }>('UserMfa').implement({
+  description: "A user's multi-factor settings (these cost one AdminGetUser per user when read from a list).",
+  fields: (t) => ({
+    preferred: t.string({ nullable: true, description: 'SMS_MFA, SOFTWARE_TOKEN_MFA or EMAIL_OTP.', resolve: (m) => m.preferredSetting }),
+    enabled: t.stringList({ resolve: (m) => m.enabledSettings }),
+  }),
+});
+
+function attributeValue(user: UserRecord, name: string): string | undefined {
+  return user.attributes.find((attribute) => attribute.name === name)?.value;
+}
+
+builder.node(UserRef, {
+  description: 'A user of a pool, known by (userPoolId, username); `sub` is the id other services see in tokens.',
+  id: { resolve: (user) => joinKey(user.userPoolId, user.username) },
+  loadOne: (id, ctx) => {
+    const [userPoolId, username] = splitKey(id);
+    return getUser(ctx, { userPoolId, username });
+  },
+  fields: (t) => ({
+    userPoolId: t.exposeString('userPoolId'),
+    username: t.exposeString('username'),
+    sub: t.string({
+      description: "The user's immutable id, the `sub` claim of its tokens.",
+      resolve: (user) => {
+        const sub = attributeValue(user, 'sub');
+        if (sub === undefined) throw new Error(`Cognito returned user ${user.username} without a sub`);
+        return sub;
+      },
+    }),
+    status: t.field({ type: UserStatus, nullable: true, resolve: (user) => toUserStatus(user.status) }),
+    enabled: t.boolean({ nullable: true, resolve: (user) => user.enabled }),
+    createdAt: t.field({ type: 'DateTime', nullable: true, resolve: (user) => user.createdAt }),
+    updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (user) => user.updatedAt }),
+    attributes: t.field({ type: [UserAttribute], description: 'Every attribute, standard and custom.', resolve: (user) => user.attributes }),
+    attribute: t.string({
+      nullable: true,
+      description: 'One attribute by its Cognito name, such as `custom:department`.',
+      args: { name: t.arg.string({ required: true }) },
+      resolve: (user, args) => attributeValue(user, args.name),
+    }),
+    ...Object.fromEntries(
+      (Object.entries(standardAttributes) as [StandardAttributeField, (typeof standardAttributes)[StandardAttributeField]][]).map(
+        ([field, { attribute, type }]) => [
+          field,
+          type === 'boolean'
+            ? t.boolean({ nullable: true, description: `Attribute \`${attribute}\`.`, resolve: (user) => booleanOrNull(attributeValue(user, attribute)) })
+            : t.string({ nullable: true, description: `Attribute \`${attribute}\`.`, resolve: (user) => attributeValue(user, attribute) }),
+        ],
+      ),
+    ),
+    mfa: t.field({ type: UserMfa, resolve: (user, _, ctx) => userMfa(ctx, user) }),
+    pool: t.field({ type: UserPoolRef, resolve: (user) => userPoolReference(user.userPoolId) }),
+    groups: t.connection(
+      { type: GroupRef, description: 'Groups the user belongs to.', resolve: (user, args, ctx) => listGroupsOfUser(ctx, user, args) },
+      GroupConnection,
+    ),
+  }),
+});
+
+function booleanOrNull(value: string | undefined): boolean | null {
+  return value === undefined ? null : value === 'true';
+}
+
+builder.objectFields(UserPoolRef, (t) => ({
+  user: t.field({
+    type: UserRef,
+    nullable: true,
+    description: 'A user of this pool by username (or an alias the pool accepts); null when there is none.',
+    args: { username: t.arg.string({ required: true }) },
+    resolve: (pool, args, ctx) => getUser(ctx, { userPoolId: pool.userPoolId, username: args.username }),
+  }),
+}));
+
+builder.queryFields((t) => ({
+  user: t.field({
+    type: UserRef,
+    nullable: true,
+    description: 'A user by pool and username; null when there is none.',
+    args: { userPoolId: t.arg.string({ required: true }), username: t.arg.string({ required: true }) },
+    resolve: (_, args, ctx) => getUser(ctx, args),
+  }),
+}));
