@@ -1,6 +1,15 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  resolve: {
+    // graphql 16 ships CommonJS and ESM builds without an exports map: Node (and so yoga and
+    // Pothos) loads the CommonJS one, Vite would pick the ESM one for our sources. Two copies
+    // means two GraphQLError classes, and yoga would mask our own errors. Use Node's choice.
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],

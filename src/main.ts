@@ -1,0 +1,55 @@
+import { createServer } from 'node:http';
+import { connectCognito } from './cognito-target';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './logger';
+import { createGateway } from './yoga';
+
+// The pinned SDK release supports Node 20; its warning about releases after January 2027 is
+// answered by package.json `engines` and the README, so it need not greet every start.
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const cognito = await connectCognito(config.cognito, logger);
+  const gateway = createGateway({
+    client: cognito.client,
+    logger,
+    debug: config.debug,
+    maxConnectionSize: config.maxConnectionSize,
+    cursorSecret: config.cursorSecret,
+  });
+  const server = createServer(gateway);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+
+  const address = server.address();
+  const port = address && typeof address === 'object' ? address.port : config.port;
+  logger.info(`Cognito: ${cognito.description}`);
+  logger.info(`GraphiQL: http://${config.host}:${port}${gateway.graphqlEndpoint}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: stopping`);
+    server.closeIdleConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await gateway.dispose();
+    await cognito.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error('The gateway could not start:', error);
+  }
+  process.exit(1);
+});
