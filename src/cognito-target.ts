@@ -1,14 +1,14 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { createCognitoClient, localCredentials } from './cognito/client';
+import { createCognitoClient } from './cognito/client';
 import type { CognitoTarget } from './config';
-import { startCognitoLocal, type CognitoLocal } from './local/cognito-local';
-import { ensureDemoDirectory, formatDemoSummary } from './local/demo-seed';
+import { formatDemoSummary } from './local/demo-seed';
+import { startEmbeddedCognito } from './local/embedded-cognito';
 import type { Logger } from './logger';
 
 export interface ConnectedCognito {
   client: CognitoIdentityProviderClient;
   description: string;
-  /** Stops what was started for this target (the embedded emulator); a no-op for AWS. */
+  /** Stops what was started for this target (the embedded emulator); for AWS, closes sockets. */
   close(): Promise<void>;
 }
 
@@ -22,27 +22,10 @@ export async function connectCognito(target: CognitoTarget, logger: Logger): Pro
     const where = target.endpoint ? `the Cognito-compatible endpoint ${target.endpoint}` : `Amazon Cognito in ${target.region}`;
     return { client, description: where, close: async () => client.destroy() };
   }
-
-  let local: CognitoLocal | undefined;
-  try {
-    local = await startCognitoLocal({
-      dataDir: target.dataDir,
-      port: target.port,
-      onLine: (line) => logger.debug(`[cognito-local] ${line}`),
-    });
-    const client = createCognitoClient({ region: 'local', endpoint: local.endpoint, credentials: localCredentials });
-    const summary = await ensureDemoDirectory(client, (message) => logger.info(message));
-    const emulator = local;
-    return {
-      client,
-      description: `the embedded local Cognito at ${local.endpoint} (data in ${target.dataDir})\n${formatDemoSummary(summary)}`,
-      close: async () => {
-        client.destroy();
-        await emulator.stop();
-      },
-    };
-  } catch (error) {
-    await local?.stop();
-    throw error;
-  }
+  const embedded = await startEmbeddedCognito({ dataDir: target.dataDir, port: target.port, logger });
+  return {
+    client: embedded.client,
+    description: `the embedded local Cognito at ${embedded.local.endpoint} (data in ${target.dataDir})\n${formatDemoSummary(embedded.demo)}`,
+    close: embedded.stop,
+  };
 }
