@@ -96,15 +96,11 @@ export function userFromListItem(userPoolId: string, user: UserType): UserRecord
   };
 }
 
+/** AdminGetUser answers what a list does, with attributes under another name, plus MFA settings. */
 export function userFromAdminGetUser(userPoolId: string, user: AdminGetUserResponse): UserRecord {
+  const { UserAttributes, ...rest } = user;
   return {
-    userPoolId,
-    username: user.Username ?? '',
-    attributes: attributes(user.UserAttributes),
-    createdAt: user.UserCreateDate,
-    updatedAt: user.UserLastModifiedDate,
-    enabled: user.Enabled,
-    status: user.UserStatus,
+    ...userFromListItem(userPoolId, { ...rest, Attributes: UserAttributes }),
     mfa: { preferredSetting: user.PreferredMfaSetting ?? null, enabledSettings: user.UserMFASettingList ?? [] },
   };
 }

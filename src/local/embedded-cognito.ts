@@ -28,7 +28,10 @@ export async function startEmbeddedCognito(options: { dataDir: string; port: num
   const local = await startCognitoLocal({
     dataDir: options.dataDir,
     port: options.port,
-    onLine: (line) => logger.debug(`[cognito-local] ${line}`),
+    // The emulator's own log carries confirmation codes and tokens: only its errors are passed on.
+    onLine: (line) => {
+      if (/\bERROR\b/.test(line)) logger.warn(`[cognito-local] ${line}`);
+    },
   });
   const client = createCognitoClient({ region: 'local', endpoint: local.endpoint, credentials: localCredentials });
   const stop = async () => {
