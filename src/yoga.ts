@@ -1,4 +1,5 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, maskError, useExecutionCancellation, type YogaServerInstance } from 'graphql-yoga';
 import { useCallLog } from './call-log-plugin';
 import { CursorCodec } from './cognito/cursor';
@@ -38,6 +39,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     logging: logger,
     context: ({ request }) => createContext({ client: options.client, paging, logger }, request.signal),
     graphiql: { title: 'cognito-graphql-gateway', defaultQuery: graphiqlDefaultQuery },
+    // GraphiQL served from the package itself, not a CDN: it works offline and on closed networks.
+    renderGraphiQL,
     maskedErrors: {
       maskError(error, message, isDev) {
         const masked = maskError(error, message, isDev);
