@@ -8,6 +8,8 @@ import type { Logger } from './logger';
 export interface ConnectedCognito {
   client: CognitoIdentityProviderClient;
   description: string;
+  /** A pool to show in GraphiQL's examples, when one is known. */
+  exampleUserPoolId?: string;
   /** Stops what was started for this target (the embedded emulator); for AWS, closes sockets. */
   close(): Promise<void>;
 }
@@ -25,6 +27,7 @@ export async function connectCognito(target: CognitoTarget, logger: Logger): Pro
   const embedded = await startEmbeddedCognito({ dataDir: target.dataDir, port: target.port, logger });
   return {
     client: embedded.client,
+    exampleUserPoolId: embedded.demo.pools[0]?.userPoolId,
     description: `the embedded local Cognito at ${embedded.local.endpoint} (data in ${target.dataDir})\n${formatDemoSummary(embedded.demo)}`,
     close: embedded.stop,
   };

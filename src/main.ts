@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     debug: config.debug,
     maxConnectionSize: config.maxConnectionSize,
     cursorSecret: config.cursorSecret,
+    ...(cognito.exampleUserPoolId ? { exampleUserPoolId: cognito.exampleUserPoolId } : {}),
   });
   const server = createServer(gateway);
   await new Promise<void>((resolve, reject) => {

@@ -6,7 +6,7 @@ import { CursorCodec } from './cognito/cursor';
 import type { PagingOptions } from './cognito/connection';
 import { DEFAULT_CURSOR_SECRET } from './config';
 import { createContext, type GatewayContext } from './context';
-import { graphiqlDefaultQuery } from './graphiql-default-query';
+import { graphiqlTabs } from './graphiql-tabs';
 import { silentLogger, type Logger } from './logger';
 import { schema } from './schema';
 
@@ -17,6 +17,8 @@ export interface GatewayOptions {
   debug?: boolean;
   maxConnectionSize?: number;
   cursorSecret?: string;
+  /** The pool GraphiQL's example tab starts with (the demo pool in embedded mode). */
+  exampleUserPoolId?: string;
 }
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, GatewayContext>;
@@ -38,7 +40,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     schema,
     logging: logger,
     context: ({ request }) => createContext({ client: options.client, paging, logger }, request.signal),
-    graphiql: { title: 'cognito-graphql-gateway', defaultQuery: graphiqlDefaultQuery },
+    graphiql: { title: 'cognito-graphql-gateway', defaultTabs: graphiqlTabs(options.exampleUserPoolId) },
     // GraphiQL served from the package itself, not a CDN: it works offline and on closed networks.
     renderGraphiQL,
     maskedErrors: {
