@@ -1,4 +1,5 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { setMaxListeners } from 'node:events';
 import type { Logger } from '../logger';
 import type { CallLog } from './call-log';
 import { commands, type InputOf, type OperationName, type OutputOf } from './commands';
@@ -24,6 +25,9 @@ type AnyCommand = new (input: unknown) => Parameters<CognitoIdentityProviderClie
  * exceptions to GraphQL errors with stable codes.
  */
 export function createCognitoCall({ client, callLog, logger, signal }: CallPathOptions): CognitoCall {
+  // Every call in flight listens on the request's signal (the SDK removes its listener when the
+  // call ends); a request fanning out to dozens of calls is normal, not a leak.
+  if (signal) setMaxListeners(0, signal);
   return async (operation, input) => {
     const Command = commands[operation] as unknown as AnyCommand;
     const startedAt = performance.now();
