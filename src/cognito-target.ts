@@ -1,6 +1,7 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { createCognitoClient } from './cognito/client';
-import type { CognitoTarget } from './config';
+import type { AppClientConfig, CognitoTarget } from './config';
+import type { GraphiqlExample } from './graphiql-tabs';
 import { formatDemoSummary } from './local/demo-seed';
 import { startEmbeddedCognito } from './local/embedded-cognito';
 import type { Logger } from './logger';
@@ -8,8 +9,12 @@ import type { Logger } from './logger';
 export interface ConnectedCognito {
   client: CognitoIdentityProviderClient;
   description: string;
-  /** A pool to show in GraphiQL's examples, when one is known. */
-  exampleUserPoolId?: string;
+  /** What GraphiQL's examples start with, when the target knows (the embedded demo). */
+  graphiqlExample?: GraphiqlExample;
+  /** Where token issuers live: `<issuerBase>/<userPoolId>`. */
+  issuerBase: string;
+  /** App clients this target brings with it (the embedded demo's). */
+  appClients: AppClientConfig[];
   /** Stops what was started for this target (the embedded emulator); for AWS, closes sockets. */
   close(): Promise<void>;
 }
@@ -22,12 +27,17 @@ export async function connectCognito(target: CognitoTarget, logger: Logger): Pro
   if (target.kind === 'aws') {
     const client = createCognitoClient({ region: target.region, ...(target.endpoint ? { endpoint: target.endpoint } : {}) });
     const where = target.endpoint ? `the Cognito-compatible endpoint ${target.endpoint}` : `Amazon Cognito in ${target.region}`;
-    return { client, description: where, close: async () => client.destroy() };
+    // Real Cognito issues tokens from its regional IdP URL; an emulator behind an endpoint override
+    // (cognito-local) from the endpoint itself.
+    const issuerBase = target.endpoint ?? `https://cognito-idp.${target.region}.amazonaws.com`;
+    return { client, description: where, issuerBase, appClients: [], close: async () => client.destroy() };
   }
   const embedded = await startEmbeddedCognito({ dataDir: target.dataDir, port: target.port, logger });
   return {
     client: embedded.client,
-    exampleUserPoolId: embedded.demo.pools[0]?.userPoolId,
+    graphiqlExample: embedded.graphiqlExample,
+    issuerBase: embedded.local.endpoint,
+    appClients: embedded.appClients,
     description: `the embedded local Cognito at ${embedded.local.endpoint} (data in ${target.dataDir})\n${formatDemoSummary(embedded.demo)}`,
     close: embedded.stop,
   };

@@ -6,7 +6,26 @@ export type CognitoTarget =
   | { kind: 'embedded'; dataDir: string; port: number }
   | { kind: 'aws'; region: string; endpoint?: string };
 
+export interface AppClientConfig {
+  userPoolId: string;
+  clientId: string;
+  /** Kept server-side: the gateway computes SECRET_HASH so the secret never reaches a browser. */
+  clientSecret?: string;
+}
+
+export interface QueryLimits {
+  depth: number;
+  aliases: number;
+  tokens: number;
+  directives: number;
+  complexity: number;
+  /** Operations in one batched HTTP request. */
+  batch: number;
+}
+
 export interface GatewayConfig {
+  /** `demo` with the embedded local Cognito, `production` otherwise; sets the defaults below. */
+  mode: 'demo' | 'production';
   host: string;
   port: number;
   cognito: CognitoTarget;
@@ -17,6 +36,24 @@ export interface GatewayConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Key that signs pagination cursors so a tampered cursor is recognised. */
   cursorSecret: string;
+  /** App clients whose sign-in flows and tokens the gateway serves (embedded mode adds the demo's). */
+  appClients: AppClientConfig[];
+  /** Where tokens' issuers live: `<issuerBase>/<userPoolId>`; derived from the target when unset. */
+  issuerBase?: string;
+  /** Members of this group (in a verified token) are administrators. */
+  adminGroup: string;
+  /** Secrets machine callers (a supergraph router) present in `X-Service-Key`. */
+  serviceKeys: string[];
+  /** Embedded demo only: every caller is an administrator. */
+  authDisabled: boolean;
+  graphiql: boolean;
+  introspection: boolean;
+  corsOrigins: string[];
+  /** Public sign-up/sign-in calls per client address per minute. */
+  publicFlowRateLimit: number;
+  /** Take the client address from X-Forwarded-For (only behind a proxy you control). */
+  trustProxy: boolean;
+  limits: QueryLimits;
 }
 
 export class ConfigError extends Error {
@@ -51,7 +88,14 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
           port: read.integer('COGNITO_LOCAL_PORT', 0, 0, 65535),
         };
 
+  const mode = cognito.kind === 'embedded' ? 'demo' : 'production';
+  const authDisabled = read.boolean('AUTH_DISABLED', false);
+  if (authDisabled && mode !== 'demo') {
+    problems.push('AUTH_DISABLED: may only be true with the embedded local Cognito, never against real AWS or another endpoint');
+  }
+  const issuerBase = read.url('COGNITO_ISSUER_BASE');
   const config: GatewayConfig = {
+    mode,
     host: read.string('HOST') ?? 'localhost',
     port: read.integer('PORT', 4000, 0, 65535),
     cognito,
@@ -59,6 +103,28 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     debug: read.boolean('GATEWAY_DEBUG', false),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     cursorSecret: read.string('CURSOR_SECRET') ?? DEFAULT_CURSOR_SECRET,
+    appClients: read.appClients('COGNITO_APP_CLIENTS'),
+    ...(issuerBase ? { issuerBase } : {}),
+    adminGroup: read.string('ADMIN_GROUP') ?? 'admins',
+    serviceKeys: read.list('SERVICE_API_KEYS').filter((key) => {
+      if (key.length >= 32) return true;
+      problems.push('SERVICE_API_KEYS: every key must be at least 32 characters long');
+      return false;
+    }),
+    authDisabled,
+    graphiql: read.boolean('GRAPHIQL', mode === 'demo'),
+    introspection: read.boolean('INTROSPECTION', mode === 'demo'),
+    corsOrigins: read.list('CORS_ORIGINS'),
+    publicFlowRateLimit: read.integer('PUBLIC_FLOW_RATE_LIMIT', 20, 1, 100_000),
+    trustProxy: read.boolean('TRUST_PROXY', false),
+    limits: {
+      depth: read.integer('MAX_DEPTH', 16, 1, 100),
+      aliases: read.integer('MAX_ALIASES', 30, 1, 1000),
+      tokens: read.integer('MAX_TOKENS', 5000, 100, 100_000),
+      directives: read.integer('MAX_DIRECTIVES', 10, 1, 1000),
+      complexity: read.integer('MAX_COMPLEXITY', 25_000, 10, 10_000_000),
+      batch: read.integer('BATCH_LIMIT', 10, 1, 100),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -101,6 +167,36 @@ class EnvReader {
     if ((allowed as readonly string[]).includes(raw)) return raw as T;
     this.problems.push(`${name}: "${raw}" is not one of ${allowed.join(', ')}`);
     return fallback;
+  }
+
+  list(name: string): string[] {
+    return (this.string(name) ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+  }
+
+  /** `[{"userPoolId": "...", "clientId": "...", "clientSecret": "..."}]` */
+  appClients(name: string): AppClientConfig[] {
+    const raw = this.string(name);
+    if (raw === undefined) return [];
+    const expected = 'a JSON array of {"userPoolId", "clientId", optional "clientSecret"}';
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      this.problems.push(`${name}: is not JSON; expected ${expected}`);
+      return [];
+    }
+    const isClient = (value: unknown): value is AppClientConfig => {
+      const v = value as Record<string, unknown>;
+      return (
+        typeof v === 'object' && v !== null && typeof v['userPoolId'] === 'string' && typeof v['clientId'] === 'string' &&
+        (v['clientSecret'] === undefined || typeof v['clientSecret'] === 'string')
+      );
+    };
+    if (!Array.isArray(parsed) || !parsed.every(isClient)) {
+      this.problems.push(`${name}: expected ${expected}`);
+      return [];
+    }
+    return parsed.map(({ userPoolId, clientId, clientSecret }) => ({ userPoolId, clientId, ...(clientSecret ? { clientSecret } : {}) }));
   }
 
   url(name: string): string | undefined {

@@ -1,9 +1,28 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { AppClients } from './auth/app-clients';
+import type { Caller } from './auth/caller';
+import type { PublicFlowLimiter } from './auth/rate-limit';
 import { createCognitoCall, type CognitoCall } from './cognito/call';
 import { CallLog } from './cognito/call-log';
 import type { PagingOptions } from './cognito/connection';
 import { createLoaders, type Loaders } from './cognito/loaders';
 import type { Logger } from './logger';
+
+export interface QueryCostLimits {
+  complexity: number;
+  depth: number;
+  breadth: number;
+}
+
+/** What lives as long as the gateway: shared by every request. */
+export interface GatewayServices {
+  client: CognitoIdentityProviderClient;
+  paging: PagingOptions;
+  logger: Logger;
+  appClients: AppClients;
+  publicFlows: PublicFlowLimiter;
+  limits: QueryCostLimits;
+}
 
 /** What every resolver gets, one per GraphQL request. */
 export interface GatewayContext {
@@ -13,17 +32,28 @@ export interface GatewayContext {
   paging: PagingOptions;
   callLog: CallLog;
   logger: Logger;
+  caller: Caller;
+  /** The address public flows are rate-limited by. */
+  clientAddress: string;
+  appClients: AppClients;
+  publicFlows: PublicFlowLimiter;
+  limits: QueryCostLimits;
 }
 
-export interface ContextDependencies {
-  client: CognitoIdentityProviderClient;
-  paging: PagingOptions;
-  logger: Logger;
+export interface RequestFacts {
+  caller: Caller;
+  clientAddress: string;
+  signal?: AbortSignal;
 }
 
-export function createContext(deps: ContextDependencies, signal?: AbortSignal): GatewayContext {
+export function createContext(services: GatewayServices, request: RequestFacts): GatewayContext {
   const callLog = new CallLog();
-  const call = createCognitoCall({ client: deps.client, callLog, logger: deps.logger, ...(signal ? { signal } : {}) });
+  const call = createCognitoCall({
+    client: services.client,
+    callLog,
+    logger: services.logger,
+    ...(request.signal ? { signal: request.signal } : {}),
+  });
   let loaders: Loaders | undefined;
   return {
     call,
@@ -31,8 +61,18 @@ export function createContext(deps: ContextDependencies, signal?: AbortSignal): 
       loaders ??= createLoaders(call);
       return loaders;
     },
-    paging: deps.paging,
+    paging: services.paging,
     callLog,
-    logger: deps.logger,
+    logger: services.logger,
+    caller: request.caller,
+    clientAddress: request.clientAddress,
+    appClients: services.appClients,
+    publicFlows: services.publicFlows,
+    limits: services.limits,
   };
+}
+
+/** Writes change what this request may have loaded: later fields must read afresh. */
+export function forgetLoaded(ctx: GatewayContext): void {
+  for (const loader of Object.values(ctx.loaders)) loader.clearAll();
 }

@@ -1,5 +1,23 @@
-/** What GraphiQL opens with: the pools, then a pool's users a page at a time. */
-const poolsQuery = /* GraphQL */ `# The user pools this gateway sees. Open the next tab to page through a pool's users.
+/** What GraphiQL opens with: sign in, then the pools, then a pool's users a page at a time. */
+export interface GraphiqlExample {
+  userPoolId: string;
+  clientId: string;
+  username: string;
+  password: string;
+}
+
+const signInMutation = /* GraphQL */ `# Administrative fields need a signed-in administrator.
+# Run this, then paste tokens.accessToken into the Headers of the next tabs.
+mutation SignIn($clientId: String!, $username: String!, $password: String!) {
+  initiateAuth(input: { clientId: $clientId, username: $username, password: $password, authFlow: USER_PASSWORD_AUTH }) {
+    __typename
+    ... on InitiateAuthPayload { tokens { accessToken expiresIn } challenge { name } }
+    ... on Error { code message }
+  }
+}
+`;
+
+const poolsQuery = /* GraphQL */ `# The user pools this gateway sees.
 query Pools {
   userPools(first: 10) {
     edges {
@@ -35,9 +53,20 @@ query Users($userPoolId: String!, $after: String) {
 }
 `;
 
-export function graphiqlTabs(exampleUserPoolId = 'eu-west-1_XXXXXXXXX') {
+const placeholder: GraphiqlExample = {
+  userPoolId: 'eu-west-1_XXXXXXXXX',
+  clientId: 'your-app-client-id',
+  username: 'an-administrator',
+  password: '',
+};
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+export function graphiqlTabs(example: GraphiqlExample = placeholder) {
+  const authorization = json({ Authorization: 'Bearer <tokens.accessToken from the SignIn tab>' });
   return [
-    { query: poolsQuery },
-    { query: usersQuery, variables: JSON.stringify({ userPoolId: exampleUserPoolId, after: null }, null, 2) },
+    { query: signInMutation, variables: json({ clientId: example.clientId, username: example.username, password: example.password }) },
+    { query: poolsQuery, headers: authorization },
+    { query: usersQuery, variables: json({ userPoolId: example.userPoolId, after: null }), headers: authorization },
   ];
 }

@@ -13,12 +13,12 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const cognito = await connectCognito(config.cognito, logger);
   const gateway = createGateway({
+    ...config,
     client: cognito.client,
     logger,
-    debug: config.debug,
-    maxConnectionSize: config.maxConnectionSize,
-    cursorSecret: config.cursorSecret,
-    ...(cognito.exampleUserPoolId ? { exampleUserPoolId: cognito.exampleUserPoolId } : {}),
+    issuerBase: config.issuerBase ?? cognito.issuerBase,
+    appClients: [...cognito.appClients, ...config.appClients],
+    ...(cognito.graphiqlExample ? { graphiqlExample: cognito.graphiqlExample } : {}),
   });
   const server = createServer(gateway);
   await new Promise<void>((resolve, reject) => {
@@ -29,7 +29,9 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = address && typeof address === 'object' ? address.port : config.port;
   logger.info(`Cognito: ${cognito.description}`);
-  logger.info(`GraphiQL: http://${config.host}:${port}${gateway.graphqlEndpoint}`);
+  const url = `http://${config.host}:${port}${gateway.graphqlEndpoint}`;
+  logger.info(config.graphiql ? `GraphiQL: ${url}` : `GraphQL endpoint: ${url} (GraphiQL is off; GRAPHIQL=true turns it on)`);
+  if (config.authDisabled) logger.warn('AUTH_DISABLED=true: every caller is an administrator. Never run like this outside a demo.');
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -58,6 +58,47 @@ interface ServiceErrorLike {
   __type?: unknown;
 }
 
+/**
+ * An expected Cognito answer. Each exception of the table has its own subclass, so a mutation can
+ * list the failures it returns as typed results and a client can switch on them.
+ */
+export class CognitoError extends GraphQLError {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly exception: string,
+    operation: string,
+  ) {
+    super(message, { extensions: { code, cognitoError: exception, operation } });
+  }
+}
+
+type CognitoErrorClass = new (message: string, code: string, exception: string, operation: string) => CognitoError;
+
+/** `UsernameExistsException` → `UsernameExistsError`, the GraphQL type name of its class. */
+export function errorTypeName(exception: string): string {
+  return `${exception.replace(/^CognitoLocal#/, 'NotSupportedByLocalCognito').replace(/(Exception)?$/, '')}Error`;
+}
+
+const errorClasses = new Map<string, CognitoErrorClass>(
+  Object.keys(cognitoErrorCodes).map((exception) => {
+    const name = errorTypeName(exception);
+    // A named subclass per exception: `instanceof` is how typed mutation results are picked.
+    const subclass = { [name]: class extends CognitoError {} }[name] as CognitoErrorClass;
+    return [exception, subclass];
+  }),
+);
+
+export function cognitoErrorClass(exception: keyof typeof cognitoErrorCodes | string): CognitoErrorClass {
+  const found = errorClasses.get(exception);
+  if (!found) throw new Error(`${exception} is not in the Cognito error table`);
+  return found;
+}
+
+export function allCognitoErrorClasses(): [exception: string, errorClass: CognitoErrorClass][] {
+  return [...errorClasses.entries()];
+}
+
 function exceptionName(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const { name, __type } = error as ServiceErrorLike;
@@ -65,15 +106,14 @@ function exceptionName(error: unknown): string | undefined {
   return typeof name === 'string' ? name : undefined;
 }
 
-/** The GraphQL error for an expected Cognito answer, or undefined when the error is unexpected. */
-export function toGraphQLError(error: unknown, operation: string): GraphQLError | undefined {
+/** The typed error for an expected Cognito answer, or undefined when the error is unexpected. */
+export function toGraphQLError(error: unknown, operation: string): CognitoError | undefined {
   const name = exceptionName(error);
   const code = name === undefined ? undefined : cognitoErrorCodes[name];
-  if (code === undefined) return undefined;
+  if (name === undefined || code === undefined) return undefined;
   const message = (error as ServiceErrorLike).message;
-  return new GraphQLError(typeof message === 'string' && message !== '' ? message : `${operation} failed: ${name}`, {
-    extensions: { code, cognitoError: name, operation },
-  });
+  const ErrorClass = cognitoErrorClass(name);
+  return new ErrorClass(typeof message === 'string' && message !== '' ? message : `${operation} failed: ${name}`, code, name, operation);
 }
 
 export function errorCode(error: unknown): string | undefined {

@@ -1,5 +1,7 @@
 import type {
   AdminGetUserResponse,
+  CodeDeliveryDetailsType,
+  GetUserResponse,
   GroupType,
   UserPoolClientDescription,
   UserPoolClientType,
@@ -120,3 +122,19 @@ export function groupFromCognito(group: GroupType, userPoolId = group.UserPoolId
 export const userKeyOf = (key: UserKey): string => `${key.userPoolId}\u0000${key.username}`;
 export const groupKeyOf = (key: GroupKey): string => `${key.userPoolId}\u0000${key.name}`;
 export const clientKeyOf = (key: ClientKey): string => `${key.userPoolId}\u0000${key.clientId}`;
+
+/** GetUser (the signed-in user, by access token) answers like AdminGetUser. */
+export function userFromGetUser(userPoolId: string, user: GetUserResponse): UserRecord {
+  return userFromAdminGetUser(userPoolId, user);
+}
+
+export interface CodeDeliveryRecord {
+  destination?: string;
+  deliveryMedium?: string;
+  attributeName?: string;
+}
+
+export function codeDelivery(details: CodeDeliveryDetailsType | undefined): CodeDeliveryRecord | null {
+  if (!details) return null;
+  return { destination: details.Destination, deliveryMedium: details.DeliveryMedium, attributeName: details.AttributeName };
+}

@@ -1,7 +1,14 @@
-import { DeleteUserPoolCommand, paginateListUserPools, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  DeleteUserPoolCommand,
+  DescribeUserPoolClientCommand,
+  paginateListUserPools,
+  type CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { access, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createCognitoClient, localCredentials } from '../cognito/client';
+import type { AppClientConfig } from '../config';
+import type { GraphiqlExample } from '../graphiql-tabs';
 import type { Logger } from '../logger';
 import { startCognitoLocal, type CognitoLocal } from './cognito-local';
 import { demoDirectory } from './demo-data';
@@ -11,6 +18,10 @@ export interface EmbeddedCognito {
   local: CognitoLocal;
   client: CognitoIdentityProviderClient;
   demo: DemoSummary;
+  /** The demo's app clients, secrets included, for the gateway to serve sign-in flows with. */
+  appClients: AppClientConfig[];
+  /** The demo administrator signing in through the demo's web client, for GraphiQL's first tab. */
+  graphiqlExample: GraphiqlExample | undefined;
   stop(): Promise<void>;
 }
 
@@ -47,7 +58,7 @@ export async function startEmbeddedCognito(options: { dataDir: string; port: num
     if (!complete) await removeDemoPools(client, logger);
     const demo = await ensureDemoDirectory(client, (message) => logger.info(message));
     if (!complete) await writeFile(marker, JSON.stringify({ seededAt: new Date().toISOString() }));
-    return { local, client, demo, stop };
+    return { local, client, demo, appClients: await demoAppClients(client, demo), graphiqlExample: graphiqlExample(demo), stop };
   } catch (error) {
     await stop();
     throw error;
@@ -64,4 +75,25 @@ async function removeDemoPools(client: CognitoIdentityProviderClient, logger: Lo
     logger.warn(`removing ${UserPoolId}: the demo seed that created it did not finish`);
     await client.send(new DeleteUserPoolCommand({ UserPoolId }));
   }
+}
+
+/** Secrets are read here, server-side, so that the demo's secret client works like a real one. */
+async function demoAppClients(client: CognitoIdentityProviderClient, demo: DemoSummary): Promise<AppClientConfig[]> {
+  const clients: AppClientConfig[] = [];
+  for (const pool of demo.pools) {
+    for (const { clientId } of pool.clients) {
+      const { UserPoolClient } = await client.send(new DescribeUserPoolClientCommand({ UserPoolId: pool.userPoolId, ClientId: clientId }));
+      const clientSecret = UserPoolClient?.ClientSecret;
+      clients.push({ userPoolId: pool.userPoolId, clientId, ...(clientSecret ? { clientSecret } : {}) });
+    }
+  }
+  return clients;
+}
+
+function graphiqlExample(demo: DemoSummary): GraphiqlExample | undefined {
+  const admin = demo.accounts.find((account) => account.role === 'administrator');
+  const pool = demo.pools.find((p) => p.userPoolId === admin?.userPoolId);
+  const web = pool?.clients.find((c) => !c.hasSecret && c.name === 'web-app') ?? pool?.clients.find((c) => !c.hasSecret);
+  if (!admin || !pool || !web) return undefined;
+  return { userPoolId: pool.userPoolId, clientId: web.clientId, username: admin.username, password: admin.password };
 }

@@ -1,22 +1,46 @@
 import { inputError } from '../errors';
 
 /**
- * Shapes of Cognito's identifiers from the API reference. Checked before any call, so a typo gets
- * an answer that names the argument instead of a round trip and Cognito's generic error.
+ * Shapes of Cognito's identifiers and secrets from the API reference. Checked before any call,
+ * so a typo gets an answer that names the field instead of a round trip and Cognito's generic
+ * error. Secrets are never echoed back in the reason.
  */
 const rules = {
-  userPoolId: { pattern: /^[\w-]+_[0-9a-zA-Z]+$/, max: 55, example: 'eu-west-1_AbCdEf123' },
-  username: { pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, max: 128, example: 'ada.lovelace' },
-  groupName: { pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, max: 128, example: 'admins' },
-  clientId: { pattern: /^[\w+]+$/, max: 128, example: '6s1kq0m5e3n0v3r7c4ld3m0' },
+  userPoolId: { pattern: /^[\w-]+_[0-9a-zA-Z]+$/, min: 1, max: 55, hint: 'a pool id such as eu-west-1_AbCdEf123' },
+  username: { pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, min: 1, max: 128, hint: 'letters, digits and symbols without spaces' },
+  groupName: { pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, min: 1, max: 128, hint: 'letters, digits and symbols without spaces' },
+  clientId: { pattern: /^[\w+]+$/, min: 1, max: 128, hint: 'an app client id such as 6s1kq0m5e3n0v3r7c4ld3m0' },
+  password: { pattern: /^\S(.*\S)?$/su, min: 1, max: 256, hint: 'no leading or trailing white space' },
+  confirmationCode: { pattern: /^\S+$/, min: 1, max: 2048, hint: 'the code without spaces' },
+  attributeName: { pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, min: 1, max: 32, hint: 'a name such as email or custom:department' },
+  attributeValue: { pattern: /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/u, min: 0, max: 2048, hint: 'text without control characters' },
+  session: { pattern: /^\S+$/, min: 20, max: 2048, hint: 'the session string Cognito returned with the challenge' },
+  token: { pattern: /^\S+$/, min: 1, max: 16384, hint: 'a token as Cognito issued it' },
 } as const;
 
 export type IdentifierKind = keyof typeof rules;
 
 export function checkIdentifier(kind: IdentifierKind, value: string, field: string = kind): string {
   const rule = rules[kind];
-  if (value.length === 0) throw inputError(field, 'must not be empty');
+  if (value.length < rule.min) throw inputError(field, rule.min === 1 ? 'must not be empty' : `must be at least ${rule.min} characters`);
   if (value.length > rule.max) throw inputError(field, `must be at most ${rule.max} characters`);
-  if (!rule.pattern.test(value)) throw inputError(field, `is not a valid ${kind} (for example ${rule.example})`);
+  if (!rule.pattern.test(value)) throw inputError(field, `is not valid (${rule.hint})`);
   return value;
+}
+
+export interface AttributeInput {
+  name: string;
+  value: string;
+}
+
+/** Attribute lists as Cognito takes them, each name and value checked, no name twice. */
+export function checkAttributes(attributes: readonly AttributeInput[], field: string): { Name: string; Value: string }[] {
+  const seen = new Set<string>();
+  return attributes.map(({ name, value }, index) => {
+    checkIdentifier('attributeName', name, `${field}[${index}].name`);
+    checkIdentifier('attributeValue', value, `${field}[${index}].value`);
+    if (seen.has(name)) throw inputError(`${field}[${index}].name`, `${name} is given twice`);
+    seen.add(name);
+    return { Name: name, Value: value };
+  });
 }

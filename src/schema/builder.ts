@@ -1,8 +1,12 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { GraphQLError } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { GatewayContext } from '../context';
-import { inputError } from '../errors';
+import { accessError, inputError, InvalidInputError } from '../errors';
 
 const nodeTypeNames = new Set(['UserPool', 'Client', 'User', 'Group']);
 
@@ -12,20 +16,58 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;
+  AuthScopes: {
+    /** Trusted to run operations with the gateway's own AWS credentials. */
+    admin: boolean;
+    /** Presented a verified access token: self-service, with that token. */
+    signedIn: boolean;
+  };
   Scalars: {
     DateTime: { Input: Date; Output: Date };
   };
 }>({
-  plugins: [RelayPlugin],
+  // Scope checks first, so that a refused field runs no other plugin and makes no Cognito call.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: (ctx) => ({ admin: ctx.caller.admin, signedIn: ctx.caller.kind === 'user' }),
+    unauthorizedError: (_parent, ctx) =>
+      ctx.caller.kind === 'anonymous'
+        ? accessError('UNAUTHENTICATED', 'Sign in first: this field needs a verified access token or a service key.', 401)
+        : accessError('FORBIDDEN', 'This field is for administrators of this gateway.', 403),
+  },
+  errors: {
+    // Every mutation reports invalid input as a typed result naming the field.
+    defaultTypes: [InvalidInputError],
+    directResult: true,
+    defaultUnionOptions: { name: ({ fieldName }) => `${upperFirst(fieldName)}Result` },
+  },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
-    edgesFieldOptions: { nullable: false },
+    // `first` already multiplies a connection's cost; its edges list must not multiply it again.
+    edgesFieldOptions: { nullable: false, complexity: { field: 1, multiplier: 1 } },
     nodeFieldOptions: { nullable: false },
     decodeGlobalID: decodeNodeId,
+    nodeQueryOptions: { authScopes: { admin: true } },
+    nodesQueryOptions: { authScopes: { admin: true } },
+    // A connection costs what it may return: `first` times its selection.
+    defaultConnectionFieldOptions: { complexity: (args) => ({ field: 1, multiplier: Math.max(1, Number(args['first'] ?? 20)) }) },
+  },
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+    complexityError: (kind, result) =>
+      new GraphQLError(`Query complexity ${result.complexity} is over the limit of ${result.maxComplexity}; ask for fewer items.`, {
+        extensions: { code: 'QUERY_TOO_COMPLEX', kind, http: { status: 400 } },
+      }),
+    limit: (ctx) => ctx.limits,
   },
 });
+
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 /** Global IDs of the graph's node types only; anything else is bad input, said as such. */
 function decodeNodeId(globalId: string): { typename: string; id: string } {
@@ -43,6 +85,8 @@ function decodeNodeId(globalId: string): { typename: string; id: string } {
 
 builder.addScalarType('DateTime', DateTimeResolver);
 
-builder.queryType({
-  description: 'Reads of Cognito user pools and what they hold.',
-});
+builder.queryType({ description: 'Reads of Cognito user pools and what they hold.' });
+builder.mutationType({ description: 'Every write operation of the Cognito user pools API.' });
+
+/** The builder's resolved types, for helpers that build fields outside a `fields` callback. */
+export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;

@@ -28,6 +28,7 @@ function detailList(key: 'ExplicitAuthFlows' | 'AllowedOAuthFlows' | 'AllowedOAu
 }
 
 builder.node(ClientRef, {
+  authScopes: { admin: true },
   description: 'An app client of a pool, known by (userPoolId, clientId). Its secret is never returned.',
   id: { resolve: (client) => joinKey(client.userPoolId, client.clientId) },
   loadOne: (id, ctx) => {
@@ -83,6 +84,7 @@ builder.objectFields(UserPoolRef, (t) => ({
 
 builder.queryFields((t) => ({
   client: t.field({
+    authScopes: { admin: true },
     type: ClientRef,
     nullable: true,
     description: 'An app client by pool and client id; null when there is none.',

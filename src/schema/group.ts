@@ -6,6 +6,7 @@ import { joinKey, splitKey } from './natural-keys';
 import { GroupRef, UserConnection, UserPoolRef, UserRef } from './refs';
 
 builder.node(GroupRef, {
+  authScopes: { admin: true },
   description: 'A group of users in a pool, known by (userPoolId, name).',
   id: { resolve: (group) => joinKey(group.userPoolId, group.name) },
   loadOne: (id, ctx) => {
@@ -40,6 +41,7 @@ builder.objectFields(UserPoolRef, (t) => ({
 
 builder.queryFields((t) => ({
   group: t.field({
+    authScopes: { admin: true },
     type: GroupRef,
     nullable: true,
     description: 'A group by pool and name; null when there is none.',

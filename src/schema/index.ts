@@ -4,6 +4,8 @@ import './user-pool';
 import './client';
 import './user';
 import './group';
+import './viewer';
+import './auth';
 
 export const schema: GraphQLSchema = builder.toSchema();
 

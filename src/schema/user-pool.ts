@@ -38,6 +38,7 @@ const SchemaAttribute = builder.objectRef<SchemaAttributeType>('SchemaAttribute'
 });
 
 builder.node(UserPoolRef, {
+  authScopes: { admin: true },
   description: 'A Cognito user pool: a directory of users, their groups and the app clients that sign them in.',
   id: { resolve: (pool) => pool.userPoolId },
   loadOne: (id, ctx) => getUserPool(ctx, id),
@@ -81,10 +82,12 @@ builder.node(UserPoolRef, {
 
 builder.queryFields((t) => ({
   userPools: t.connection(
-    { type: UserPoolRef, description: 'The user pools the gateway can see.', resolve: (_, args, ctx) => listUserPools(ctx, args) },
+    {
+      authScopes: { admin: true }, type: UserPoolRef, description: 'The user pools the gateway can see.', resolve: (_, args, ctx) => listUserPools(ctx, args) },
     UserPoolConnection,
   ),
   userPool: t.field({
+    authScopes: { admin: true },
     type: UserPoolRef,
     nullable: true,
     description: 'A user pool by its id; null when there is none.',

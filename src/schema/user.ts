@@ -27,15 +27,10 @@ function attributeValue(user: UserRecord, name: string): string | undefined {
   return user.attributes.find((attribute) => attribute.name === name)?.value;
 }
 
-builder.node(UserRef, {
-  description: 'A user of a pool, known by (userPoolId, username); `sub` is the id other services see in tokens.',
-  id: { resolve: (user) => joinKey(user.userPoolId, user.username) },
-  loadOne: (id, ctx) => {
-    const [userPoolId, username] = splitKey(id);
-    return getUser(ctx, { userPoolId, username });
-  },
+/** What a user is, whoever asks: an administrator (User) or the user itself (Viewer). */
+export const UserProfile = builder.interfaceRef<UserRecord>('UserProfile').implement({
+  description: "A user's identity and attributes.",
   fields: (t) => ({
-    userPoolId: t.exposeString('userPoolId'),
     username: t.exposeString('username'),
     sub: t.string({
       description: "The user's immutable id, the `sub` claim of its tokens.",
@@ -45,10 +40,6 @@ builder.node(UserRef, {
         return sub;
       },
     }),
-    status: t.field({ type: UserStatus, nullable: true, resolve: (user) => toUserStatus(user.status) }),
-    enabled: t.boolean({ nullable: true, resolve: (user) => user.enabled }),
-    createdAt: t.field({ type: 'DateTime', nullable: true, resolve: (user) => user.createdAt }),
-    updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (user) => user.updatedAt }),
     attributes: t.field({ type: [UserAttribute], description: 'Every attribute, standard and custom.', resolve: (user) => user.attributes }),
     attribute: t.string({
       nullable: true,
@@ -67,6 +58,24 @@ builder.node(UserRef, {
       ),
     ),
     mfa: t.field({ type: UserMfa, resolve: (user, _, ctx) => userMfa(ctx, user) }),
+  }),
+});
+
+builder.node(UserRef, {
+  authScopes: { admin: true },
+  description: 'A user of a pool, known by (userPoolId, username); `sub` is the id other services see in tokens.',
+  id: { resolve: (user) => joinKey(user.userPoolId, user.username) },
+  loadOne: (id, ctx) => {
+    const [userPoolId, username] = splitKey(id);
+    return getUser(ctx, { userPoolId, username });
+  },
+  interfaces: [UserProfile],
+  fields: (t) => ({
+    userPoolId: t.exposeString('userPoolId'),
+    status: t.field({ type: UserStatus, nullable: true, resolve: (user) => toUserStatus(user.status) }),
+    enabled: t.boolean({ nullable: true, resolve: (user) => user.enabled }),
+    createdAt: t.field({ type: 'DateTime', nullable: true, resolve: (user) => user.createdAt }),
+    updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (user) => user.updatedAt }),
     pool: t.field({ type: UserPoolRef, resolve: (user) => userPoolReference(user.userPoolId) }),
     groups: t.connection(
       { type: GroupRef, description: 'Groups the user belongs to.', resolve: (user, args, ctx) => listGroupsOfUser(ctx, user, args) },
@@ -91,6 +100,7 @@ builder.objectFields(UserPoolRef, (t) => ({
 
 builder.queryFields((t) => ({
   user: t.field({
+    authScopes: { admin: true },
     type: UserRef,
     nullable: true,
     description: 'A user by pool and username; null when there is none.',

@@ -7,6 +7,8 @@ import {
   ListUsersCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
+import { AppClients } from '../../src/auth/app-clients';
+import { PublicFlowLimiter } from '../../src/auth/rate-limit';
 import { CursorCodec } from '../../src/cognito/cursor';
 import { createContext } from '../../src/context';
 import { silentLogger } from '../../src/logger';
@@ -98,7 +100,15 @@ describe('priming: what a list returned is not described again in the same reque
     scriptDirectory(scripted);
     scripted.cognito.on(ListGroupsCommand).resolves({ Groups: [scriptedGroup(POOL, 'staff')] });
     const paging = { codec: new CursorCodec('s'), maxSize: 1000, defaultSize: 20, maxPagesPerField: 10 };
-    return { scripted, ctx: createContext({ client: scripted.client, paging, logger: silentLogger }) };
+    const services = {
+      client: scripted.client,
+      paging,
+      logger: silentLogger,
+      appClients: new AppClients([]),
+      publicFlows: new PublicFlowLimiter(10),
+      limits: { complexity: 1e6, depth: 100, breadth: 1000 },
+    };
+    return { scripted, ctx: createContext(services, { caller: { kind: 'service', admin: true }, clientAddress: '127.0.0.1' }) };
   }
 
   it('a listed user is served from the list', async () => {

@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { DEMO_ACCOUNTS, demoDirectory, type DemoPoolSpec, type DemoUserSpec } from '../../src/local/demo-data';
 import { schema } from '../../src/schema';
 import { standardAttributes } from '../../src/schema/standard-attributes';
-import { localGateway, type GraphQLResponse } from '../support/gateway';
+import { asService, localGateway, type GraphQLResponse } from '../support/gateway';
 
 /**
  * Every data-reading field of the schema against the run's cognito-local and its demo directory.
@@ -579,7 +579,7 @@ describe('app clients', () => {
 
       const response = await gateway.fetch('http://gateway.test/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...asService },
         body: JSON.stringify({
           query: `query ($id: String!, $clientId: String!) {
             client(userPoolId: $id, clientId: $clientId) { ${fields} }

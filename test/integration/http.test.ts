@@ -6,10 +6,11 @@ import { localGateway, type GraphQLResponse } from '../support/gateway';
 
 const URL = 'http://gateway.test/graphql';
 const demoPoolId = inject('demo').pools.find((p) => p.name === DEMO_POOL_NAME)!.userPoolId;
-const { gateway } = localGateway({ exampleUserPoolId: demoPoolId });
+const example = { userPoolId: demoPoolId, clientId: 'demo-web-client', username: 'admin', password: 'shown-in-the-sign-in-tab' };
+const { gateway } = localGateway({ graphiqlExample: example });
 
 describe('HTTP', () => {
-  it('serves GraphiQL to a browser, opening on a query of the user pools', async () => {
+  it('serves GraphiQL to a browser, opening on a sign-in tab, then the pools and a page of users', async () => {
     const response = await gateway.fetch(URL, { method: 'GET', headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
@@ -21,6 +22,8 @@ describe('HTTP', () => {
     expect(options.length).toBeLessThan(html.length);
     expect(options).toMatch(/"query":"[^"]*userPools\(/);
     expect(options).toContain(demoPoolId);
+    expect(options).toMatch(/"query":"[^"]*initiateAuth\(/);
+    expect(options).toContain(example.clientId);
     // Served from the package, so no script comes from elsewhere.
     expect(html).not.toMatch(/<script[^>]+src="https?:/);
   });

@@ -5,18 +5,34 @@ import { createGateway, type Gateway, type GatewayOptions } from '../../src/yoga
 
 export interface GraphQLResponse<Data = Record<string, any>> {
   data?: Data;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
   extensions?: { cognitoCalls?: CallLogSummary };
 }
 
+/** A machine caller's key, configured on every test gateway: the administrator of most tests. */
+export const TEST_SERVICE_KEY = 'test-service-key-0123456789abcdef-0123456789';
+export const asService = { 'x-service-key': TEST_SERVICE_KEY };
+
 /** A gateway over the run's real cognito-local, called through `yoga.fetch` (HTTP semantics, no socket). */
 export function localGateway(options: Partial<GatewayOptions> = {}) {
-  const client = createCognitoClient({ region: 'local', endpoint: inject('cognitoEndpoint'), credentials: localCredentials });
-  const gateway = createGateway({ client, debug: true, ...options });
+  const endpoint = inject('cognitoEndpoint');
+  const client = createCognitoClient({ region: 'local', endpoint, credentials: localCredentials });
+  const gateway = createGateway({
+    client,
+    debug: true,
+    serviceKeys: [TEST_SERVICE_KEY],
+    appClients: inject('appClients'),
+    issuerBase: endpoint,
+    ...options,
+  });
   return {
     gateway,
     client,
-    query: <Data = Record<string, any>>(query: string, variables?: Record<string, unknown>) => postQuery<Data>(gateway, query, variables),
+    /** As an administrator (the service key). */
+    query: <Data = Record<string, any>>(query: string, variables?: Record<string, unknown>) => postQuery<Data>(gateway, query, variables, asService),
+    /** With exactly these headers: none for an anonymous caller. */
+    queryAs: <Data = Record<string, any>>(headers: Record<string, string>, query: string, variables?: Record<string, unknown>) =>
+      postQuery<Data>(gateway, query, variables, headers),
   };
 }
 
@@ -24,11 +40,14 @@ export async function postQuery<Data = Record<string, any>>(
   gateway: Pick<Gateway, 'fetch'>,
   query: string,
   variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<Data>> {
   const response = await gateway.fetch('http://gateway.test/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as GraphQLResponse<Data>;
 }
+
+export const bearer = (accessToken: string) => ({ authorization: `Bearer ${accessToken}` });

@@ -2,14 +2,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { createCognitoClient, localCredentials } from '../../src/cognito/client';
-import { startCognitoLocal } from '../../src/local/cognito-local';
-import { ensureDemoDirectory, type DemoSummary } from '../../src/local/demo-seed';
+import type { AppClientConfig } from '../../src/config';
+import type { DemoSummary } from '../../src/local/demo-seed';
+import { startEmbeddedCognito } from '../../src/local/embedded-cognito';
+import { silentLogger } from '../../src/logger';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     cognitoEndpoint: string;
     demo: DemoSummary;
+    /** The demo's app clients with their secrets, as the embedded gateway serves them. */
+    appClients: AppClientConfig[];
   }
 }
 
@@ -20,20 +23,13 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
   const dataDir = await mkdtemp(join(tmpdir(), 'cognito-gateway-test-'));
-  const local = await startCognitoLocal({ dataDir });
-  const client = createCognitoClient({ region: 'local', endpoint: local.endpoint, credentials: localCredentials });
-  try {
-    const demo = await ensureDemoDirectory(client);
-    project.provide('cognitoEndpoint', local.endpoint);
-    project.provide('demo', demo);
-  } catch (error) {
-    await local.stop();
-    throw error;
-  } finally {
-    client.destroy();
-  }
+  // The same start-up `npm start` does with no AWS configuration: emulator, demo seed, clients.
+  const embedded = await startEmbeddedCognito({ dataDir, port: 0, logger: silentLogger });
+  project.provide('cognitoEndpoint', embedded.local.endpoint);
+  project.provide('demo', embedded.demo);
+  project.provide('appClients', embedded.appClients);
   return async () => {
-    await local.stop();
+    await embedded.stop();
     await rm(dataDir, { recursive: true, force: true });
   };
 }

@@ -1,7 +1,7 @@
 import { CognitoIdentityProviderClient, type UserType, type GroupType } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createGateway, type GatewayOptions } from '../../src/yoga';
-import { postQuery } from './gateway';
+import { asService, postQuery, TEST_SERVICE_KEY } from './gateway';
 
 /**
  * A real SDK client whose commands answer from a script (aws-sdk-client-mock), for what
@@ -11,8 +11,13 @@ import { postQuery } from './gateway';
 export function scriptedGateway(options: Partial<GatewayOptions> = {}) {
   const client = new CognitoIdentityProviderClient({ region: 'eu-west-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   const cognito = mockClient(client);
-  const gateway = createGateway({ client, debug: true, ...options });
-  return { client, cognito, gateway, query: <Data = Record<string, any>>(q: string, v?: Record<string, unknown>) => postQuery<Data>(gateway, q, v) };
+  const gateway = createGateway({ client, debug: true, serviceKeys: [TEST_SERVICE_KEY], ...options });
+  return {
+    client,
+    cognito,
+    gateway,
+    query: <Data = Record<string, any>>(q: string, v?: Record<string, unknown>) => postQuery<Data>(gateway, q, v, asService),
+  };
 }
 
 export interface ScriptedPage<Item> {

@@ -1,0 +1,60 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { JwtExpiredError } from 'aws-jwt-verify/error';
+import { accessError } from '../errors';
+import type { Logger } from '../logger';
+import type { AccessTokenClaims, AccessTokenVerifier } from './token-verifier';
+
+/** Who is calling. `admin` decides the administrative fields; nothing else does. */
+export type Caller =
+  | { kind: 'anonymous'; admin: boolean }
+  | { kind: 'user'; admin: boolean; accessToken: string; claims: AccessTokenClaims }
+  | { kind: 'service'; admin: true };
+
+export interface CallerPolicy {
+  verifier: AccessTokenVerifier | undefined;
+  adminGroup: string;
+  serviceKeys: readonly string[];
+  /** Embedded demo only (config refuses it elsewhere): every caller counts as administrator. */
+  authDisabled: boolean;
+  logger: Logger;
+}
+
+export const SERVICE_KEY_HEADER = 'x-service-key';
+
+/**
+ * Reads the caller from the request: a service key, a Bearer access token, or nobody. A
+ * credential that is present but wrong is refused outright rather than treated as anonymous,
+ * so a client with a broken token learns it at once.
+ */
+export async function identifyCaller(headers: Headers, policy: CallerPolicy): Promise<Caller> {
+  const serviceKey = headers.get(SERVICE_KEY_HEADER);
+  if (serviceKey !== null) {
+    if (!policy.serviceKeys.some((key) => sameSecret(key, serviceKey))) {
+      throw accessError('UNAUTHENTICATED', `The ${SERVICE_KEY_HEADER} header does not hold a service key of this gateway.`, 401);
+    }
+    return { kind: 'service', admin: true };
+  }
+
+  const authorization = headers.get('authorization');
+  if (authorization === null) return { kind: 'anonymous', admin: policy.authDisabled };
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+  if (!token) throw accessError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <access token>".', 401);
+  if (!policy.verifier) {
+    throw accessError('UNAUTHENTICATED', 'This gateway accepts no user tokens: it serves no app client (COGNITO_APP_CLIENTS).', 401);
+  }
+  let claims: AccessTokenClaims;
+  try {
+    claims = await policy.verifier.verify(token);
+  } catch (error) {
+    policy.logger.debug(`access token refused: ${error instanceof Error ? error.message : String(error)}`);
+    const reason = error instanceof JwtExpiredError ? 'has expired' : 'is not a valid access token of a pool and app client this gateway serves';
+    throw accessError('UNAUTHENTICATED', `The bearer token ${reason}.`, 401);
+  }
+  return { kind: 'user', admin: policy.authDisabled || claims.groups.includes(policy.adminGroup), accessToken: token, claims };
+}
+
+/** Constant-time comparison of digests, so neither timing nor length gives the key away. */
+function sameSecret(expected: string, given: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(expected), digest(given));
+}

@@ -1,0 +1,162 @@
+import type { AuthenticationResultType, ChallengeNameType } from '@aws-sdk/client-cognito-identity-provider';
+import { codeDelivery, type CodeDeliveryRecord } from '../cognito/records';
+import type { GatewayContext } from '../context';
+import { inputError } from '../errors';
+import { checkAttributes, checkIdentifier, type AttributeInput } from './validate';
+
+/**
+ * The public flows: sign-up, sign-in and password recovery, for anonymous callers. Each names an
+ * app client the gateway serves (it adds SECRET_HASH itself) and is rate-limited per client
+ * address, since every call spends the account's Cognito authentication quota.
+ */
+interface PublicInput {
+  clientId: string;
+  username: string;
+}
+
+async function publicFlow(ctx: GatewayContext, input: PublicInput) {
+  const client = ctx.appClients.require(input.clientId, 'input.clientId');
+  checkIdentifier('username', input.username, 'input.username');
+  await ctx.publicFlows.consume(ctx.clientAddress);
+  const secretHash = ctx.appClients.secretHash(client, input.username);
+  return { ClientId: client.clientId, Username: input.username, ...(secretHash ? { SecretHash: secretHash } : {}) };
+}
+
+export interface SignUpInput extends PublicInput {
+  password: string;
+  attributes?: AttributeInput[] | null;
+  validationData?: AttributeInput[] | null;
+}
+
+export async function signUp(ctx: GatewayContext, input: SignUpInput) {
+  checkIdentifier('password', input.password, 'input.password');
+  const UserAttributes = checkAttributes(input.attributes ?? [], 'input.attributes');
+  const ValidationData = checkAttributes(input.validationData ?? [], 'input.validationData');
+  const request = await publicFlow(ctx, input);
+  const output = await ctx.call('SignUp', { ...request, Password: input.password, UserAttributes, ValidationData });
+  return { userConfirmed: output.UserConfirmed ?? false, userSub: output.UserSub ?? '', codeDelivery: codeDelivery(output.CodeDeliveryDetails) };
+}
+
+export async function confirmSignUp(ctx: GatewayContext, input: PublicInput & { confirmationCode: string }) {
+  checkIdentifier('confirmationCode', input.confirmationCode, 'input.confirmationCode');
+  const request = await publicFlow(ctx, input);
+  await ctx.call('ConfirmSignUp', { ...request, ConfirmationCode: input.confirmationCode });
+  return { username: input.username, confirmed: true };
+}
+
+export async function resendConfirmationCode(ctx: GatewayContext, input: PublicInput): Promise<{ codeDelivery: CodeDeliveryRecord | null }> {
+  const request = await publicFlow(ctx, input);
+  const output = await ctx.call('ResendConfirmationCode', request);
+  return { codeDelivery: codeDelivery(output.CodeDeliveryDetails) };
+}
+
+export async function forgotPassword(ctx: GatewayContext, input: PublicInput): Promise<{ codeDelivery: CodeDeliveryRecord | null }> {
+  const request = await publicFlow(ctx, input);
+  const output = await ctx.call('ForgotPassword', request);
+  return { codeDelivery: codeDelivery(output.CodeDeliveryDetails) };
+}
+
+export async function confirmForgotPassword(ctx: GatewayContext, input: PublicInput & { confirmationCode: string; password: string }) {
+  checkIdentifier('confirmationCode', input.confirmationCode, 'input.confirmationCode');
+  checkIdentifier('password', input.password, 'input.password');
+  const request = await publicFlow(ctx, input);
+  await ctx.call('ConfirmForgotPassword', { ...request, ConfirmationCode: input.confirmationCode, Password: input.password });
+  return { username: input.username, passwordChanged: true };
+}
+
+/** A sign-in step: tokens when it is done, or the next challenge to answer. */
+export interface AuthStep {
+  tokens: { accessToken: string; idToken: string | null; refreshToken: string | null; expiresIn: number; tokenType: string } | null;
+  challenge: { name: string; session: string | null; parameters: { name: string; value: string }[] } | null;
+}
+
+function authStep(result: AuthenticationResultType | undefined, challenge: { ChallengeName?: string; Session?: string; ChallengeParameters?: Record<string, string> }): AuthStep {
+  return {
+    tokens: result?.AccessToken
+      ? {
+          accessToken: result.AccessToken,
+          idToken: result.IdToken ?? null,
+          refreshToken: result.RefreshToken ?? null,
+          expiresIn: result.ExpiresIn ?? 0,
+          tokenType: result.TokenType ?? 'Bearer',
+        }
+      : null,
+    challenge: challenge.ChallengeName
+      ? {
+          name: challenge.ChallengeName,
+          session: challenge.Session ?? null,
+          parameters: Object.entries(challenge.ChallengeParameters ?? {}).map(([name, value]) => ({ name, value })),
+        }
+      : null,
+  };
+}
+
+export type SignInFlow = 'USER_PASSWORD_AUTH' | 'REFRESH_TOKEN_AUTH';
+
+export interface InitiateAuthInput extends PublicInput {
+  authFlow: SignInFlow;
+  password?: string | null;
+  refreshToken?: string | null;
+}
+
+export async function initiateAuth(ctx: GatewayContext, input: InitiateAuthInput): Promise<AuthStep> {
+  const parameters: Record<string, string> = {};
+  if (input.authFlow === 'USER_PASSWORD_AUTH') {
+    if (input.password == null) throw inputError('input.password', 'is required for USER_PASSWORD_AUTH');
+    parameters['PASSWORD'] = checkIdentifier('password', input.password, 'input.password');
+  } else {
+    if (input.refreshToken == null) throw inputError('input.refreshToken', 'is required for REFRESH_TOKEN_AUTH');
+    parameters['REFRESH_TOKEN'] = checkIdentifier('token', input.refreshToken, 'input.refreshToken');
+  }
+  const request = await publicFlow(ctx, input);
+  if (request.SecretHash) parameters['SECRET_HASH'] = request.SecretHash;
+  const output = await ctx.call('InitiateAuth', {
+    ClientId: request.ClientId,
+    AuthFlow: input.authFlow,
+    AuthParameters: { USERNAME: input.username, ...parameters },
+  });
+  return authStep(output.AuthenticationResult, output);
+}
+
+/** Which input answers each challenge, and under which ChallengeResponses key. */
+const challengeAnswers: Partial<Record<ChallengeNameType, { from: 'newPassword' | 'code' | 'answer'; key: string }>> = {
+  NEW_PASSWORD_REQUIRED: { from: 'newPassword', key: 'NEW_PASSWORD' },
+  SMS_MFA: { from: 'code', key: 'SMS_MFA_CODE' },
+  SOFTWARE_TOKEN_MFA: { from: 'code', key: 'SOFTWARE_TOKEN_MFA_CODE' },
+  EMAIL_OTP: { from: 'code', key: 'EMAIL_OTP_CODE' },
+  SELECT_MFA_TYPE: { from: 'answer', key: 'ANSWER' },
+  CUSTOM_CHALLENGE: { from: 'answer', key: 'ANSWER' },
+};
+
+export const answerableChallenges = Object.keys(challengeAnswers) as ChallengeNameType[];
+
+export interface RespondToAuthChallengeInput extends PublicInput {
+  challengeName: ChallengeNameType;
+  session: string;
+  newPassword?: string | null;
+  code?: string | null;
+  answer?: string | null;
+  /** Required attributes a NEW_PASSWORD_REQUIRED challenge asks for. */
+  attributes?: AttributeInput[] | null;
+}
+
+export async function respondToAuthChallenge(ctx: GatewayContext, input: RespondToAuthChallengeInput): Promise<AuthStep> {
+  const answer = challengeAnswers[input.challengeName];
+  if (!answer) throw inputError('input.challengeName', `${input.challengeName} is not answered through this gateway`);
+  const value = input[answer.from];
+  if (value == null) throw inputError(`input.${answer.from}`, `is required to answer ${input.challengeName}`);
+  checkIdentifier(answer.from === 'newPassword' ? 'password' : 'confirmationCode', value, `input.${answer.from}`);
+  checkIdentifier('session', input.session, 'input.session');
+  const attributes = checkAttributes(input.attributes ?? [], 'input.attributes');
+  const request = await publicFlow(ctx, input);
+  const responses: Record<string, string> = { USERNAME: input.username, [answer.key]: value };
+  for (const { Name, Value } of attributes) responses[`userAttributes.${Name}`] = Value;
+  if (request.SecretHash) responses['SECRET_HASH'] = request.SecretHash;
+  const output = await ctx.call('RespondToAuthChallenge', {
+    ClientId: request.ClientId,
+    ChallengeName: input.challengeName,
+    Session: input.session,
+    ChallengeResponses: responses,
+  });
+  return authStep(output.AuthenticationResult, output);
+}

@@ -1,0 +1,186 @@
+import { ChallengeNameType } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  answerableChallenges,
+  confirmForgotPassword,
+  confirmSignUp,
+  forgotPassword,
+  initiateAuth,
+  resendConfirmationCode,
+  respondToAuthChallenge,
+  signUp,
+  type AuthStep,
+} from '../resolvers/auth';
+import { builder, type BuilderTypes } from './builder';
+import { cognitoErrors } from './errors';
+import { AttributeInput, CodeDelivery } from './shared-types';
+
+/**
+ * The public flows. Anyone may call them (no auth scope), each names an app client the gateway
+ * serves, and each is rate-limited per client address.
+ */
+const AuthTokens = builder.objectRef<NonNullable<AuthStep['tokens']>>('AuthTokens').implement({
+  description: 'Tokens of a completed sign-in. They are returned to the caller that signed in, and to nobody else.',
+  fields: (t) => ({
+    accessToken: t.exposeString('accessToken', { description: 'Send as `Authorization: Bearer <accessToken>`.' }),
+    idToken: t.exposeString('idToken', { nullable: true }),
+    refreshToken: t.exposeString('refreshToken', { nullable: true, description: 'Absent when refreshing: keep the one you have.' }),
+    expiresIn: t.exposeInt('expiresIn', { description: 'Seconds until the access token expires.' }),
+    tokenType: t.exposeString('tokenType'),
+  }),
+});
+
+const ChallengeParameter = builder.objectRef<{ name: string; value: string }>('ChallengeParameter').implement({
+  fields: (t) => ({ name: t.exposeString('name'), value: t.exposeString('value') }),
+});
+
+const AuthChallenge = builder.objectRef<NonNullable<AuthStep['challenge']>>('AuthChallenge').implement({
+  description: 'The next step of a sign-in; answer it with respondToAuthChallenge.',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'NEW_PASSWORD_REQUIRED, SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP, ...' }),
+    session: t.exposeString('session', { nullable: true, description: 'Pass back with the answer.' }),
+    parameters: t.field({ type: [ChallengeParameter], resolve: (c) => c.parameters }),
+  }),
+});
+
+const SignInFlow = builder.enumType('SignInFlow', {
+  values: { USER_PASSWORD_AUTH: { description: 'Username and password.' }, REFRESH_TOKEN_AUTH: { description: 'A refresh token for new access and ID tokens.' } } as const,
+});
+
+const AnswerableChallenge = builder.enumType('AnswerableChallenge', {
+  values: answerableChallenges.filter((name) => Object.values(ChallengeNameType).includes(name)),
+});
+
+const signInErrors = cognitoErrors(
+  'NotAuthorizedException',
+  'UserNotFoundException',
+  'UserNotConfirmedException',
+  'PasswordResetRequiredException',
+  'InvalidParameterException',
+  'InvalidPasswordException',
+  'CodeMismatchException',
+  'ExpiredCodeException',
+  'UserLambdaValidationException',
+);
+
+function signInStepFields(t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, AuthStep>) {
+  return {
+    tokens: t.field({ type: AuthTokens, nullable: true, description: 'Set when sign-in is complete.', resolve: (step) => step.tokens }),
+    challenge: t.field({ type: AuthChallenge, nullable: true, description: 'Set when Cognito asks for more.', resolve: (step) => step.challenge }),
+  };
+}
+
+function clientAndUsername(t: PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>) {
+  return {
+    clientId: t.string({ required: true, description: 'An app client this gateway serves.' }),
+    username: t.string({ required: true }),
+  };
+}
+
+builder.relayMutationField(
+  'signUp',
+  {
+    inputFields: (t) => ({
+      ...clientAndUsername(t),
+      password: t.string({ required: true }),
+      attributes: t.field({ type: [AttributeInput], required: false }),
+      validationData: t.field({ type: [AttributeInput], required: false, description: 'Passed to a pre sign-up Lambda trigger.' }),
+    }),
+  },
+  {
+    description: 'Registers a new user (SignUp). Public; rate-limited per client address.',
+    errors: {
+      types: cognitoErrors('UsernameExistsException', 'InvalidPasswordException', 'InvalidParameterException', 'CodeDeliveryFailureException', 'UserLambdaValidationException', 'NotAuthorizedException'),
+    },
+    resolve: (_, { input }, ctx) => signUp(ctx, input),
+  },
+  {
+    outputFields: (t) => ({
+      userConfirmed: t.exposeBoolean('userConfirmed', { description: 'False until confirmSignUp (unless a trigger confirmed it).' }),
+      userSub: t.exposeString('userSub'),
+      codeDelivery: t.field({ type: CodeDelivery, nullable: true, resolve: (p) => p.codeDelivery }),
+    }),
+  },
+);
+
+builder.relayMutationField(
+  'confirmSignUp',
+  { inputFields: (t) => ({ ...clientAndUsername(t), confirmationCode: t.string({ required: true }) }) },
+  {
+    description: 'Confirms a registration with the code Cognito sent (ConfirmSignUp).',
+    errors: { types: cognitoErrors('CodeMismatchException', 'ExpiredCodeException', 'UserNotFoundException', 'NotAuthorizedException', 'TooManyFailedAttemptsException', 'AliasExistsException') },
+    resolve: (_, { input }, ctx) => confirmSignUp(ctx, input),
+  },
+  { outputFields: (t) => ({ username: t.exposeString('username'), confirmed: t.exposeBoolean('confirmed') }) },
+);
+
+builder.relayMutationField(
+  'resendConfirmationCode',
+  { inputFields: (t) => clientAndUsername(t) },
+  {
+    description: 'Sends the sign-up confirmation code again (ResendConfirmationCode).',
+    errors: { types: cognitoErrors('UserNotFoundException', 'InvalidParameterException', 'CodeDeliveryFailureException', 'LimitExceededException', 'NotAuthorizedException') },
+    resolve: (_, { input }, ctx) => resendConfirmationCode(ctx, input),
+  },
+  { outputFields: (t) => ({ codeDelivery: t.field({ type: CodeDelivery, nullable: true, resolve: (p) => p.codeDelivery }) }) },
+);
+
+builder.relayMutationField(
+  'initiateAuth',
+  {
+    inputFields: (t) => ({
+      ...clientAndUsername(t),
+      authFlow: t.field({ type: SignInFlow, required: true }),
+      password: t.string({ required: false, description: 'For USER_PASSWORD_AUTH.' }),
+      refreshToken: t.string({ required: false, description: 'For REFRESH_TOKEN_AUTH.' }),
+    }),
+  },
+  {
+    description: 'Signs a user in (InitiateAuth): tokens, or a challenge to answer with respondToAuthChallenge.',
+    errors: { types: signInErrors },
+    resolve: (_, { input }, ctx) => initiateAuth(ctx, input),
+  },
+  { outputFields: signInStepFields },
+);
+
+builder.relayMutationField(
+  'respondToAuthChallenge',
+  {
+    inputFields: (t) => ({
+      ...clientAndUsername(t),
+      challengeName: t.field({ type: AnswerableChallenge, required: true }),
+      session: t.string({ required: true }),
+      newPassword: t.string({ required: false, description: 'For NEW_PASSWORD_REQUIRED.' }),
+      code: t.string({ required: false, description: 'For SMS_MFA, SOFTWARE_TOKEN_MFA and EMAIL_OTP.' }),
+      answer: t.string({ required: false, description: 'For SELECT_MFA_TYPE and CUSTOM_CHALLENGE.' }),
+      attributes: t.field({ type: [AttributeInput], required: false, description: 'Required attributes NEW_PASSWORD_REQUIRED asks for.' }),
+    }),
+  },
+  {
+    description: 'Answers a sign-in challenge (RespondToAuthChallenge).',
+    errors: { types: signInErrors },
+    resolve: (_, { input }, ctx) => respondToAuthChallenge(ctx, input),
+  },
+  { outputFields: signInStepFields },
+);
+
+builder.relayMutationField(
+  'forgotPassword',
+  { inputFields: (t) => clientAndUsername(t) },
+  {
+    description: 'Sends a code to reset a forgotten password (ForgotPassword).',
+    errors: { types: cognitoErrors('UserNotFoundException', 'InvalidParameterException', 'CodeDeliveryFailureException', 'LimitExceededException', 'NotAuthorizedException', 'UserNotConfirmedException') },
+    resolve: (_, { input }, ctx) => forgotPassword(ctx, input),
+  },
+  { outputFields: (t) => ({ codeDelivery: t.field({ type: CodeDelivery, nullable: true, resolve: (p) => p.codeDelivery }) }) },
+);
+
+builder.relayMutationField(
+  'confirmForgotPassword',
+  { inputFields: (t) => ({ ...clientAndUsername(t), confirmationCode: t.string({ required: true }), password: t.string({ required: true }) }) },
+  {
+    description: 'Sets a new password with the code forgotPassword sent (ConfirmForgotPassword).',
+    errors: { types: cognitoErrors('CodeMismatchException', 'ExpiredCodeException', 'InvalidPasswordException', 'UserNotFoundException', 'NotAuthorizedException', 'TooManyFailedAttemptsException', 'LimitExceededException', 'PasswordHistoryPolicyViolationException') },
+    resolve: (_, { input }, ctx) => confirmForgotPassword(ctx, input),
+  },
+  { outputFields: (t) => ({ username: t.exposeString('username'), passwordChanged: t.exposeBoolean('passwordChanged') }) },
+);

@@ -1,0 +1,19 @@
+import type { CodeDeliveryRecord } from '../cognito/records';
+import { builder } from './builder';
+
+export const AttributeInput = builder.inputType('AttributeInput', {
+  description: 'A user attribute to set: standard (`email`) or custom (`custom:department`).',
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    value: t.string({ required: true }),
+  }),
+});
+
+export const CodeDelivery = builder.objectRef<CodeDeliveryRecord>('CodeDelivery').implement({
+  description: 'Where Cognito sent a code; the destination is masked by Cognito (a***@e***).',
+  fields: (t) => ({
+    destination: t.string({ nullable: true, resolve: (d) => d.destination }),
+    deliveryMedium: t.string({ nullable: true, description: 'SMS or EMAIL.', resolve: (d) => d.deliveryMedium }),
+    attributeName: t.string({ nullable: true, resolve: (d) => d.attributeName }),
+  }),
+});
