@@ -83,7 +83,12 @@ builder.node(UserPoolRef, {
 builder.queryFields((t) => ({
   userPools: t.connection(
     {
-      authScopes: { admin: true }, type: UserPoolRef, description: 'The user pools the gateway can see.', resolve: (_, args, ctx) => listUserPools(ctx, args) },
+      authScopes: { admin: true },
+      type: UserPoolRef,
+      nullable: true,
+      description: 'The user pools the gateway can see.',
+      resolve: (_, args, ctx) => listUserPools(ctx, args),
+    },
     UserPoolConnection,
   ),
   userPool: t.field({
