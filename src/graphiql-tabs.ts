@@ -6,16 +6,25 @@ export interface GraphiqlExample {
   password: string;
 }
 
-const signInMutation = /* GraphQL */ `# Administrative fields need a signed-in administrator.
+/** Literal arguments, not variables: GraphiQL ignores the variables of the tab it opens on. */
+function signInMutation(example: GraphiqlExample): string {
+  const literal = (value: string) => JSON.stringify(value);
+  return `# Administrative fields need a signed-in administrator.
 # Run this, then paste tokens.accessToken into the Headers of the next tabs.
-mutation SignIn($clientId: String!, $username: String!, $password: String!) {
-  initiateAuth(input: { clientId: $clientId, username: $username, password: $password, authFlow: USER_PASSWORD_AUTH }) {
+mutation SignIn {
+  initiateAuth(input: {
+    clientId: ${literal(example.clientId)}
+    username: ${literal(example.username)}
+    password: ${literal(example.password)}
+    authFlow: USER_PASSWORD_AUTH
+  }) {
     __typename
     ... on InitiateAuthPayload { tokens { accessToken expiresIn } challenge { name } }
     ... on Error { code message }
   }
 }
 `;
+}
 
 const poolsQuery = /* GraphQL */ `# The user pools this gateway sees.
 query Pools {
@@ -65,7 +74,7 @@ const json = (value: unknown) => JSON.stringify(value, null, 2);
 export function graphiqlTabs(example: GraphiqlExample = placeholder) {
   const authorization = json({ Authorization: 'Bearer <tokens.accessToken from the SignIn tab>' });
   return [
-    { query: signInMutation, variables: json({ clientId: example.clientId, username: example.username, password: example.password }) },
+    { query: signInMutation(example) },
     { query: poolsQuery, headers: authorization },
     { query: usersQuery, variables: json({ userPoolId: example.userPoolId, after: null }), headers: authorization },
   ];
