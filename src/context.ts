@@ -48,13 +48,16 @@ export interface RequestFacts {
 
 export function createContext(services: GatewayServices, request: RequestFacts): GatewayContext {
   const callLog = new CallLog();
+  let loaders: Loaders | undefined;
   const call = createCognitoCall({
     client: services.client,
     callLog,
     logger: services.logger,
     ...(request.signal ? { signal: request.signal } : {}),
+    onWrite: () => {
+      for (const loader of Object.values(loaders ?? {})) loader.clearAll();
+    },
   });
-  let loaders: Loaders | undefined;
   return {
     call,
     get loaders() {
@@ -70,9 +73,4 @@ export function createContext(services: GatewayServices, request: RequestFacts):
     publicFlows: services.publicFlows,
     limits: services.limits,
   };
-}
-
-/** Writes change what this request may have loaded: later fields must read afresh. */
-export function forgetLoaded(ctx: GatewayContext): void {
-  for (const loader of Object.values(ctx.loaders)) loader.clearAll();
 }

@@ -11,6 +11,8 @@ export interface CognitoClientOptions {
   endpoint?: string;
   /** Omitted: the AWS default credential provider chain. */
   credentials?: StaticCredentials;
+  /** SDK attempts per call; 1 for a local emulator, where a retry only repeats the same answer. */
+  maxAttempts?: number;
 }
 
 /** Credentials cognito-local accepts; it checks no signature. */
@@ -21,5 +23,6 @@ export function createCognitoClient(options: CognitoClientOptions): CognitoIdent
     region: options.region,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
+    ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
   });
 }

@@ -12,6 +12,9 @@ export const listOperations = {
   ListUsersInGroup: { token: 'NextToken', pageSize: 'Limit', maxPageSize: 60, items: 'Users' },
   ListGroups: { token: 'NextToken', pageSize: 'Limit', maxPageSize: 60, items: 'Groups' },
   AdminListGroupsForUser: { token: 'NextToken', pageSize: 'Limit', maxPageSize: 60, items: 'Groups' },
+  AdminListDevices: { token: 'PaginationToken', pageSize: 'Limit', maxPageSize: 60, items: 'Devices' },
+  ListDevices: { token: 'PaginationToken', pageSize: 'Limit', maxPageSize: 60, items: 'Devices' },
+  ListUserImportJobs: { token: 'PaginationToken', pageSize: 'MaxResults', maxPageSize: 60, items: 'UserImportJobs' },
 } as const satisfies { [Name in OperationName]?: ListOperationSpec<Name> };
 
 export interface ListOperationSpec<Name extends OperationName> {

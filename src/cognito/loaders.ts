@@ -3,12 +3,20 @@ import { GraphQLError } from 'graphql';
 import type { CognitoCall } from './call';
 import {
   clientKeyOf,
+  deviceFromCognito,
+  deviceKeyOf,
   groupFromCognito,
+  importJobFromCognito,
+  importJobKeyOf,
   groupKeyOf,
   userFromAdminGetUser,
   userKeyOf,
   type ClientKey,
+  type DeviceKey,
+  type DeviceRecord,
   type GroupKey,
+  type ImportJobKey,
+  type ImportJobRecord,
   type GroupRecord,
   type RedactedClient,
   type UserKey,
@@ -29,6 +37,8 @@ export interface Loaders {
   user: DataLoader<UserKey, UserRecord, string>;
   /** A user's full record from AdminGetUser. */
   userDetail: DataLoader<UserKey, UserRecord, string>;
+  device: DataLoader<DeviceKey, DeviceRecord, string>;
+  importJob: DataLoader<ImportJobKey, ImportJobRecord, string>;
 }
 
 function perKeyLoader<Key, Value>(load: (key: Key) => Promise<Value>, cacheKeyFn?: (key: Key) => string) {
@@ -69,12 +79,31 @@ export function createLoaders(call: CognitoCall): Loaders {
     }, groupKeyOf),
     userDetail,
     user: perKeyLoader<UserKey, UserRecord>((key) => userDetail.load(key), userKeyOf),
+    device: perKeyLoader<DeviceKey, DeviceRecord>(async (key) => {
+      const { Device } = await call('AdminGetDevice', { UserPoolId: key.userPoolId, Username: key.username, DeviceKey: key.deviceKey });
+      if (!Device) throw missing(`Device ${key.deviceKey}`);
+      return deviceFromCognito(key, Device);
+    }, deviceKeyOf),
+    importJob: perKeyLoader<ImportJobKey, ImportJobRecord>(async (key) => {
+      const { UserImportJob } = await call('DescribeUserImportJob', { UserPoolId: key.userPoolId, JobId: key.jobId });
+      if (!UserImportJob) throw missing(`Import job ${key.jobId}`);
+      return importJobFromCognito(UserImportJob, key.userPoolId);
+    }, importJobKeyOf),
   };
 }
 
 /** Users a list returned: later lookups of the same user in this request cost no call. */
 export function primeUsers(loaders: Loaders, users: readonly UserRecord[]): void {
   for (const user of users) loaders.user.prime({ userPoolId: user.userPoolId, username: user.username }, user);
+}
+
+/** Devices and import jobs from lists carry everything their Get/Describe would. */
+export function primeDevices(loaders: Loaders, devices: readonly DeviceRecord[]): void {
+  for (const device of devices) loaders.device.prime(device, device);
+}
+
+export function primeImportJobs(loaders: Loaders, jobs: readonly ImportJobRecord[]): void {
+  for (const job of jobs) loaders.importJob.prime(job, job);
 }
 
 /** Groups a list returned carry everything GetGroup would. */

@@ -1,6 +1,8 @@
 import type {
   AdminGetUserResponse,
   CodeDeliveryDetailsType,
+  DeviceType,
+  UserImportJobType,
   GetUserResponse,
   GroupType,
   UserPoolClientDescription,
@@ -138,3 +140,75 @@ export function codeDelivery(details: CodeDeliveryDetailsType | undefined): Code
   if (!details) return null;
   return { destination: details.Destination, deliveryMedium: details.DeliveryMedium, attributeName: details.AttributeName };
 }
+
+export interface DeviceRecord {
+  userPoolId: string;
+  /** Whose device: known for administrative reads; the signed-in user's own for self-service. */
+  username: string;
+  deviceKey: string;
+  attributes: AttributeRecord[];
+  createdAt?: Date;
+  updatedAt?: Date;
+  lastAuthenticatedAt?: Date;
+}
+
+export interface DeviceKey {
+  userPoolId: string;
+  username: string;
+  deviceKey: string;
+}
+
+export function deviceFromCognito(owner: { userPoolId: string; username: string }, device: DeviceType): DeviceRecord {
+  return {
+    ...owner,
+    deviceKey: device.DeviceKey ?? '',
+    attributes: attributes(device.DeviceAttributes),
+    createdAt: device.DeviceCreateDate,
+    updatedAt: device.DeviceLastModifiedDate,
+    lastAuthenticatedAt: device.DeviceLastAuthenticatedDate,
+  };
+}
+
+export const deviceKeyOf = (key: DeviceKey): string => `${key.userPoolId}\u0000${key.username}\u0000${key.deviceKey}`;
+
+export interface ImportJobRecord {
+  userPoolId: string;
+  jobId: string;
+  jobName?: string;
+  status?: string;
+  /** Where to PUT the CSV file; a credential of its own, shown to administrators only. */
+  preSignedUrl?: string;
+  cloudWatchLogsRoleArn?: string;
+  createdAt?: Date;
+  startedAt?: Date;
+  completedAt?: Date;
+  completionMessage?: string;
+  importedUsers?: number;
+  skippedUsers?: number;
+  failedUsers?: number;
+}
+
+export interface ImportJobKey {
+  userPoolId: string;
+  jobId: string;
+}
+
+export function importJobFromCognito(job: UserImportJobType, userPoolId = job.UserPoolId ?? ''): ImportJobRecord {
+  return {
+    userPoolId,
+    jobId: job.JobId ?? '',
+    jobName: job.JobName,
+    status: job.Status,
+    preSignedUrl: job.PreSignedUrl,
+    cloudWatchLogsRoleArn: job.CloudWatchLogsRoleArn,
+    createdAt: job.CreationDate,
+    startedAt: job.StartDate,
+    completedAt: job.CompletionDate,
+    completionMessage: job.CompletionMessage,
+    importedUsers: job.ImportedUsers,
+    skippedUsers: job.SkippedUsers,
+    failedUsers: job.FailedUsers,
+  };
+}
+
+export const importJobKeyOf = (key: ImportJobKey): string => `${key.userPoolId}\u0000${key.jobId}`;

@@ -1,22 +1,21 @@
 /**
- * Secrets Cognito returns inside outputs, by operation. The call path removes them before any
- * other code sees the output, so no field, log or cache can leak them by accident.
+ * Output members that hold secrets, by operation. The call path removes them before any other
+ * code sees the output, so no field, log or cache can leak them by accident; the one exception
+ * is a new client's secret, which its creator asks for explicitly (see CallOptions).
  */
-const secretPaths: Readonly<Record<string, readonly (readonly string[])[]>> = {
-  DescribeUserPoolClient: [['UserPoolClient', 'ClientSecret']],
-  UpdateUserPoolClient: [['UserPoolClient', 'ClientSecret']],
-  CreateUserPoolClient: [['UserPoolClient', 'ClientSecret']],
+const clientSecret = { container: 'UserPoolClient', member: 'ClientSecret' } as const;
+
+const secretMembers: Readonly<Record<string, typeof clientSecret>> = {
+  CreateUserPoolClient: clientSecret,
+  DescribeUserPoolClient: clientSecret,
+  UpdateUserPoolClient: clientSecret,
 };
 
-export function redactSecrets(operation: string, output: unknown): void {
-  for (const path of secretPaths[operation] ?? []) {
-    let holder: unknown = output;
-    for (const key of path.slice(0, -1)) holder = (holder as Record<string, unknown> | undefined)?.[key];
-    const last = path[path.length - 1];
-    if (holder && typeof holder === 'object' && last !== undefined && last in holder) {
-      const record = holder as Record<string, unknown>;
-      if (last === 'ClientSecret') record['HasClientSecret'] = true;
-      delete record[last];
-    }
-  }
+export function redactSecrets(operation: string, output: Record<string, unknown>): void {
+  const secret = secretMembers[operation];
+  const holder = secret ? (output[secret.container] as Record<string, unknown> | undefined) : undefined;
+  if (!secret || !holder || !(secret.member in holder)) return;
+  delete holder[secret.member];
+  // What remains true after the secret is gone: that the client has one.
+  holder['HasClientSecret'] = true;
 }

@@ -44,7 +44,7 @@ export async function startEmbeddedCognito(options: { dataDir: string; port: num
       if (/\bERROR\b/.test(line)) logger.warn(`[cognito-local] ${line}`);
     },
   });
-  const client = createCognitoClient({ region: 'local', endpoint: local.endpoint, credentials: localCredentials });
+  const client = createCognitoClient({ region: 'local', endpoint: local.endpoint, credentials: localCredentials, maxAttempts: 1 });
   const stop = async () => {
     client.destroy();
     await local.stop();

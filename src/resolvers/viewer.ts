@@ -1,6 +1,5 @@
 import { codeDelivery, userFromGetUser, type CodeDeliveryRecord, type UserRecord } from '../cognito/records';
 import type { GatewayContext } from '../context';
-import { forgetLoaded } from '../context';
 import { inputError } from '../errors';
 import { checkAttributes, checkIdentifier, type AttributeInput } from './validate';
 
@@ -31,7 +30,6 @@ export async function updateUserAttributes(ctx: GatewayContext, input: { attribu
   const UserAttributes = checkAttributes(input.attributes, 'input.attributes');
   const { AccessToken } = signedIn(ctx);
   const output = await ctx.call('UpdateUserAttributes', { AccessToken, UserAttributes });
-  forgetLoaded(ctx);
   return { codeDeliveries: (output.CodeDeliveryDetailsList ?? []).map(codeDelivery) };
 }
 
@@ -40,7 +38,6 @@ export async function deleteUserAttributes(ctx: GatewayContext, input: { names: 
   input.names.forEach((name, index) => checkIdentifier('attributeName', name, `input.names[${index}]`));
   const { AccessToken } = signedIn(ctx);
   await ctx.call('DeleteUserAttributes', { AccessToken, UserAttributeNames: input.names });
-  forgetLoaded(ctx);
   return { deletedAttributes: input.names };
 }
 
@@ -48,7 +45,6 @@ export async function deleteUser(ctx: GatewayContext) {
   const { AccessToken } = signedIn(ctx);
   const username = ctx.caller.kind === 'user' ? ctx.caller.claims.username : '';
   await ctx.call('DeleteUser', { AccessToken });
-  forgetLoaded(ctx);
   return { deletedUsername: username };
 }
 
@@ -64,7 +60,6 @@ export async function verifyUserAttribute(ctx: GatewayContext, input: { attribut
   checkIdentifier('confirmationCode', input.code, 'input.code');
   const { AccessToken } = signedIn(ctx);
   await ctx.call('VerifyUserAttribute', { AccessToken, AttributeName: input.attributeName, Code: input.code });
-  forgetLoaded(ctx);
   return { verifiedAttribute: input.attributeName };
 }
 
@@ -81,6 +76,5 @@ export async function setUserSettings(ctx: GatewayContext, input: { mfaOptions: 
     AccessToken,
     MFAOptions: input.mfaOptions.map((option) => ({ DeliveryMedium: option.deliveryMedium, AttributeName: option.attributeName })),
   });
-  forgetLoaded(ctx);
   return { mfaOptionsSet: input.mfaOptions.length };
 }

@@ -16,7 +16,7 @@ export const asService = { 'x-service-key': TEST_SERVICE_KEY };
 /** A gateway over the run's real cognito-local, called through `yoga.fetch` (HTTP semantics, no socket). */
 export function localGateway(options: Partial<GatewayOptions> = {}) {
   const endpoint = inject('cognitoEndpoint');
-  const client = createCognitoClient({ region: 'local', endpoint, credentials: localCredentials });
+  const client = createCognitoClient({ region: 'local', endpoint, credentials: localCredentials, maxAttempts: 1 });
   const gateway = createGateway({
     client,
     debug: true,
