@@ -24,6 +24,11 @@ export class AppClients {
     return client;
   }
 
+  /** The configured client, if any: administrators may name clients the gateway does not serve. */
+  find(clientId: string): AppClientConfig | undefined {
+    return this.byId.get(clientId);
+  }
+
   /** Cognito's SECRET_HASH: Base64(HMAC-SHA256(secret, username + clientId)); none without a secret. */
   secretHash(client: AppClientConfig, username: string): string | undefined {
     if (!client.clientSecret) return undefined;

@@ -140,20 +140,80 @@ export interface RespondToAuthChallengeInput extends PublicInput {
   attributes?: AttributeInput[] | null;
 }
 
-export async function respondToAuthChallenge(ctx: GatewayContext, input: RespondToAuthChallengeInput): Promise<AuthStep> {
+/** ChallengeResponses for an answer, checked; SECRET_HASH is the caller's to add. */
+function challengeResponses(input: Omit<RespondToAuthChallengeInput, 'clientId'>): Record<string, string> {
   const answer = challengeAnswers[input.challengeName];
   if (!answer) throw inputError('input.challengeName', `${input.challengeName} is not answered through this gateway`);
   const value = input[answer.from];
   if (value == null) throw inputError(`input.${answer.from}`, `is required to answer ${input.challengeName}`);
   checkIdentifier(answer.from === 'newPassword' ? 'password' : 'confirmationCode', value, `input.${answer.from}`);
   checkIdentifier('session', input.session, 'input.session');
-  const attributes = checkAttributes(input.attributes ?? [], 'input.attributes');
-  const request = await publicFlow(ctx, input);
   const responses: Record<string, string> = { USERNAME: input.username, [answer.key]: value };
-  for (const { Name, Value } of attributes) responses[`userAttributes.${Name}`] = Value;
+  for (const { Name, Value } of checkAttributes(input.attributes ?? [], 'input.attributes')) responses[`userAttributes.${Name}`] = Value;
+  return responses;
+}
+
+export async function respondToAuthChallenge(ctx: GatewayContext, input: RespondToAuthChallengeInput): Promise<AuthStep> {
+  const responses = challengeResponses(input);
+  const request = await publicFlow(ctx, input);
   if (request.SecretHash) responses['SECRET_HASH'] = request.SecretHash;
   const output = await ctx.call('RespondToAuthChallenge', {
     ClientId: request.ClientId,
+    ChallengeName: input.challengeName,
+    Session: input.session,
+    ChallengeResponses: responses,
+  });
+  return authStep(output.AuthenticationResult, output);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Server-side sign-in (AdminInitiateAuth, AdminRespondToAuthChallenge): administrators only.
+// Any app client of the pool may be named; SECRET_HASH is added when the gateway knows the secret.
+// ---------------------------------------------------------------------------------------------
+
+function adminSecretHash(ctx: GatewayContext, clientId: string, username: string): Record<string, string> {
+  const client = ctx.appClients.find(clientId);
+  const hash = client ? ctx.appClients.secretHash(client, username) : undefined;
+  return hash ? { SECRET_HASH: hash } : {};
+}
+
+export interface AdminInitiateAuthInput {
+  userPoolId: string;
+  clientId: string;
+  username: string;
+  authFlow: 'ADMIN_USER_PASSWORD_AUTH' | 'REFRESH_TOKEN_AUTH';
+  password?: string | null;
+  refreshToken?: string | null;
+}
+
+export async function adminInitiateAuth(ctx: GatewayContext, input: AdminInitiateAuthInput): Promise<AuthStep> {
+  const UserPoolId = checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId');
+  const ClientId = checkIdentifier('clientId', input.clientId, 'input.clientId');
+  checkIdentifier('username', input.username, 'input.username');
+  const parameters: Record<string, string> = { USERNAME: input.username, ...adminSecretHash(ctx, ClientId, input.username) };
+  if (input.authFlow === 'ADMIN_USER_PASSWORD_AUTH') {
+    if (input.password == null) throw inputError('input.password', 'is required for ADMIN_USER_PASSWORD_AUTH');
+    parameters['PASSWORD'] = checkIdentifier('password', input.password, 'input.password');
+  } else {
+    if (input.refreshToken == null) throw inputError('input.refreshToken', 'is required for REFRESH_TOKEN_AUTH');
+    parameters['REFRESH_TOKEN'] = checkIdentifier('token', input.refreshToken, 'input.refreshToken');
+  }
+  const output = await ctx.call('AdminInitiateAuth', { UserPoolId, ClientId, AuthFlow: input.authFlow, AuthParameters: parameters });
+  return authStep(output.AuthenticationResult, output);
+}
+
+export async function adminRespondToAuthChallenge(
+  ctx: GatewayContext,
+  input: Omit<RespondToAuthChallengeInput, 'clientId'> & { userPoolId: string; clientId: string },
+): Promise<AuthStep> {
+  const UserPoolId = checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId');
+  const ClientId = checkIdentifier('clientId', input.clientId, 'input.clientId');
+  checkIdentifier('username', input.username, 'input.username');
+  const responses = challengeResponses(input);
+  Object.assign(responses, adminSecretHash(ctx, ClientId, input.username));
+  const output = await ctx.call('AdminRespondToAuthChallenge', {
+    UserPoolId,
+    ClientId,
     ChallengeName: input.challengeName,
     Session: input.session,
     ChallengeResponses: responses,

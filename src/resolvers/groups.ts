@@ -3,7 +3,7 @@ import { primeGroups } from '../cognito/loaders';
 import { groupFromCognito, type GroupKey, type GroupRecord } from '../cognito/records';
 import type { GatewayContext } from '../context';
 import { nullIfNotFound } from './lookup';
-import { checkIdentifier } from './validate';
+import { checkIdentifier, checkRange } from './validate';
 
 export async function listGroups(ctx: GatewayContext, userPoolId: string, args: ConnectionArgs): Promise<Connection<GroupRecord>> {
   const page = await listConnection(ctx.call, ctx.paging, 'ListGroups', { UserPoolId: userPoolId }, args);
@@ -16,4 +16,60 @@ export async function getGroup(ctx: GatewayContext, key: GroupKey): Promise<Grou
   checkIdentifier('userPoolId', key.userPoolId);
   checkIdentifier('groupName', key.name, 'name');
   return nullIfNotFound(ctx.loaders.group.load(key));
+}
+
+export interface GroupInput {
+  userPoolId: string;
+  groupName: string;
+  description?: string | null;
+  precedence?: number | null;
+  roleArn?: string | null;
+}
+
+function groupFields(input: GroupInput) {
+  return {
+    UserPoolId: checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId'),
+    GroupName: checkIdentifier('groupName', input.groupName, 'input.groupName'),
+    ...(input.description != null ? { Description: checkIdentifier('description', input.description, 'input.description') } : {}),
+    ...(input.precedence != null ? { Precedence: checkRange(input.precedence, 0, 2 ** 31 - 1, 'input.precedence') } : {}),
+    ...(input.roleArn != null ? { RoleArn: checkIdentifier('roleArn', input.roleArn, 'input.roleArn') } : {}),
+  };
+}
+
+export async function createGroup(ctx: GatewayContext, input: GroupInput): Promise<{ group: GroupRecord | null }> {
+  const output = await ctx.call('CreateGroup', groupFields(input));
+  return { group: output.Group ? groupFromCognito(output.Group, input.userPoolId) : null };
+}
+
+/** Changes only what the input sets; the rest of the group stays as it is. */
+export async function updateGroup(ctx: GatewayContext, input: GroupInput): Promise<{ group: GroupRecord | null }> {
+  const output = await ctx.call('UpdateGroup', groupFields(input));
+  return { group: output.Group ? groupFromCognito(output.Group, input.userPoolId) : null };
+}
+
+export async function deleteGroup(ctx: GatewayContext, input: { userPoolId: string; groupName: string }) {
+  await ctx.call('DeleteGroup', {
+    UserPoolId: checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId'),
+    GroupName: checkIdentifier('groupName', input.groupName, 'input.groupName'),
+  });
+  return { userPoolId: input.userPoolId, deletedGroupName: input.groupName };
+}
+
+export interface MembershipInput {
+  userPoolId: string;
+  groupName: string;
+  username: string;
+}
+
+export function membershipTarget(input: MembershipInput, field = 'input') {
+  return {
+    UserPoolId: checkIdentifier('userPoolId', input.userPoolId, `${field}.userPoolId`),
+    GroupName: checkIdentifier('groupName', input.groupName, `${field}.groupName`),
+    Username: checkIdentifier('username', input.username, `${field}.username`),
+  };
+}
+
+export async function changeMembership(ctx: GatewayContext, operation: 'AdminAddUserToGroup' | 'AdminRemoveUserFromGroup', input: MembershipInput) {
+  await ctx.call(operation, membershipTarget(input));
+  return { user: { userPoolId: input.userPoolId, username: input.username }, group: { userPoolId: input.userPoolId, name: input.groupName } };
 }

@@ -4,7 +4,8 @@ import { groupFromCognito, userFromListItem, type GroupKey, type GroupRecord, ty
 import type { GatewayContext } from '../context';
 import { nullIfNotFound } from './lookup';
 import { buildUserFilter, type UserFilterInput } from './user-filter';
-import { checkIdentifier } from './validate';
+import { inputError } from '../errors';
+import { checkAttributes, checkIdentifier, type AttributeInput } from './validate';
 
 export async function listUsers(
   ctx: GatewayContext,
@@ -46,4 +47,94 @@ export async function userMfa(ctx: GatewayContext, user: UserRecord): Promise<Mf
 function primedUsers(ctx: GatewayContext, connection: Connection<UserRecord>): Connection<UserRecord> {
   primeUsers(ctx.loaders, connection.edges.map((edge) => edge.node));
   return connection;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Administration. Each write names its user by (userPoolId, username), checked before the call;
+// the call path then drops what the request had loaded, so payloads read the user afresh.
+// ---------------------------------------------------------------------------------------------
+
+export interface UserTargetInput {
+  userPoolId: string;
+  username: string;
+}
+
+export function userTarget(input: UserTargetInput) {
+  return {
+    UserPoolId: checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId'),
+    Username: checkIdentifier('username', input.username, 'input.username'),
+  };
+}
+
+/** Writes whose whole input is the user they act on. */
+export const plainUserWrites = [
+  'AdminDisableUser',
+  'AdminEnableUser',
+  'AdminConfirmSignUp',
+  'AdminResetUserPassword',
+  'AdminUserGlobalSignOut',
+] as const;
+
+export type PlainUserWrite = (typeof plainUserWrites)[number];
+
+export async function plainUserWrite(ctx: GatewayContext, operation: PlainUserWrite, input: UserTargetInput): Promise<UserKey> {
+  await ctx.call(operation, userTarget(input));
+  return { userPoolId: input.userPoolId, username: input.username };
+}
+
+export async function adminDeleteUser(ctx: GatewayContext, input: UserTargetInput) {
+  await ctx.call('AdminDeleteUser', userTarget(input));
+  return { deletedUsername: input.username, userPoolId: input.userPoolId };
+}
+
+export interface AdminCreateUserInput extends UserTargetInput {
+  attributes?: AttributeInput[] | null;
+  temporaryPassword?: string | null;
+  messageAction?: 'RESEND' | 'SUPPRESS' | null;
+  desiredDeliveryMediums?: ('SMS' | 'EMAIL')[] | null;
+  forceAliasCreation?: boolean | null;
+}
+
+export async function adminCreateUser(ctx: GatewayContext, input: AdminCreateUserInput): Promise<{ user: UserRecord | null }> {
+  const target = userTarget(input);
+  const output = await ctx.call('AdminCreateUser', {
+    ...target,
+    UserAttributes: checkAttributes(input.attributes ?? [], 'input.attributes'),
+    ...(input.temporaryPassword != null ? { TemporaryPassword: checkIdentifier('password', input.temporaryPassword, 'input.temporaryPassword') } : {}),
+    ...(input.messageAction ? { MessageAction: input.messageAction } : {}),
+    ...(input.desiredDeliveryMediums?.length ? { DesiredDeliveryMediums: input.desiredDeliveryMediums } : {}),
+    ...(input.forceAliasCreation != null ? { ForceAliasCreation: input.forceAliasCreation } : {}),
+  });
+  return { user: output.User ? userFromListItem(input.userPoolId, output.User) : null };
+}
+
+export async function adminUpdateUserAttributes(ctx: GatewayContext, input: UserTargetInput & { attributes: AttributeInput[] }): Promise<UserKey> {
+  if (input.attributes.length === 0) throw inputError('input.attributes', 'must name at least one attribute');
+  await ctx.call('AdminUpdateUserAttributes', { ...userTarget(input), UserAttributes: checkAttributes(input.attributes, 'input.attributes') });
+  return { userPoolId: input.userPoolId, username: input.username };
+}
+
+export async function adminDeleteUserAttributes(ctx: GatewayContext, input: UserTargetInput & { names: string[] }): Promise<UserKey> {
+  if (input.names.length === 0) throw inputError('input.names', 'must name at least one attribute');
+  input.names.forEach((name, index) => checkIdentifier('attributeName', name, `input.names[${index}]`));
+  await ctx.call('AdminDeleteUserAttributes', { ...userTarget(input), UserAttributeNames: input.names });
+  return { userPoolId: input.userPoolId, username: input.username };
+}
+
+export async function adminSetUserPassword(ctx: GatewayContext, input: UserTargetInput & { password: string; permanent: boolean }): Promise<UserKey> {
+  const Password = checkIdentifier('password', input.password, 'input.password');
+  await ctx.call('AdminSetUserPassword', { ...userTarget(input), Password, Permanent: input.permanent });
+  return { userPoolId: input.userPoolId, username: input.username };
+}
+
+export async function adminSetUserSettings(
+  ctx: GatewayContext,
+  input: UserTargetInput & { mfaOptions: { deliveryMedium: 'SMS' | 'EMAIL'; attributeName: string }[] },
+): Promise<UserKey> {
+  input.mfaOptions.forEach((option, index) => checkIdentifier('attributeName', option.attributeName, `input.mfaOptions[${index}].attributeName`));
+  await ctx.call('AdminSetUserSettings', {
+    ...userTarget(input),
+    MFAOptions: input.mfaOptions.map((option) => ({ DeliveryMedium: option.deliveryMedium, AttributeName: option.attributeName })),
+  });
+  return { userPoolId: input.userPoolId, username: input.username };
 }

@@ -16,6 +16,12 @@ const rules = {
   attributeValue: { pattern: /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/u, min: 0, max: 2048, hint: 'text without control characters' },
   session: { pattern: /^\S+$/, min: 20, max: 2048, hint: 'the session string Cognito returned with the challenge' },
   token: { pattern: /^\S+$/, min: 1, max: 16384, hint: 'a token as Cognito issued it' },
+  deviceKey: { pattern: /^[\w-]+_[0-9a-f-]+$/, min: 1, max: 55, hint: 'a device key such as eu-west-1_0a1b2c3d-...' },
+  jobId: { pattern: /^import-[0-9a-zA-Z-]+$/, min: 1, max: 55, hint: 'an import job id such as import-AbC123' },
+  name: { pattern: /^[\w\s+=,.@-]+$/u, min: 1, max: 128, hint: 'letters, digits, spaces and + = , . @ -' },
+  description: { pattern: /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/u, min: 0, max: 2048, hint: 'text without control characters' },
+  roleArn: { pattern: /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/, min: 20, max: 2048, hint: 'an IAM role ARN' },
+  url: { pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, min: 1, max: 1024, hint: 'a URL without spaces' },
 } as const;
 
 export type IdentifierKind = keyof typeof rules;
@@ -43,4 +49,14 @@ export function checkAttributes(attributes: readonly AttributeInput[], field: st
     seen.add(name);
     return { Name: name, Value: value };
   });
+}
+
+/** Optional identifiers: checked when given. */
+export function checkOptional(kind: IdentifierKind, value: string | null | undefined, field: string): string | undefined {
+  return value == null ? undefined : checkIdentifier(kind, value, field);
+}
+
+export function checkRange(value: number, min: number, max: number, field: string): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw inputError(field, `must be a whole number from ${min} to ${max}`);
+  return value;
 }

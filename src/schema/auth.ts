@@ -46,7 +46,7 @@ const SignInFlow = builder.enumType('SignInFlow', {
   values: { USER_PASSWORD_AUTH: { description: 'Username and password.' }, REFRESH_TOKEN_AUTH: { description: 'A refresh token for new access and ID tokens.' } } as const,
 });
 
-const AnswerableChallenge = builder.enumType('AnswerableChallenge', {
+export const AnswerableChallenge = builder.enumType('AnswerableChallenge', {
   values: answerableChallenges.filter((name) => Object.values(ChallengeNameType).includes(name)),
 });
 
@@ -62,7 +62,7 @@ const signInErrors = cognitoErrors(
   'UserLambdaValidationException',
 );
 
-function signInStepFields(t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, AuthStep>) {
+export function signInStepFields(t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, AuthStep>) {
   return {
     tokens: t.field({ type: AuthTokens, nullable: true, description: 'Set when sign-in is complete.', resolve: (step) => step.tokens }),
     challenge: t.field({ type: AuthChallenge, nullable: true, description: 'Set when Cognito asks for more.', resolve: (step) => step.challenge }),

@@ -8,7 +8,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import type { GatewayContext } from '../context';
 import { accessError, inputError, InvalidInputError } from '../errors';
 
-const nodeTypeNames = new Set(['UserPool', 'Client', 'User', 'Group']);
+const nodeTypeNames = new Set(['UserPool', 'Client', 'User', 'Group', 'Device', 'ImportJob']);
 
 /** The only SchemaBuilder: every type file adds to it. */
 export const builder = new SchemaBuilder<{
@@ -78,7 +78,7 @@ function decodeNodeId(globalId: string): { typename: string; id: string } {
     // reported below
   }
   if (!decoded || !nodeTypeNames.has(decoded.typename)) {
-    throw inputError('id', `"${globalId.slice(0, 100)}" is not the id of a UserPool, Client, User or Group`);
+    throw inputError('id', `"${globalId.slice(0, 100)}" is not the id of a node of this graph`);
   }
   return decoded;
 }

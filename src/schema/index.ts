@@ -6,6 +6,12 @@ import './user';
 import './group';
 import './viewer';
 import './auth';
+import './device';
+import './import-job';
+import './user-mutations';
+import './group-mutations';
+import './pool-mutations';
+import './client-mutations';
 
 export const schema: GraphQLSchema = builder.toSchema();
 

@@ -1,4 +1,4 @@
-import type { ClientRecord, GroupRecord, UserPoolRecord, UserRecord } from '../cognito/records';
+import type { ClientRecord, DeviceRecord, GroupRecord, ImportJobRecord, UserPoolRecord, UserRecord } from '../cognito/records';
 import { builder } from './builder';
 
 /**
@@ -9,8 +9,12 @@ export const UserPoolRef = builder.objectRef<UserPoolRecord>('UserPool');
 export const ClientRef = builder.objectRef<ClientRecord>('Client');
 export const UserRef = builder.objectRef<UserRecord>('User');
 export const GroupRef = builder.objectRef<GroupRecord>('Group');
+export const DeviceRef = builder.objectRef<DeviceRecord>('Device');
+export const ImportJobRef = builder.objectRef<ImportJobRecord>('ImportJob');
 
 export const UserConnection = builder.connectionObject({ type: UserRef, name: 'UserConnection' });
 export const GroupConnection = builder.connectionObject({ type: GroupRef, name: 'GroupConnection' });
 export const ClientConnection = builder.connectionObject({ type: ClientRef, name: 'ClientConnection' });
 export const UserPoolConnection = builder.connectionObject({ type: UserPoolRef, name: 'UserPoolConnection' });
+export const DeviceConnection = builder.connectionObject({ type: DeviceRef, name: 'DeviceConnection' });
+export const ImportJobConnection = builder.connectionObject({ type: ImportJobRef, name: 'ImportJobConnection' });

@@ -7,7 +7,7 @@ import { GroupConnection, GroupRef, UserPoolRef, UserRef } from './refs';
 import { standardAttributes, type StandardAttributeField } from './standard-attributes';
 import { toUserStatus, UserStatus } from './user-status';
 
-const UserAttribute = builder.objectRef<AttributeRecord>('UserAttribute').implement({
+export const UserAttribute = builder.objectRef<AttributeRecord>('UserAttribute').implement({
   description: 'One attribute of a user as Cognito stores it: custom ones are named `custom:…`.',
   fields: (t) => ({
     name: t.exposeString('name'),

@@ -147,7 +147,7 @@ builder.relayMutationField(
 
 const MfaDeliveryMedium = builder.enumType('MfaDeliveryMedium', { values: ['SMS', 'EMAIL'] as const });
 
-const MfaOptionInput = builder.inputType('MfaOptionInput', {
+export const MfaOptionInput = builder.inputType('MfaOptionInput', {
   fields: (t) => ({
     deliveryMedium: t.field({ type: MfaDeliveryMedium, required: true }),
     attributeName: t.string({ required: true }),

@@ -1,0 +1,93 @@
+import type { DeviceRememberedStatusType } from '@aws-sdk/client-cognito-identity-provider';
+import { listConnection, mapConnection, type Connection, type ConnectionArgs } from '../cognito/connection';
+import { primeDevices } from '../cognito/loaders';
+import { deviceFromCognito, type DeviceKey, type DeviceRecord, type UserKey } from '../cognito/records';
+import type { GatewayContext } from '../context';
+import { nullIfNotFound } from './lookup';
+import { checkIdentifier } from './validate';
+
+/** Devices a user remembered: read by administrators, or by the user itself with its token. */
+export async function listUserDevices(ctx: GatewayContext, user: UserKey, args: ConnectionArgs): Promise<Connection<DeviceRecord>> {
+  const page = await listConnection(ctx.call, ctx.paging, 'AdminListDevices', { UserPoolId: user.userPoolId, Username: user.username }, args);
+  const connection = mapConnection(page, (device) => deviceFromCognito(user, device));
+  primeDevices(ctx.loaders, connection.edges.map((edge) => edge.node));
+  return connection;
+}
+
+export async function getUserDevice(ctx: GatewayContext, key: DeviceKey): Promise<DeviceRecord | null> {
+  checkIdentifier('userPoolId', key.userPoolId);
+  checkIdentifier('username', key.username);
+  checkIdentifier('deviceKey', key.deviceKey);
+  return nullIfNotFound(ctx.loaders.device.load(key));
+}
+
+function viewer(ctx: GatewayContext) {
+  if (ctx.caller.kind !== 'user') throw new Error('self-service resolver reached without a verified access token');
+  return { AccessToken: ctx.caller.accessToken, owner: { userPoolId: ctx.caller.claims.userPoolId, username: ctx.caller.claims.username } };
+}
+
+export async function listViewerDevices(ctx: GatewayContext, args: ConnectionArgs): Promise<Connection<DeviceRecord>> {
+  const { AccessToken, owner } = viewer(ctx);
+  const page = await listConnection(ctx.call, ctx.paging, 'ListDevices', { AccessToken }, args);
+  return mapConnection(page, (device) => deviceFromCognito(owner, device));
+}
+
+export async function getViewerDevice(ctx: GatewayContext, deviceKey: string): Promise<DeviceRecord | null> {
+  checkIdentifier('deviceKey', deviceKey);
+  const { AccessToken, owner } = viewer(ctx);
+  const output = await nullIfNotFound(ctx.call('GetDevice', { AccessToken, DeviceKey: deviceKey }));
+  return output?.Device ? deviceFromCognito(owner, output.Device) : null;
+}
+
+export interface AdminDeviceInput {
+  userPoolId: string;
+  username: string;
+  deviceKey: string;
+}
+
+function checkDeviceInput(input: AdminDeviceInput) {
+  return {
+    UserPoolId: checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId'),
+    Username: checkIdentifier('username', input.username, 'input.username'),
+    DeviceKey: checkIdentifier('deviceKey', input.deviceKey, 'input.deviceKey'),
+  };
+}
+
+export async function adminForgetDevice(ctx: GatewayContext, input: AdminDeviceInput) {
+  await ctx.call('AdminForgetDevice', checkDeviceInput(input));
+  return { forgottenDeviceKey: input.deviceKey };
+}
+
+export async function adminUpdateDeviceStatus(ctx: GatewayContext, input: AdminDeviceInput & { rememberedStatus: DeviceRememberedStatusType }) {
+  await ctx.call('AdminUpdateDeviceStatus', { ...checkDeviceInput(input), DeviceRememberedStatus: input.rememberedStatus });
+  return { device: await getUserDevice(ctx, input) };
+}
+
+export async function confirmDevice(
+  ctx: GatewayContext,
+  input: { deviceKey: string; deviceName?: string | null; passwordVerifier?: string | null; salt?: string | null },
+) {
+  const { AccessToken } = viewer(ctx);
+  checkIdentifier('deviceKey', input.deviceKey, 'input.deviceKey');
+  const verifier = input.passwordVerifier && input.salt ? { PasswordVerifier: input.passwordVerifier, Salt: input.salt } : undefined;
+  const output = await ctx.call('ConfirmDevice', {
+    AccessToken,
+    DeviceKey: input.deviceKey,
+    ...(input.deviceName ? { DeviceName: input.deviceName } : {}),
+    ...(verifier ? { DeviceSecretVerifierConfig: verifier } : {}),
+  });
+  return { deviceKey: input.deviceKey, userConfirmationNecessary: output.UserConfirmationNecessary ?? false };
+}
+
+export async function forgetDevice(ctx: GatewayContext, input: { deviceKey: string }) {
+  const { AccessToken } = viewer(ctx);
+  await ctx.call('ForgetDevice', { AccessToken, DeviceKey: checkIdentifier('deviceKey', input.deviceKey, 'input.deviceKey') });
+  return { forgottenDeviceKey: input.deviceKey };
+}
+
+export async function updateDeviceStatus(ctx: GatewayContext, input: { deviceKey: string; rememberedStatus: DeviceRememberedStatusType }) {
+  const { AccessToken } = viewer(ctx);
+  const DeviceKey = checkIdentifier('deviceKey', input.deviceKey, 'input.deviceKey');
+  await ctx.call('UpdateDeviceStatus', { AccessToken, DeviceKey, DeviceRememberedStatus: input.rememberedStatus });
+  return { device: await getViewerDevice(ctx, input.deviceKey) };
+}

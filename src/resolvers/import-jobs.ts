@@ -1,0 +1,44 @@
+import { listConnection, mapConnection, type Connection, type ConnectionArgs } from '../cognito/connection';
+import { primeImportJobs } from '../cognito/loaders';
+import { importJobFromCognito, type ImportJobKey, type ImportJobRecord } from '../cognito/records';
+import type { GatewayContext } from '../context';
+import { nullIfNotFound } from './lookup';
+import { checkIdentifier } from './validate';
+
+export async function listImportJobs(ctx: GatewayContext, userPoolId: string, args: ConnectionArgs): Promise<Connection<ImportJobRecord>> {
+  const page = await listConnection(ctx.call, ctx.paging, 'ListUserImportJobs', { UserPoolId: userPoolId }, args);
+  const connection = mapConnection(page, (job) => importJobFromCognito(job, userPoolId));
+  primeImportJobs(ctx.loaders, connection.edges.map((edge) => edge.node));
+  return connection;
+}
+
+export async function getImportJob(ctx: GatewayContext, key: ImportJobKey): Promise<ImportJobRecord | null> {
+  checkIdentifier('userPoolId', key.userPoolId);
+  checkIdentifier('jobId', key.jobId);
+  return nullIfNotFound(ctx.loaders.importJob.load(key));
+}
+
+/** The columns an import CSV for this pool must have (GetCSVHeader). */
+export async function csvHeader(ctx: GatewayContext, userPoolId: string): Promise<string[]> {
+  return (await ctx.call('GetCSVHeader', { UserPoolId: userPoolId })).CSVHeader ?? [];
+}
+
+export async function createUserImportJob(ctx: GatewayContext, input: { userPoolId: string; jobName: string; cloudWatchLogsRoleArn: string }) {
+  const UserPoolId = checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId');
+  const output = await ctx.call('CreateUserImportJob', {
+    UserPoolId,
+    JobName: checkIdentifier('name', input.jobName, 'input.jobName'),
+    CloudWatchLogsRoleArn: checkIdentifier('roleArn', input.cloudWatchLogsRoleArn, 'input.cloudWatchLogsRoleArn'),
+  });
+  return { importJob: output.UserImportJob ? importJobFromCognito(output.UserImportJob, UserPoolId) : null };
+}
+
+async function runJob(ctx: GatewayContext, operation: 'StartUserImportJob' | 'StopUserImportJob', input: ImportJobKey) {
+  const UserPoolId = checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId');
+  const JobId = checkIdentifier('jobId', input.jobId, 'input.jobId');
+  const output = await ctx.call(operation, { UserPoolId, JobId });
+  return { importJob: output.UserImportJob ? importJobFromCognito(output.UserImportJob, UserPoolId) : null };
+}
+
+export const startUserImportJob = (ctx: GatewayContext, input: ImportJobKey) => runJob(ctx, 'StartUserImportJob', input);
+export const stopUserImportJob = (ctx: GatewayContext, input: ImportJobKey) => runJob(ctx, 'StopUserImportJob', input);
