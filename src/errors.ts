@@ -17,7 +17,13 @@ export function inputError(field: string, reason: string): InvalidInputError {
   return new InvalidInputError(field, reason);
 }
 
-/** A refusal that is about who is calling, not what they sent. */
-export function accessError(code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'RATE_LIMITED', message: string, status: number, extra: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status }, ...extra } });
+/** A refusal that is about who is calling, not what they sent; `headers` go on the HTTP response. */
+export function accessError(
+  code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'RATE_LIMITED',
+  message: string,
+  status: number,
+  extra: Record<string, unknown> = {},
+  headers?: Record<string, string>,
+): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status, ...(headers ? { headers } : {}) }, ...extra } });
 }

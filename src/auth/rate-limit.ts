@@ -18,9 +18,13 @@ export class PublicFlowLimiter {
     } catch (result) {
       if (!(result instanceof RateLimiterRes)) throw result;
       const retryAfterSeconds = Math.ceil(result.msBeforeNext / 1000);
-      throw accessError('RATE_LIMITED', `Too many sign-up or sign-in requests from this address; retry in ${retryAfterSeconds} s.`, 429, {
-        retryAfterSeconds,
-      });
+      throw accessError(
+        'RATE_LIMITED',
+        `Too many sign-up or sign-in requests from this address; retry in ${retryAfterSeconds} s.`,
+        429,
+        { retryAfterSeconds },
+        { 'Retry-After': String(retryAfterSeconds) },
+      );
     }
   }
 }

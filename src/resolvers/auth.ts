@@ -66,7 +66,7 @@ export async function confirmForgotPassword(ctx: GatewayContext, input: PublicIn
 
 /** A sign-in step: tokens when it is done, or the next challenge to answer. */
 export interface AuthStep {
-  tokens: { accessToken: string; idToken: string | null; refreshToken: string | null; expiresIn: number; tokenType: string } | null;
+  tokens: { accessToken: string; idToken: string | null; refreshToken: string | null; expiresIn: number | null; tokenType: string } | null;
   challenge: { name: string; session: string | null; parameters: { name: string; value: string }[] } | null;
 }
 
@@ -77,7 +77,7 @@ function authStep(result: AuthenticationResultType | undefined, challenge: { Cha
           accessToken: result.AccessToken,
           idToken: result.IdToken ?? null,
           refreshToken: result.RefreshToken ?? null,
-          expiresIn: result.ExpiresIn ?? 0,
+          expiresIn: result.ExpiresIn ?? null,
           tokenType: result.TokenType ?? 'Bearer',
         }
       : null,

@@ -24,7 +24,7 @@ const AuthTokens = builder.objectRef<NonNullable<AuthStep['tokens']>>('AuthToken
     accessToken: t.exposeString('accessToken', { description: 'Send as `Authorization: Bearer <accessToken>`.' }),
     idToken: t.exposeString('idToken', { nullable: true }),
     refreshToken: t.exposeString('refreshToken', { nullable: true, description: 'Absent when refreshing: keep the one you have.' }),
-    expiresIn: t.exposeInt('expiresIn', { description: 'Seconds until the access token expires.' }),
+    expiresIn: t.exposeInt('expiresIn', { nullable: true, description: 'Seconds until the access token expires, when Cognito says.' }),
     tokenType: t.exposeString('tokenType'),
   }),
 });
@@ -131,7 +131,10 @@ builder.relayMutationField(
       ...clientAndUsername(t),
       authFlow: t.field({ type: SignInFlow, required: true }),
       password: t.string({ required: false, description: 'For USER_PASSWORD_AUTH.' }),
-      refreshToken: t.string({ required: false, description: 'For REFRESH_TOKEN_AUTH.' }),
+      refreshToken: t.string({
+        required: false,
+        description: 'For REFRESH_TOKEN_AUTH. With a client that has a secret, `username` must be the `username` claim of the tokens (the internal name, not an email alias).',
+      }),
     }),
   },
   {
