@@ -41,9 +41,19 @@ export async function createGroup(ctx: GatewayContext, input: GroupInput): Promi
   return { group: output.Group ? groupFromCognito(output.Group, input.userPoolId) : null };
 }
 
-/** Changes only what the input sets; the rest of the group stays as it is. */
+/**
+ * Changes only what the input sets. Cognito does not document whether UpdateGroup keeps a setting
+ * it is not given, so the gateway sends all three: the group's current ones with the changes on top.
+ */
 export async function updateGroup(ctx: GatewayContext, input: GroupInput): Promise<{ group: GroupRecord | null }> {
-  const output = await ctx.call('UpdateGroup', groupFields(input));
+  const changes = groupFields(input);
+  const current = await ctx.loaders.group.load({ userPoolId: input.userPoolId, name: input.groupName });
+  const output = await ctx.call('UpdateGroup', {
+    ...(current.description !== undefined ? { Description: current.description } : {}),
+    ...(current.precedence !== undefined ? { Precedence: current.precedence } : {}),
+    ...(current.roleArn !== undefined ? { RoleArn: current.roleArn } : {}),
+    ...changes,
+  });
   return { group: output.Group ? groupFromCognito(output.Group, input.userPoolId) : null };
 }
 

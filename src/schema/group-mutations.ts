@@ -30,7 +30,7 @@ builder.relayMutationField(
 builder.relayMutationField(
   'updateGroup',
   { inputFields: (t) => groupFields(t, false) },
-  { ...admin, description: 'Changes a group’s description, precedence or role; what is not given stays (UpdateGroup).', errors: { types: cognitoErrors(...groupErrors) }, resolve: (_, { input }, ctx) => updateGroup(ctx, input) },
+  { ...admin, description: 'Changes a group’s description, precedence or role; what is not given stays: the gateway sends the current values with the changes (GetGroup, UpdateGroup).', errors: { types: cognitoErrors(...groupErrors) }, resolve: (_, { input }, ctx) => updateGroup(ctx, input) },
   { outputFields: (t) => ({ group: t.field({ type: GroupRef, nullable: true, resolve: (p) => p.group }) }) },
 );
 
