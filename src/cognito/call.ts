@@ -3,7 +3,7 @@ import { setMaxListeners } from 'node:events';
 import type { Logger } from '../logger';
 import type { CallLog } from './call-log';
 import { commands, readOperations, type InputOf, type OperationName, type OutputOf } from './commands';
-import { toGraphQLError } from './errors';
+import { exceptionName, toGraphQLError } from './errors';
 import { redactSecrets } from './redaction';
 
 export interface CallOptions {
@@ -47,7 +47,7 @@ export function createCognitoCall({ client, callLog, logger, signal, onWrite }: 
       logger.debug(`cognito ${operation} ok in ${(performance.now() - startedAt).toFixed(1)} ms`);
       return output as OutputOf<typeof operation>;
     } catch (error) {
-      const name = error instanceof Error ? error.name : 'UnknownError';
+      const name = exceptionName(error) ?? 'UnknownError';
       callLog.record(operation, startedAt, name);
       const mapped = toGraphQLError(error, operation);
       if (mapped) {

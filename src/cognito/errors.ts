@@ -99,7 +99,8 @@ export function allCognitoErrorClasses(): [exception: string, errorClass: Cognit
   return [...errorClasses.entries()];
 }
 
-function exceptionName(error: unknown): string | undefined {
+/** The Cognito exception an error stands for (`__type` when the SDK shortened the name). */
+export function exceptionName(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const { name, __type } = error as ServiceErrorLike;
   if (typeof __type === 'string' && __type in cognitoErrorCodes) return __type;

@@ -29,7 +29,7 @@ builder.node(DeviceRef, {
 });
 
 builder.objectFields(UserRef, (t) => ({
-  devices: t.connection({ type: DeviceRef, description: 'Devices the user remembered (AdminListDevices).', resolve: (user, args, ctx) => listUserDevices(ctx, user, args) }, DeviceConnection),
+  devices: t.connection({ type: DeviceRef, nullable: true, description: 'Devices the user remembered (AdminListDevices).', resolve: (user, args, ctx) => listUserDevices(ctx, user, args) }, DeviceConnection),
   device: t.field({
     type: DeviceRef,
     nullable: true,
@@ -40,7 +40,7 @@ builder.objectFields(UserRef, (t) => ({
 }));
 
 builder.objectFields(Viewer, (t) => ({
-  devices: t.connection({ type: DeviceRef, description: 'Your remembered devices (ListDevices).', resolve: (_, args, ctx) => listViewerDevices(ctx, args) }, DeviceConnection),
+  devices: t.connection({ type: DeviceRef, nullable: true, description: 'Your remembered devices (ListDevices).', resolve: (_, args, ctx) => listViewerDevices(ctx, args) }, DeviceConnection),
   device: t.field({
     type: DeviceRef,
     nullable: true,

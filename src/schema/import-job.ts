@@ -34,7 +34,7 @@ builder.node(ImportJobRef, {
 });
 
 builder.objectFields(UserPoolRef, (t) => ({
-  importJobs: t.connection({ type: ImportJobRef, description: 'User import jobs (ListUserImportJobs).', resolve: (pool, args, ctx) => listImportJobs(ctx, pool.userPoolId, args) }, ImportJobConnection),
+  importJobs: t.connection({ type: ImportJobRef, nullable: true, description: 'User import jobs (ListUserImportJobs).', resolve: (pool, args, ctx) => listImportJobs(ctx, pool.userPoolId, args) }, ImportJobConnection),
   importJob: t.field({
     type: ImportJobRef,
     nullable: true,
@@ -42,7 +42,7 @@ builder.objectFields(UserPoolRef, (t) => ({
     description: 'An import job by id (DescribeUserImportJob); null when there is none.',
     resolve: (pool, args, ctx) => getImportJob(ctx, { userPoolId: pool.userPoolId, jobId: args.jobId }),
   }),
-  csvHeader: t.stringList({ description: 'The columns an import CSV for this pool must have (GetCSVHeader).', resolve: (pool, _, ctx) => csvHeader(ctx, pool.userPoolId) }),
+  csvHeader: t.stringList({ nullable: true, description: 'The columns an import CSV for this pool must have (GetCSVHeader).', resolve: (pool, _, ctx) => csvHeader(ctx, pool.userPoolId) }),
 }));
 
 builder.queryFields((t) => ({

@@ -1,0 +1,177 @@
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { CallLogSummary } from '../../src/cognito/call-log';
+import { bearer, localGateway, postQuery, type GraphQLResponse } from '../support/gateway';
+import { signInDemoAccount, webAppClient } from '../support/tokens';
+
+/**
+ * Operations cognito-local does not implement, against the run's shared emulator: the gateway
+ * answers them with `extensions.code` NOT_SUPPORTED_BY_LOCAL_COGNITO (not a masked "unexpected
+ * error"), after exactly one call of the operation: neither the gateway nor the SDK retries.
+ * Read-only: reads of the demo directory, and writes that name users, pools, devices or jobs that
+ * do not exist (cognito-local refuses the unsupported target before it looks at the input).
+ */
+
+const demo = inject('demo');
+const web = webAppClient(demo);
+const POOL = web.userPoolId;
+const DEMO_USER = demo.accounts.find((a) => a.role === 'user')!.username;
+const NO_SUCH_USER = 'no.such.user.local-unsupported';
+const NO_SUCH_POOL = 'local_NoSuchPool0';
+const DEVICE_KEY = 'local_0d0c0b0a-0000-4000-8000-000000000001';
+const JOB_ID = 'import-NoSuchJob0';
+const SESSION = 'AYABeC1-session-string-that-is-long-enough';
+
+const { gateway, client, query } = localGateway();
+
+// Every HTTP attempt the SDK makes, by operation: the deserialize step runs once per attempt,
+// inside the SDK's retry loop, so a retry would be counted here even if the call log hid it.
+const attempts = new Map<string, number>();
+client.middlewareStack.add(
+  (next, context) => async (args) => {
+    const operation = String(context.commandName ?? '').replace(/Command$/, '');
+    attempts.set(operation, (attempts.get(operation) ?? 0) + 1);
+    return next(args);
+  },
+  { step: 'deserialize', name: 'countAttemptsForLocalUnsupportedTest' },
+);
+
+let userToken: string;
+beforeAll(async () => {
+  userToken = (await signInDemoAccount(gateway, demo, 'user')).accessToken;
+});
+
+/**
+ * The answer refused `operation` with NOT_SUPPORTED_BY_LOCAL_COGNITO as its only error, at
+ * `path`, and the request called it exactly once (call log and SDK attempts agree).
+ */
+function expectUnsupported(result: GraphQLResponse, operation: string, path: (string | number)[], before: Map<string, number>) {
+  expect(result.errors, JSON.stringify(result)).toHaveLength(1);
+  const error = result.errors![0]!;
+  expect(error.extensions).toMatchObject({ code: 'NOT_SUPPORTED_BY_LOCAL_COGNITO', cognitoError: 'CognitoLocal#Unsupported', operation });
+  expect(error.path).toEqual(path);
+  expect(error.message).toContain(operation);
+
+  const calls: CallLogSummary | undefined = result.extensions?.cognitoCalls;
+  expect(calls).toBeDefined();
+  expect(calls!.byOperation[operation]).toBe(1);
+  const own = calls!.calls.filter((call) => call.operation === operation);
+  expect(own).toHaveLength(1);
+  expect(own[0]!.outcome).not.toBe('ok');
+  expect(own[0]!.outcome).toMatch(/Unsupported/);
+  // Every other call of the request succeeded: the refusal is the unsupported operation's alone.
+  for (const call of calls!.calls.filter((c) => c.operation !== operation)) expect(call.outcome, call.operation).toBe('ok');
+
+  expect((attempts.get(operation) ?? 0) - (before.get(operation) ?? 0)).toBe(1);
+}
+
+const snapshot = () => new Map(attempts);
+
+describe('reads cognito-local does not implement', () => {
+  it('userPool.csvHeader (GetCSVHeader): null with the error, the pool itself survives', async () => {
+    const before = snapshot();
+    const result = await query(`query ($id: String!) { userPool(userPoolId: $id) { csvHeader } }`, { id: POOL });
+    expectUnsupported(result, 'GetCSVHeader', ['userPool', 'csvHeader'], before);
+    expect(result.data).toEqual({ userPool: { csvHeader: null } });
+    expect(result.extensions!.cognitoCalls!.byOperation).toEqual({ DescribeUserPool: 1, GetCSVHeader: 1 });
+  });
+
+  it('userPool.importJobs (ListUserImportJobs) and userPool.importJob (DescribeUserImportJob)', async () => {
+    let before = snapshot();
+    const list = await query(`query ($id: String!) { userPool(userPoolId: $id) { userPoolId importJobs(first: 5) { edges { node { jobId } } } } }`, { id: POOL });
+    expectUnsupported(list, 'ListUserImportJobs', ['userPool', 'importJobs'], before);
+    // The connection is nullable, so one unsupported list does not blank the pool.
+    expect(list.data).toEqual({ userPool: { userPoolId: POOL, importJobs: null } });
+
+    before = snapshot();
+    const one = await query(`query ($id: String!, $job: String!) { userPool(userPoolId: $id) { userPoolId importJob(jobId: $job) { jobId } } }`, { id: POOL, job: JOB_ID });
+    expectUnsupported(one, 'DescribeUserImportJob', ['userPool', 'importJob'], before);
+    // importJob is nullable: the pool survives, the job is null (and is not mistaken for "not found").
+    expect(one.data).toEqual({ userPool: { userPoolId: POOL, importJob: null } });
+  });
+
+  it('user.devices (AdminListDevices) and user.device (AdminGetDevice) of a demo user', async () => {
+    let before = snapshot();
+    const list = await query(`query ($id: String!, $u: String!) { user(userPoolId: $id, username: $u) { username devices(first: 5) { edges { node { deviceKey } } } } }`, {
+      id: POOL,
+      u: DEMO_USER,
+    });
+    expectUnsupported(list, 'AdminListDevices', ['user', 'devices'], before);
+    expect(list.data).toEqual({ user: { username: DEMO_USER, devices: null } });
+    expect(list.extensions!.cognitoCalls!.byOperation).toEqual({ AdminGetUser: 1, AdminListDevices: 1 });
+
+    before = snapshot();
+    const one = await query(`query ($id: String!, $u: String!, $k: String!) { user(userPoolId: $id, username: $u) { username device(deviceKey: $k) { deviceKey } } }`, {
+      id: POOL,
+      u: DEMO_USER,
+      k: DEVICE_KEY,
+    });
+    expectUnsupported(one, 'AdminGetDevice', ['user', 'device'], before);
+    expect(one.data).toEqual({ user: { username: DEMO_USER, device: null } });
+  });
+
+  it('viewer.devices (ListDevices) and viewer.device (GetDevice) with a demo user’s own token', async () => {
+    let before = snapshot();
+    const list = await postQuery(gateway, `{ viewer { username devices(first: 5) { edges { node { deviceKey } } } } }`, {}, bearer(userToken));
+    expectUnsupported(list, 'ListDevices', ['viewer', 'devices'], before);
+    expect(list.extensions!.cognitoCalls!.byOperation).toEqual({ GetUser: 1, ListDevices: 1 });
+
+    before = snapshot();
+    const one = await postQuery(gateway, `query ($k: String!) { viewer { username device(deviceKey: $k) { deviceKey } } }`, { k: DEVICE_KEY }, bearer(userToken));
+    expectUnsupported(one, 'GetDevice', ['viewer', 'device'], before);
+    expect(one.data).toEqual({ viewer: { username: DEMO_USER, device: null } });
+  });
+});
+
+/**
+ * Mutations: NOT_SUPPORTED_BY_LOCAL_COGNITO is none of the typed results a mutation lists, so it
+ * comes as a top-level GraphQL error; the mutation field is non-null, so `data` is null.
+ */
+describe('writes cognito-local does not implement: a top-level error, data null', () => {
+  const adminWrites: { field: string; operation: string; inputType: string; input: Record<string, unknown> }[] = [
+    { field: 'adminResetUserPassword', operation: 'AdminResetUserPassword', inputType: 'AdminResetUserPasswordInput', input: { userPoolId: POOL, username: NO_SUCH_USER } },
+    { field: 'adminUserGlobalSignOut', operation: 'AdminUserGlobalSignOut', inputType: 'AdminUserGlobalSignOutInput', input: { userPoolId: POOL, username: NO_SUCH_USER } },
+    {
+      field: 'adminSetUserSettings',
+      operation: 'AdminSetUserSettings',
+      inputType: 'AdminSetUserSettingsInput',
+      input: { userPoolId: POOL, username: NO_SUCH_USER, mfaOptions: [{ deliveryMedium: 'SMS', attributeName: 'phone_number' }] },
+    },
+    {
+      field: 'adminRespondToAuthChallenge',
+      operation: 'AdminRespondToAuthChallenge',
+      inputType: 'AdminRespondToAuthChallengeInput',
+      input: { userPoolId: POOL, clientId: web.clientId, username: NO_SUCH_USER, challengeName: 'NEW_PASSWORD_REQUIRED', session: SESSION, newPassword: 'N3w-Passw0rd!' },
+    },
+    { field: 'adminForgetDevice', operation: 'AdminForgetDevice', inputType: 'AdminForgetDeviceInput', input: { userPoolId: POOL, username: NO_SUCH_USER, deviceKey: DEVICE_KEY } },
+    {
+      field: 'createUserImportJob',
+      operation: 'CreateUserImportJob',
+      inputType: 'CreateUserImportJobInput',
+      input: { userPoolId: NO_SUCH_POOL, jobName: 'never created', cloudWatchLogsRoleArn: 'arn:aws:iam::123456789012:role/CognitoImportLogs' },
+    },
+    { field: 'startUserImportJob', operation: 'StartUserImportJob', inputType: 'StartUserImportJobInput', input: { userPoolId: NO_SUCH_POOL, jobId: JOB_ID } },
+  ];
+
+  for (const { field, operation, inputType, input } of adminWrites) {
+    it(`${field} (${operation})`, async () => {
+      const before = snapshot();
+      const result = await query(`mutation ($input: ${inputType}!) { ${field}(input: $input) { __typename ... on Error { code message } } }`, { input });
+      expectUnsupported(result, operation, [field], before);
+      expect(result.data).toBeNull();
+      expect(result.extensions!.cognitoCalls!.byOperation).toEqual({ [operation]: 1 });
+    });
+  }
+
+  it('forgetDevice (ForgetDevice) with a demo user’s own token, on a device it does not have', async () => {
+    const before = snapshot();
+    const result = await postQuery(
+      gateway,
+      `mutation ($input: ForgetDeviceInput!) { forgetDevice(input: $input) { __typename ... on Error { code message } } }`,
+      { input: { deviceKey: DEVICE_KEY } },
+      bearer(userToken),
+    );
+    expectUnsupported(result, 'ForgetDevice', ['forgetDevice'], before);
+    expect(result.data).toBeNull();
+    expect(result.extensions!.cognitoCalls!.byOperation).toEqual({ ForgetDevice: 1 });
+  });
+});
