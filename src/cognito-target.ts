@@ -15,6 +15,8 @@ export interface ConnectedCognito {
   issuerBase: string;
   /** App clients this target brings with it (the embedded demo's). */
   appClients: AppClientConfig[];
+  /** The administrators' group this target brings (the demo pool's `admins`), as `pool:group`. */
+  adminGroup?: string;
   /** Stops what was started for this target (the embedded emulator); for AWS, closes sockets. */
   close(): Promise<void>;
 }
@@ -37,6 +39,7 @@ export async function connectCognito(target: CognitoTarget, logger: Logger): Pro
     client: embedded.client,
     graphiqlExample: embedded.graphiqlExample,
     issuerBase: embedded.local.endpoint,
+    ...(embedded.graphiqlExample ? { adminGroup: `${embedded.graphiqlExample.userPoolId}:admins` } : {}),
     appClients: embedded.appClients,
     description: `the embedded local Cognito at ${embedded.local.endpoint} (data in ${target.dataDir})\n${formatDemoSummary(embedded.demo)}`,
     close: embedded.stop,

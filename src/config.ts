@@ -40,8 +40,11 @@ export interface GatewayConfig {
   appClients: AppClientConfig[];
   /** Where tokens' issuers live: `<issuerBase>/<userPoolId>`; derived from the target when unset. */
   issuerBase?: string;
-  /** Members of this group (in a verified token) are administrators. */
-  adminGroup: string;
+  /**
+   * Members of this group are administrators: `<userPoolId>:<group>`, or a bare group name when the
+   * gateway serves app clients of one pool only (a group name alone would be ambiguous across pools).
+   */
+  adminGroup?: string;
   /** Secrets machine callers (a supergraph router) present in `X-Service-Key`. */
   serviceKeys: string[];
   /** Embedded demo only: every caller is an administrator. */
@@ -105,7 +108,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     cursorSecret: read.string('CURSOR_SECRET') ?? DEFAULT_CURSOR_SECRET,
     appClients: read.appClients('COGNITO_APP_CLIENTS'),
     ...(issuerBase ? { issuerBase } : {}),
-    adminGroup: read.string('ADMIN_GROUP') ?? 'admins',
+    ...(read.string('ADMIN_GROUP') ? { adminGroup: read.string('ADMIN_GROUP') } : {}),
     serviceKeys: read.list('SERVICE_API_KEYS').filter((key) => {
       if (key.length >= 32) return true;
       problems.push('SERVICE_API_KEYS: every key must be at least 32 characters long');

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     logger,
     issuerBase: config.issuerBase ?? cognito.issuerBase,
     appClients: [...cognito.appClients, ...config.appClients],
+    ...((config.adminGroup ?? cognito.adminGroup) ? { adminGroup: config.adminGroup ?? cognito.adminGroup } : {}),
     ...(cognito.graphiqlExample ? { graphiqlExample: cognito.graphiqlExample } : {}),
   });
   const server = createServer(gateway);

@@ -3,6 +3,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import type { GraphQLError } from 'graphql';
 import { createYoga, maskError, useExecutionCancellation, type YogaServerInstance } from 'graphql-yoga';
 import { AppClients } from './auth/app-clients';
 import { identifyCaller, SERVICE_KEY_HEADER, type CallerPolicy } from './auth/caller';
@@ -11,7 +12,7 @@ import { createAccessTokenVerifier } from './auth/token-verifier';
 import { useCallLog } from './call-log-plugin';
 import type { PagingOptions } from './cognito/connection';
 import { CursorCodec } from './cognito/cursor';
-import { loadConfig, type GatewayConfig } from './config';
+import { ConfigError, loadConfig, type GatewayConfig } from './config';
 import { createContext, type GatewayContext, type GatewayServices } from './context';
 import { graphiqlTabs, type GraphiqlExample } from './graphiql-tabs';
 import { silentLogger, type Logger } from './logger';
@@ -46,6 +47,7 @@ export interface GatewayOptions extends Partial<GatewaySettings> {
 export type Gateway = YogaServerInstance<{ req?: { socket?: { remoteAddress?: string } } }, GatewayContext>;
 
 export const DEFAULT_CONNECTION_SIZE = 20;
+export const DEFAULT_ADMIN_GROUP = 'admins';
 /** Page fetches one connection field may make; see PagingOptions.maxPagesPerField. */
 const MAX_PAGES_PER_FIELD = 100;
 
@@ -78,7 +80,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     renderGraphiQL,
     batching: { limit: settings.limits.batch },
     cors: settings.corsOrigins.length > 0
-      ? { origin: settings.corsOrigins, credentials: true, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', SERVICE_KEY_HEADER, 'x-graphql-yoga-csrf'] }
+      ? { origin: settings.corsOrigins, credentials: false, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', SERVICE_KEY_HEADER, 'x-graphql-yoga-csrf'] }
       : false,
     maskedErrors: {
       maskError(error, message, isDev) {
@@ -93,10 +95,10 @@ export function createGateway(options: GatewayOptions): Gateway {
       // header they cannot set cross-site, which also refuses urlencoded and multipart POSTs.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       EnvelopArmorPlugin({
-        maxDepth: { n: settings.limits.depth, ignoreIntrospection: true },
-        maxAliases: { n: settings.limits.aliases },
-        maxTokens: { n: settings.limits.tokens },
-        maxDirectives: { n: settings.limits.directives },
+        maxDepth: { n: settings.limits.depth, ignoreIntrospection: true, onReject: [withCode('QUERY_TOO_DEEP')] },
+        maxAliases: { n: settings.limits.aliases, onReject: [withCode('TOO_MANY_ALIASES')] },
+        maxTokens: { n: settings.limits.tokens, onReject: [withCode('QUERY_TOO_LONG')] },
+        maxDirectives: { n: settings.limits.directives, onReject: [withCode('TOO_MANY_DIRECTIVES')] },
         // Cost is the Pothos complexity plugin's job: it knows what `first` multiplies.
         costLimit: { enabled: false },
         blockFieldSuggestion: { enabled: true },
@@ -105,6 +107,13 @@ export function createGateway(options: GatewayOptions): Gateway {
       useCallLog({ exposeInResponse: settings.debug, logger }),
     ],
   });
+}
+
+/** graphql-armor's refusals carry no code of their own; clients switch on one like any other. */
+function withCode(code: string) {
+  return (_context: unknown, error: GraphQLError) => {
+    Object.assign(error.extensions, { code });
+  };
 }
 
 function pagingOptions(settings: GatewaySettings): PagingOptions {
@@ -123,11 +132,28 @@ function callerPolicy(settings: GatewaySettings, appClients: AppClients, logger:
   });
   return {
     verifier: createAccessTokenVerifier(pools),
-    adminGroup: settings.adminGroup,
+    adminGroup: resolveAdminGroup(settings.adminGroup, pools.map((pool) => pool.userPoolId), logger),
     serviceKeys: settings.serviceKeys,
     authDisabled: settings.authDisabled,
     logger,
   };
+}
+
+/**
+ * The administrators' group: `pool:group` as given, or a bare name in the one pool whose clients
+ * are served. Unset with several pools, no group makes administrators (service keys still do).
+ */
+export function resolveAdminGroup(setting: string | undefined, servedPools: readonly string[], logger: Logger) {
+  const name = setting ?? DEFAULT_ADMIN_GROUP;
+  const at = name.indexOf(':');
+  if (at > 0) return { userPoolId: name.slice(0, at), name: name.slice(at + 1) };
+  if (servedPools.length === 1) return { userPoolId: servedPools[0]!, name };
+  if (servedPools.length === 0) return undefined;
+  if (setting !== undefined) {
+    throw new ConfigError([`ADMIN_GROUP: "${setting}" names no pool, and app clients of ${servedPools.length} pools are served; write it as <userPoolId>:${setting}`]);
+  }
+  logger.warn(`No administrators' group: app clients of ${servedPools.length} pools are served; set ADMIN_GROUP=<userPoolId>:<group>.`);
+  return undefined;
 }
 
 function clientAddress(request: Request, req: { socket?: { remoteAddress?: string } } | undefined, trustProxy: boolean): string {

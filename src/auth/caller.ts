@@ -12,7 +12,8 @@ export type Caller =
 
 export interface CallerPolicy {
   verifier: AccessTokenVerifier | undefined;
-  adminGroup: string;
+  /** Members of this group of this pool are administrators; the same name in another pool is not. */
+  adminGroup: { userPoolId: string; name: string } | undefined;
   serviceKeys: readonly string[];
   /** Embedded demo only (config refuses it elsewhere): every caller counts as administrator. */
   authDisabled: boolean;
@@ -50,7 +51,8 @@ export async function identifyCaller(headers: Headers, policy: CallerPolicy): Pr
     const reason = error instanceof JwtExpiredError ? 'has expired' : 'is not a valid access token of a pool and app client this gateway serves';
     throw accessError('UNAUTHENTICATED', `The bearer token ${reason}.`, 401);
   }
-  return { kind: 'user', admin: policy.authDisabled || claims.groups.includes(policy.adminGroup), accessToken: token, claims };
+  const admin = policy.adminGroup !== undefined && claims.userPoolId === policy.adminGroup.userPoolId && claims.groups.includes(policy.adminGroup.name);
+  return { kind: 'user', admin: policy.authDisabled || admin, accessToken: token, claims };
 }
 
 /** Constant-time comparison of digests, so neither timing nor length gives the key away. */

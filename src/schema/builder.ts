@@ -31,10 +31,13 @@ export const builder = new SchemaBuilder<{
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (ctx) => ({ admin: ctx.caller.admin, signedIn: ctx.caller.kind === 'user' }),
-    unauthorizedError: (_parent, ctx) =>
-      ctx.caller.kind === 'anonymous'
-        ? accessError('UNAUTHENTICATED', 'Sign in first: this field needs a verified access token or a service key.', 401)
-        : accessError('FORBIDDEN', 'This field is for administrators of this gateway.', 403),
+    unauthorizedError: (_parent, ctx) => {
+      if (ctx.caller.kind === 'anonymous') {
+        return accessError('UNAUTHENTICATED', 'Sign in first: this field needs a verified access token or a service key.', 401);
+      }
+      if (ctx.caller.admin) return accessError('FORBIDDEN', 'This field is about a signed-in user; a service key has no account of its own.', 403);
+      return accessError('FORBIDDEN', 'This field is for administrators of this gateway.', 403);
+    },
   },
   errors: {
     // Every mutation reports invalid input as a typed result naming the field.

@@ -23,6 +23,7 @@ export function localGateway(options: Partial<GatewayOptions> = {}) {
     serviceKeys: [TEST_SERVICE_KEY],
     appClients: inject('appClients'),
     issuerBase: endpoint,
+    adminGroup: `${inject('demo').pools[0]!.userPoolId}:admins`,
     ...options,
   });
   return {
