@@ -57,6 +57,8 @@ export interface GatewayConfig {
   /** Take the client address from X-Forwarded-For (only behind a proxy you control). */
   trustProxy: boolean;
   limits: QueryLimits;
+  /** Pools where federation finds a User known only by `sub`; default: the served clients' pools. */
+  federationUserPools: string[];
 }
 
 export class ConfigError extends Error {
@@ -120,6 +122,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     corsOrigins: read.list('CORS_ORIGINS'),
     publicFlowRateLimit: read.integer('PUBLIC_FLOW_RATE_LIMIT', 20, 1, 100_000),
     trustProxy: read.boolean('TRUST_PROXY', false),
+    federationUserPools: read.list('FEDERATION_USER_POOLS'),
     limits: {
       depth: read.integer('MAX_DEPTH', 16, 1, 100),
       aliases: read.integer('MAX_ALIASES', 30, 1, 1000),

@@ -22,6 +22,10 @@ export interface GatewayServices {
   appClients: AppClients;
   publicFlows: PublicFlowLimiter;
   limits: QueryCostLimits;
+  /** Pools in which federation looks up a User known only by `sub`. */
+  subLookupPools: readonly string[];
+  /** Whether anyone may read the schema (introspection, `_service { sdl }`). */
+  introspection: boolean;
 }
 
 /** What every resolver gets, one per GraphQL request. */
@@ -38,6 +42,8 @@ export interface GatewayContext {
   appClients: AppClients;
   publicFlows: PublicFlowLimiter;
   limits: QueryCostLimits;
+  subLookupPools: readonly string[];
+  introspection: boolean;
 }
 
 export interface RequestFacts {
@@ -61,7 +67,7 @@ export function createContext(services: GatewayServices, request: RequestFacts):
   return {
     call,
     get loaders() {
-      loaders ??= createLoaders(call);
+      loaders ??= createLoaders(call, services.paging);
       return loaders;
     },
     paging: services.paging,
@@ -72,5 +78,7 @@ export function createContext(services: GatewayServices, request: RequestFacts):
     appClients: services.appClients,
     publicFlows: services.publicFlows,
     limits: services.limits,
+    subLookupPools: services.subLookupPools,
+    introspection: services.introspection,
   };
 }

@@ -35,6 +35,7 @@ export type GatewaySettings = Pick<
   | 'publicFlowRateLimit'
   | 'trustProxy'
   | 'limits'
+  | 'federationUserPools'
 >;
 
 export interface GatewayOptions extends Partial<GatewaySettings> {
@@ -65,6 +66,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     appClients,
     publicFlows: new PublicFlowLimiter(settings.publicFlowRateLimit),
     limits: { complexity: settings.limits.complexity, depth: Number.MAX_SAFE_INTEGER, breadth: Number.MAX_SAFE_INTEGER },
+    // Tokens carry the sub of users of the served pools, so that is where a sub is looked up.
+    subLookupPools: settings.federationUserPools.length > 0 ? settings.federationUserPools : [...appClients.byPool().keys()],
+    introspection: settings.introspection,
   };
   const policy = callerPolicy(settings, appClients, logger);
 

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import type { CognitoCall } from './call';
+import { listConnection, type PagingOptions } from './connection';
+import { filterExpression } from './filter-syntax';
 import {
   clientKeyOf,
   deviceFromCognito,
@@ -10,6 +12,7 @@ import {
   importJobKeyOf,
   groupKeyOf,
   userFromAdminGetUser,
+  userFromListItem,
   userKeyOf,
   type ClientKey,
   type DeviceKey,
@@ -37,6 +40,8 @@ export interface Loaders {
   user: DataLoader<UserKey, UserRecord, string>;
   /** A user's full record from AdminGetUser. */
   userDetail: DataLoader<UserKey, UserRecord, string>;
+  /** A user by `sub` alone (what other services know from tokens), searched in the given pools. */
+  userBySub: DataLoader<SubKey, UserRecord | null, string>;
   device: DataLoader<DeviceKey, DeviceRecord, string>;
   importJob: DataLoader<ImportJobKey, ImportJobRecord, string>;
 }
@@ -56,7 +61,13 @@ function missing(what: string): GraphQLError {
   return new GraphQLError(`${what} was not found.`, { extensions: { code: 'NOT_FOUND' } });
 }
 
-export function createLoaders(call: CognitoCall): Loaders {
+export interface SubKey {
+  sub: string;
+  /** Where to look, in order; the first pool that knows the sub wins. */
+  userPoolIds: readonly string[];
+}
+
+export function createLoaders(call: CognitoCall, paging: PagingOptions): Loaders {
   const userDetail = perKeyLoader<UserKey, UserRecord>(
     async (key) => userFromAdminGetUser(key.userPoolId, await call('AdminGetUser', { UserPoolId: key.userPoolId, Username: key.username })),
     userKeyOf,
@@ -79,6 +90,18 @@ export function createLoaders(call: CognitoCall): Loaders {
     }, groupKeyOf),
     userDetail,
     user: perKeyLoader<UserKey, UserRecord>((key) => userDetail.load(key), userKeyOf),
+    userBySub: perKeyLoader<SubKey, UserRecord | null>(
+      async ({ sub, userPoolIds }) => {
+        for (const userPoolId of userPoolIds) {
+          const Filter = filterExpression('sub', '=', sub);
+          const page = await listConnection(call, paging, 'ListUsers', { UserPoolId: userPoolId, Filter }, { first: 1 });
+          const found = page.edges[0]?.node;
+          if (found) return userFromListItem(userPoolId, found);
+        }
+        return null;
+      },
+      ({ sub, userPoolIds }) => `${userPoolIds.join(',')}\u0000${sub}`,
+    ),
     device: perKeyLoader<DeviceKey, DeviceRecord>(async (key) => {
       const { Device } = await call('AdminGetDevice', { UserPoolId: key.userPoolId, Username: key.username, DeviceKey: key.deviceKey });
       if (!Device) throw missing(`Device ${key.deviceKey}`);

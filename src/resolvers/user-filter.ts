@@ -1,3 +1,4 @@
+import { filterExpression } from '../cognito/filter-syntax';
 import { inputError } from '../errors';
 
 /** Exactly one of the two: Cognito matches an attribute exactly or by prefix. */
@@ -57,16 +58,16 @@ export function buildUserFilter(input: UserFilterInput | null | undefined, field
   const { attribute, kind } = searchable[name];
   const path = `${field}.${name}`;
 
-  if (kind === 'enabled') return `${attribute} = "${input.enabled ? 'Enabled' : 'Disabled'}"`;
-  if (kind === 'exact') return `${attribute} = ${quote(checkValue(input[name] as string, path))}`;
+  if (kind === 'enabled') return filterExpression(attribute, '=', input.enabled ? 'Enabled' : 'Disabled');
+  if (kind === 'exact') return filterExpression(attribute, '=', checkValue(input[name] as string, path));
 
   const match = input[name] as StringMatchInput;
   const hasEquals = match.equals != null;
   const hasPrefix = match.startsWith != null;
   if (hasEquals === hasPrefix) throw inputError(path, 'set exactly one of equals or startsWith');
   return hasEquals
-    ? `${attribute} = ${quote(checkValue(match.equals as string, `${path}.equals`))}`
-    : `${attribute} ^= ${quote(checkValue(match.startsWith as string, `${path}.startsWith`))}`;
+    ? filterExpression(attribute, '=', checkValue(match.equals as string, `${path}.equals`))
+    : filterExpression(attribute, '^=', checkValue(match.startsWith as string, `${path}.startsWith`));
 }
 
 function checkValue(value: string, path: string): string {
@@ -75,9 +76,4 @@ function checkValue(value: string, path: string): string {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f]/.test(value)) throw inputError(path, 'must not contain control characters');
   return value;
-}
-
-/** Cognito's filter grammar escapes quotation marks (and so backslashes) with a backslash. */
-function quote(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }

@@ -1,14 +1,15 @@
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
+import DirectivePlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
-import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
+import FederationPlugin from '@pothos/plugin-federation';
+import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import type { GatewayContext } from '../context';
-import { accessError, inputError, InvalidInputError } from '../errors';
-
-const nodeTypeNames = new Set(['UserPool', 'Client', 'User', 'Group', 'Device', 'ImportJob']);
+import { refusal } from '../auth/refusal';
+import { InvalidInputError } from '../errors';
 
 /** The only SchemaBuilder: every type file adds to it. */
 export const builder = new SchemaBuilder<{
@@ -26,18 +27,13 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date };
   };
 }>({
-  // Scope checks first, so that a refused field runs no other plugin and makes no Cognito call.
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, ComplexityPlugin],
+  // Scope checks first, so that a refused field runs no other plugin and makes no Cognito call;
+  // federation last, after the plugins that wrap resolvers.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, DirectivePlugin, RelayPlugin, ComplexityPlugin, FederationPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (ctx) => ({ admin: ctx.caller.admin, signedIn: ctx.caller.kind === 'user' }),
-    unauthorizedError: (_parent, ctx) => {
-      if (ctx.caller.kind === 'anonymous') {
-        return accessError('UNAUTHENTICATED', 'Sign in first: this field needs a verified access token or a service key.', 401);
-      }
-      if (ctx.caller.admin) return accessError('FORBIDDEN', 'This field is about a signed-in user; a service key has no account of its own.', 403);
-      return accessError('FORBIDDEN', 'This field is for administrators of this gateway.', 403);
-    },
+    unauthorizedError: (_parent, ctx) => refusal(ctx.caller),
   },
   errors: {
     // Every mutation reports invalid input as a typed result naming the field.
@@ -51,9 +47,12 @@ export const builder = new SchemaBuilder<{
     // `first` already multiplies a connection's cost; its edges list must not multiply it again.
     edgesFieldOptions: { nullable: false, complexity: { field: 1, multiplier: 1 } },
     nodeFieldOptions: { nullable: false },
-    decodeGlobalID: decodeNodeId,
-    nodeQueryOptions: { authScopes: { admin: true } },
-    nodesQueryOptions: { authScopes: { admin: true } },
+    // No Query.node/nodes: in a supergraph that root field belongs to the router (global object
+    // identification), and two subgraphs defining it would not compose. Natural-key lookups remain.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+    // Other Relay subgraphs define PageInfo too; the supergraph needs one.
+    pageInfoTypeOptions: { shareable: true },
     // A connection costs what it may return: `first` times its selection.
     defaultConnectionFieldOptions: { complexity: (args) => ({ field: 1, multiplier: Math.max(1, Number(args['first'] ?? 20)) }) },
   },
@@ -70,20 +69,6 @@ export const builder = new SchemaBuilder<{
 
 function upperFirst(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** Global IDs of the graph's node types only; anything else is bad input, said as such. */
-function decodeNodeId(globalId: string): { typename: string; id: string } {
-  let decoded: { typename: string; id: string } | undefined;
-  try {
-    decoded = decodeGlobalID(globalId);
-  } catch {
-    // reported below
-  }
-  if (!decoded || !nodeTypeNames.has(decoded.typename)) {
-    throw inputError('id', `"${globalId.slice(0, 100)}" is not the id of a node of this graph`);
-  }
-  return decoded;
 }
 
 builder.addScalarType('DateTime', DateTimeResolver);

@@ -2,7 +2,7 @@ import type { RedactedClient } from '../cognito/records';
 import { clientDetail, clientName, getClient } from '../resolvers/clients';
 import { userPoolReference } from '../resolvers/user-pools';
 import { builder } from './builder';
-import { joinKey, splitKey } from './natural-keys';
+import { joinKey } from './natural-keys';
 import { ClientRef, UserPoolRef } from './refs';
 
 const TokenValidityUnits = builder
@@ -31,10 +31,6 @@ builder.node(ClientRef, {
   authScopes: { admin: true },
   description: 'An app client of a pool, known by (userPoolId, clientId). Its secret is never returned.',
   id: { resolve: (client) => joinKey(client.userPoolId, client.clientId) },
-  loadOne: (id, ctx) => {
-    const [userPoolId, clientId] = splitKey(id);
-    return getClient(ctx, { userPoolId, clientId });
-  },
   fields: (t) => ({
     userPoolId: t.exposeString('userPoolId'),
     clientId: t.exposeString('clientId'),

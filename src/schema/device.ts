@@ -2,7 +2,7 @@ import { adminForgetDevice, adminUpdateDeviceStatus, confirmDevice, forgetDevice
 import { getUser } from '../resolvers/users';
 import { builder } from './builder';
 import { cognitoErrors } from './errors';
-import { joinKeyParts, splitKeyParts } from './natural-keys';
+import { joinKeyParts } from './natural-keys';
 import { DeviceConnection, DeviceRef, UserRef } from './refs';
 import { UserAttribute } from './user';
 import { Viewer } from './viewer';
@@ -13,10 +13,6 @@ const signedIn = { authScopes: { signedIn: true } } as const;
 builder.node(DeviceRef, {
   description: 'A device a user let Cognito remember, known by (userPoolId, username, deviceKey).',
   id: { resolve: (device) => joinKeyParts([device.userPoolId, device.username, device.deviceKey]) },
-  loadOne: (id, ctx) => {
-    const [userPoolId = '', username = '', deviceKey = ''] = splitKeyParts(id, 3);
-    return getUserDevice(ctx, { userPoolId, username, deviceKey });
-  },
   fields: (t) => ({
     deviceKey: t.exposeString('deviceKey'),
     name: t.string({ nullable: true, resolve: (d) => d.attributes.find((a) => a.name === 'device_name')?.value }),

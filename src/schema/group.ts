@@ -2,17 +2,13 @@ import { getGroup } from '../resolvers/groups';
 import { userPoolReference } from '../resolvers/user-pools';
 import { listGroupMembers } from '../resolvers/users';
 import { builder } from './builder';
-import { joinKey, splitKey } from './natural-keys';
+import { joinKey } from './natural-keys';
 import { GroupRef, UserConnection, UserPoolRef, UserRef } from './refs';
 
 builder.node(GroupRef, {
   authScopes: { admin: true },
   description: 'A group of users in a pool, known by (userPoolId, name).',
   id: { resolve: (group) => joinKey(group.userPoolId, group.name) },
-  loadOne: (id, ctx) => {
-    const [userPoolId, name] = splitKey(id);
-    return getGroup(ctx, { userPoolId, name });
-  },
   fields: (t) => ({
     userPoolId: t.exposeString('userPoolId'),
     name: t.exposeString('name'),

@@ -2,7 +2,7 @@ import { createUserImportJob, csvHeader, getImportJob, listImportJobs, startUser
 import { userPoolReference } from '../resolvers/user-pools';
 import { builder } from './builder';
 import { cognitoErrors } from './errors';
-import { joinKey, splitKey } from './natural-keys';
+import { joinKey } from './natural-keys';
 import { ImportJobConnection, ImportJobRef, UserPoolRef } from './refs';
 
 const admin = { authScopes: { admin: true } } as const;
@@ -11,10 +11,6 @@ builder.node(ImportJobRef, {
   ...admin,
   description: 'A job that imports users from a CSV file into a pool, known by (userPoolId, jobId).',
   id: { resolve: (job) => joinKey(job.userPoolId, job.jobId) },
-  loadOne: (id, ctx) => {
-    const [userPoolId, jobId] = splitKey(id);
-    return getImportJob(ctx, { userPoolId, jobId });
-  },
   fields: (t) => ({
     userPoolId: t.exposeString('userPoolId'),
     jobId: t.exposeString('jobId'),

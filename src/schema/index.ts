@@ -1,5 +1,7 @@
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder';
+import { guardFederationFields } from './federation-guards';
 import './user-pool';
 import './client';
 import './user';
@@ -12,10 +14,20 @@ import './user-mutations';
 import './group-mutations';
 import './pool-mutations';
 import './client-mutations';
+import './entities';
 
-export const schema: GraphQLSchema = builder.toSchema();
+/** An Apollo Federation v2 subgraph: `_service { sdl }` and `_entities` come with it. */
+export const schema: GraphQLSchema = guardFederationFields(
+  builder.toSubGraphSchema({
+    linkUrl: 'https://specs.apollo.dev/federation/v2.6',
+    federationDirectives: ['@key', '@shareable'],
+  }),
+);
 
-/** The SDL committed as schema.graphql; sorted so that moving code around changes nothing. */
+/**
+ * The subgraph SDL (with its federation directives), committed as schema.graphql and what a
+ * router composes; sorted so that moving code around changes nothing.
+ */
 export function printGatewaySchema(): string {
-  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+  return `${printSubgraphSchema(lexicographicSortSchema(schema)).trim()}\n`;
 }

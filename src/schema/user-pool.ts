@@ -41,7 +41,6 @@ builder.node(UserPoolRef, {
   authScopes: { admin: true },
   description: 'A Cognito user pool: a directory of users, their groups and the app clients that sign them in.',
   id: { resolve: (pool) => pool.userPoolId },
-  loadOne: (id, ctx) => getUserPool(ctx, id),
   fields: (t) => ({
     userPoolId: t.string({ description: 'The pool id, such as eu-west-1_AbCdEf123.', resolve: (pool) => pool.userPoolId }),
     name: t.string({ resolve: async (pool, _, ctx) => (await userPoolSummaryField(ctx, pool, 'Name')) ?? '' }),

@@ -2,7 +2,7 @@ import type { AttributeRecord, UserRecord } from '../cognito/records';
 import { getUser, listGroupsOfUser, userMfa } from '../resolvers/users';
 import { userPoolReference } from '../resolvers/user-pools';
 import { builder } from './builder';
-import { joinKey, splitKey } from './natural-keys';
+import { joinKey } from './natural-keys';
 import { GroupConnection, GroupRef, UserPoolRef, UserRef } from './refs';
 import { standardAttributes, type StandardAttributeField } from './standard-attributes';
 import { toUserStatus, UserStatus } from './user-status';
@@ -65,10 +65,6 @@ builder.node(UserRef, {
   authScopes: { admin: true },
   description: 'A user of a pool, known by (userPoolId, username); `sub` is the id other services see in tokens.',
   id: { resolve: (user) => joinKey(user.userPoolId, user.username) },
-  loadOne: (id, ctx) => {
-    const [userPoolId, username] = splitKey(id);
-    return getUser(ctx, { userPoolId, username });
-  },
   interfaces: [UserProfile],
   fields: (t) => ({
     userPoolId: t.exposeString('userPoolId'),

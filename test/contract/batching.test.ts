@@ -107,6 +107,8 @@ describe('priming: what a list returned is not described again in the same reque
       appClients: new AppClients([]),
       publicFlows: new PublicFlowLimiter(10),
       limits: { complexity: 1e6, depth: 100, breadth: 1000 },
+      subLookupPools: [],
+      introspection: true,
     };
     return { scripted, ctx: createContext(services, { caller: { kind: 'service', admin: true }, clientAddress: '127.0.0.1' }) };
   }

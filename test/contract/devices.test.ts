@@ -240,7 +240,7 @@ describe('user.devices: AdminListDevices over short, empty and full pages', () =
   });
 });
 
-describe('user.device and node(id): AdminGetDevice', () => {
+describe('user.device: AdminGetDevice', () => {
   let scripted: Scripted;
   beforeEach(() => {
     scripted = scriptedGateway();
@@ -274,16 +274,17 @@ describe('user.device and node(id): AdminGetDevice', () => {
     expect(scripted.cognito.commandCalls(AdminGetDeviceCommand)).toHaveLength(0);
   });
 
-  it('loads a device by its global id in a later request with the key the id carries', async () => {
-    scripted.cognito.on(AdminGetDeviceCommand).resolves({ Device: scriptedDevice(9) });
+  it('gives a device a stable global id made of its natural key, different for another device', async () => {
+    scripted.cognito.on(AdminGetDeviceCommand).callsFake((input: { DeviceKey: string }) => ({
+      Device: scriptedDevice(input.DeviceKey === deviceKey(9) ? 9 : 8),
+    }));
     const first = await scripted.query(DEVICE, { key: deviceKey(9) });
+    const again = await scripted.query(DEVICE, { key: deviceKey(9) });
+    const other = await scripted.query(DEVICE, { key: deviceKey(8) });
     const id = first.data!.user.device.id as string;
-    scripted.cognito.resetHistory();
-    const byId = await scripted.query(`query ($id: ID!) { node(id: $id) { id ... on Device { ${DEVICE_FIELDS} } } }`, { id });
-    expect(byId.errors).toBeUndefined();
-    expect(byId.data!.node).toEqual({ id, ...expectedDevice(9) });
-    expect(sentCommands(scripted)).toEqual(['AdminGetDevice']);
-    expect(scripted.cognito.commandCalls(AdminGetDeviceCommand)[0]!.args[0].input).toEqual({ UserPoolId: POOL, Username: USERNAME, DeviceKey: deviceKey(9) });
+    expect(again.data!.user.device.id).toBe(id);
+    expect(other.data!.user.device.id).not.toBe(id);
+    expect(JSON.parse(Buffer.from(id, 'base64').toString('utf8').replace(/^Device:/, ''))).toEqual([POOL, USERNAME, deviceKey(9)]);
   });
 });
 

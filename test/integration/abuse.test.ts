@@ -156,8 +156,17 @@ describe('query cost (Pothos complexity)', () => {
     expect(answer.body.extensions?.cognitoCalls?.total).toBeGreaterThan(0);
   });
 
-  // A list argument is not a connection: its length is not in the complexity. Reported, not fixed here.
-  it.todo('nodes(ids:) counts each id in its complexity (3000 ids in variables make 3000 AdminGetUser calls today)');
+  it('refuses an entity fetch of more representations than a connection may hold, before any call', async () => {
+    const representations = (n: number) => Array.from({ length: n }, (_, i) => ({ __typename: 'User', userPoolId: demoPoolId, username: `nobody-${i}` }));
+    const query = 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }';
+    const tooMany = await post({ query, variables: { r: representations(1001) } });
+    expect(tooMany.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'representations' });
+    expect(tooMany.body.errors?.[0]?.message).toMatch(/1001 entities in one fetch is above the limit of 1000/);
+    expect(tooMany.body.extensions?.cognitoCalls?.total).toBe(0);
+    const some = await post({ query, variables: { r: representations(3) } });
+    expect(some.body.data?._entities).toEqual([null, null, null]);
+    expect(some.body.extensions?.cognitoCalls?.byOperation).toEqual({ AdminGetUser: 3 });
+  });
 });
 
 describe('HTTP methods and CSRF', () => {

@@ -47,6 +47,13 @@ const PUBLIC_FIELDS = new Set([
   'confirmForgotPassword',
 ]);
 
+/**
+ * Root fields the federation plugin adds, guarded in their resolvers rather than by field scopes:
+ * `_entities` refuses non-administrators before any call; `_service` answers only where
+ * introspection is on, or to an administrator. Each has its own tests below.
+ */
+const FEDERATION_FIELDS = new Set(['_entities', '_service']);
+
 // ---------------------------------------------------------------------------------------------
 // Two gateways over the run's cognito-local, each counting every Cognito API call at the SDK
 // (this also covers requests refused before execution, which carry no `extensions.cognitoCalls`)
@@ -149,7 +156,8 @@ function authScopesOf(field: GraphQLField<unknown, unknown>): unknown {
   return options?.authScopes;
 }
 
-function classify(field: GraphQLField<unknown, unknown>): Access | string {
+function classify(field: GraphQLField<unknown, unknown>): Access | 'federation' | string {
+  if (FEDERATION_FIELDS.has(field.name)) return 'federation';
   const scopes = authScopesOf(field);
   if (scopes === undefined) return PUBLIC_FIELDS.has(field.name) ? 'public' : `${field.name} has no auth scopes and is not on the public list`;
   if (PUBLIC_FIELDS.has(field.name)) return `${field.name} is on the public list but has scopes ${JSON.stringify(scopes)}`;
@@ -268,8 +276,9 @@ const adminClaims = (overrides: Record<string, unknown> = {}) => ({
 
 describe('the authorization matrix, from the schema', () => {
   it('classifies every root field: public (listed here) or scoped admin / signedIn', () => {
-    const unclassified = classifications.filter((entry) => !['public', 'signedIn', 'admin'].includes(entry.access)).map((e) => e.access);
+    const unclassified = classifications.filter((entry) => !['public', 'signedIn', 'admin', 'federation'].includes(entry.access)).map((e) => e.access);
     expect(unclassified).toEqual([]);
+    for (const name of FEDERATION_FIELDS) expect(classifications.map((entry) => entry.field.name)).toContain(name);
     // The public list holds no stale names: each is a root field of the schema.
     const names = new Set(classifications.map((entry) => entry.field.name));
     for (const name of PUBLIC_FIELDS) expect(names, `${name} on the public list is not a root field`).toContain(name);
@@ -338,22 +347,41 @@ describe('the authorization matrix, from the schema', () => {
   });
 });
 
-describe('node(id:) cannot bypass the admin scope', () => {
-  it('a real User id, looked up by a plain user or anonymously, is refused before any call', async () => {
-    const lookup = await send(asService, 'query ($p: String!) { user(userPoolId: $p, username: "demo.user") { id username } }', { p: demoPoolId });
-    const id = lookup.data?.['user']?.id as string;
-    expect(lookup.data?.['user']?.username).toBe('demo.user');
-    expect(Buffer.from(id, 'base64').toString()).toBe(`User:${demoPoolId}:demo.user`);
+describe('federation: _entities and _service cannot bypass the admin scope', () => {
+  const entities = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { username email } } }';
 
-    const byNode = 'query ($id: ID!) { node(id: $id) { id ... on User { username email } } }';
-    expectRefused(await send(bearer(plainUser.accessToken), byNode, { id }), 'FORBIDDEN', 'node');
-    expectRefused(await send({}, byNode, { id }), 'UNAUTHENTICATED', 'node');
-    expectRefused(await send(bearer(plainUser.accessToken), 'query ($id: ID!) { nodes(ids: [$id]) { id } }', { id }), 'FORBIDDEN', 'nodes');
+  it('an entity fetch by a plain user or anonymously is refused before any call', async () => {
+    const lookup = await send(asService, 'query ($p: String!) { user(userPoolId: $p, username: "demo.user") { sub } }', { p: demoPoolId });
+    const sub = lookup.data?.['user']?.sub as string;
+    expect(sub).toMatch(/^[0-9a-f-]{36}$/);
+    for (const representation of [{ __typename: 'User', sub }, { __typename: 'User', userPoolId: demoPoolId, username: 'demo.user' }]) {
+      // Refused per representation (the path ends with its index), before any call.
+      for (const [headers, code] of [[bearer(plainUser.accessToken), 'FORBIDDEN'], [{}, 'UNAUTHENTICATED']] as const) {
+        const answer = await send(headers, entities, { r: [representation] });
+        expect(answer.errors?.map((error) => [error.extensions?.code, error.path]), JSON.stringify(answer)).toEqual([[code, ['_entities', 0]]]);
+        expect(answer.data?.['_entities']).toEqual([null]);
+        expect(answer.extensions?.cognitoCalls?.total).toBe(0);
+        expect(answer.sdkCalls).toBe(0);
+      }
+      // The same fetch by the administrator finds the user: the refusal is about the caller.
+      const asAdmin = await send(bearer(administrator.accessToken), entities, { r: [representation] });
+      expect(asAdmin.errors, JSON.stringify(asAdmin.errors)).toBeUndefined();
+      expect(asAdmin.data?.['_entities']).toEqual([{ username: 'demo.user', email: 'demo.user@example.com' }]);
+    }
+  });
 
-    // The same lookup by the administrator finds the user: the refusal is about the caller.
-    const asAdmin = await send(bearer(administrator.accessToken), byNode, { id });
-    expect(asAdmin.errors, JSON.stringify(asAdmin.errors)).toBeUndefined();
-    expect(asAdmin.data?.['node']).toMatchObject({ id, username: 'demo.user' });
+  it('_service { sdl } is refused to non-administrators where introspection is off, and answered to a service key', async () => {
+    const closed = localGateway({ introspection: false });
+    const sdl = '{ _service { sdl } }';
+    const anonymous = await closed.queryAs({}, sdl);
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const user = await closed.queryAs(bearer(plainUser.accessToken), sdl);
+    expect(user.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const router = await closed.queryAs(asService, sdl);
+    expect(router.data?._service.sdl).toContain('@key(fields: "sub")');
+    // Where introspection is on (the demo), anyone may read the SDL, as they may introspect.
+    const open = await send({}, sdl);
+    expect(open.data?.['_service']?.sdl).toContain('type User');
   });
 });
 

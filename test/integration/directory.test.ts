@@ -604,16 +604,16 @@ describe('app clients', () => {
 // Relay
 // ---------------------------------------------------------------------------------------------
 
-describe('relay node lookups', () => {
-  const NODE_FIELDS = /* GraphQL */ `
-    __typename id
+describe('federation entity lookups', () => {
+  const ENTITY_FIELDS = /* GraphQL */ `
+    __typename ... on Node { id }
     ... on UserPool { userPoolId name }
     ... on User { userPoolId username sub }
     ... on Group { userPoolId name description }
     ... on Client { userPoolId clientId name }
   `;
 
-  async function sampleNodes(): Promise<Record<string, any>[]> {
+  async function samples(): Promise<Record<string, any>[]> {
     const data = await ok(
       `query ($id: String!) { userPool(userPoolId: $id) {
         __typename id userPoolId name
@@ -624,35 +624,46 @@ describe('relay node lookups', () => {
       { id: poolId(demoPool) },
     );
     const { users, groups, clients, ...pool } = data.userPool;
-    const samples = [pool, users.edges[2].node, groups.edges[0].node, clients.edges[0].node];
-    expect(samples.map((s) => s.__typename)).toEqual(['UserPool', 'User', 'Group', 'Client']);
-    expect(new Set(samples.map((s) => s.id)).size).toBe(samples.length);
-    return samples;
+    const found = [pool, users.edges[2].node, groups.edges[0].node, clients.edges[0].node];
+    expect(found.map((s) => s.__typename)).toEqual(['UserPool', 'User', 'Group', 'Client']);
+    expect(new Set(found.map((s) => s.id)).size).toBe(found.length);
+    return found;
   }
 
-  it('node(id:) returns the same object for a pool, user, group and client id', async () => {
-    for (const sample of await sampleNodes()) {
-      const data = await ok(`query ($id: ID!) { node(id: $id) { ${NODE_FIELDS} } }`, { id: sample.id });
-      expect(data.node, sample.__typename).toEqual(sample);
+  /** The representation a router sends for each entity, by the key another subgraph knows. */
+  function representation(entity: Record<string, any>): Record<string, unknown> {
+    switch (entity.__typename) {
+      case 'UserPool':
+        return { __typename: 'UserPool', userPoolId: entity.userPoolId };
+      case 'User':
+        return { __typename: 'User', sub: entity.sub };
+      case 'Group':
+        return { __typename: 'Group', userPoolId: entity.userPoolId, name: entity.name };
+      default:
+        return { __typename: 'Client', userPoolId: entity.userPoolId, clientId: entity.clientId };
     }
+  }
+
+  it('_entities returns, by its key, the same pool, user, group and client, in the order asked', async () => {
+    const found = await samples();
+    const data = await ok(`query ($r: [_Any!]!) { _entities(representations: $r) { ${ENTITY_FIELDS} } }`, { r: [...found].reverse().map(representation) });
+    expect(data._entities).toEqual([...found].reverse());
   });
 
-  it('nodes(ids:) returns them all, in order', async () => {
-    const samples = await sampleNodes();
-    const ids = samples.map((s) => s.id);
-    const data = await ok(`query ($ids: [ID!]!) { nodes(ids: $ids) { ${NODE_FIELDS} } }`, { ids: [...ids].reverse() });
-    expect(data.nodes).toEqual([...samples].reverse());
+  it('_entities finds a user by (userPoolId, username) as well as by sub', async () => {
+    const [, user] = await samples();
+    const data = await ok(`query ($r: [_Any!]!) { _entities(representations: $r) { ${ENTITY_FIELDS} } }`, {
+      r: [{ __typename: 'User', userPoolId: user!.userPoolId, username: user!.username }],
+    });
+    expect(data._entities).toEqual([user]);
   });
 
-  it('answers a garbage id with a BAD_USER_INPUT error naming `id`, not a crash', async () => {
-    const garbageIds = ['garbage', '', '!!!', Buffer.from('User:nocolon').toString('base64'), Buffer.from('Order:1').toString('base64')];
-    for (const garbage of garbageIds) {
-      const result = await query(`query ($id: ID!) { node(id: $id) { id } }`, { id: garbage });
-      expect(result.errors?.length, garbage).toBeGreaterThan(0);
-      expect(result.data?.node ?? null).toBeNull();
-      expect(result.errors![0]!.extensions, garbage).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
-    }
-    const result = await query(`query ($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: ['garbage'] });
-    expect(result.errors?.length).toBeGreaterThan(0);
+  it('answers null for a key that names nothing, and an error naming the field for a representation without a key', async () => {
+    const data = await ok(`query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }`, {
+      r: [{ __typename: 'User', sub: '00000000-0000-4000-8000-000000000000' }, { __typename: 'Group', userPoolId: poolId(demoPool), name: 'no-such-group' }],
+    });
+    expect(data._entities).toEqual([null, null]);
+    const bad = await query(`query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }`, { r: [{ __typename: 'User' }] });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'representations' });
   });
 });

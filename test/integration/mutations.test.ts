@@ -365,7 +365,7 @@ describe('app client mutations', () => {
       `query ($pool: String!, $clientId: String!) { client(userPoolId: $pool, clientId: $clientId) { ${CLIENT_FIELDS} } }`,
       `query ($pool: String!, $clientId: String!) { userPool(userPoolId: $pool) { client(clientId: $clientId) { ${CLIENT_FIELDS} } } }`,
       `query ($pool: String!) { userPool(userPoolId: $pool) { clients(first: 10) { edges { node { ${CLIENT_FIELDS} } } } } }`,
-      `query ($id: ID!) { node(id: $id) { ... on Client { ${CLIENT_FIELDS} } } }`,
+      `query ($pool: String!, $clientId: String!) { _entities(representations: [{ __typename: "Client", userPoolId: $pool, clientId: $clientId }]) { ... on Client { ${CLIENT_FIELDS} } } }`,
     ];
     for (const read of reads) {
       const text = await rawText(read, { pool: poolId, clientId, id });

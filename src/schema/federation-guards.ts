@@ -1,0 +1,39 @@
+import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { refusal } from '../auth/refusal';
+import type { GatewayContext } from '../context';
+import { inputError } from '../errors';
+
+/** The federation plugin adds `_service` and `_entities`; their guards wrap the resolvers it made. */
+export function guardFederationFields(schema: GraphQLSchema): GraphQLSchema {
+  guard(schema, '_service', guardServiceSdl);
+  guard(schema, '_entities', limitRepresentations);
+  return schema;
+}
+
+type Guard = (args: Record<string, unknown>, ctx: GatewayContext) => void;
+
+function guard(schema: GraphQLSchema, name: string, check: Guard): void {
+  const field = schema.getQueryType()?.getFields()[name];
+  if (!field) return;
+  const resolve: GraphQLFieldResolver<unknown, GatewayContext> = field.resolve ?? defaultFieldResolver;
+  field.resolve = (parent, args, ctx: GatewayContext, info) => {
+    check(args, ctx);
+    return resolve(parent, args, ctx, info);
+  };
+}
+
+/**
+ * `_service { sdl }` is introspection by another name: where introspection is off, only an
+ * administrator (a router holding a service key, say) may read the SDL.
+ */
+const guardServiceSdl: Guard = (_args, ctx) => {
+  if (!ctx.introspection && !ctx.caller.admin) throw refusal(ctx.caller);
+};
+
+/** One representation costs up to one lookup: as many as a connection may return, no more. */
+const limitRepresentations: Guard = (args, ctx) => {
+  const representations = args['representations'];
+  if (Array.isArray(representations) && representations.length > ctx.paging.maxSize) {
+    throw inputError('representations', `${representations.length} entities in one fetch is above the limit of ${ctx.paging.maxSize}`);
+  }
+};
