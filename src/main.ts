@@ -32,6 +32,9 @@ async function main(): Promise<void> {
   logger.info(`Cognito: ${cognito.description}`);
   const url = `http://${config.host}:${port}${gateway.graphqlEndpoint}`;
   logger.info(config.graphiql ? `GraphiQL: ${url}` : `GraphQL endpoint: ${url} (GraphiQL is off; GRAPHIQL=true turns it on)`);
+  if (config.graphiql && cognito.graphiqlExample) {
+    logger.info('In GraphiQL, run the SignIn tab, then paste tokens.accessToken into the Authorization header of the other tabs.');
+  }
   if (config.authDisabled) logger.warn('AUTH_DISABLED=true: every caller is an administrator. Never run like this outside a demo.');
 
   let stopping = false;
