@@ -1,3 +1,5 @@
+import type { QuotaRates } from './cognito/pacing';
+import { quotaCategories } from './cognito/quotas';
 /**
  * Environment → typed, validated configuration. Every bad variable is reported by name with what
  * is expected, all at once, so an operator fixes them in one go.
@@ -59,6 +61,14 @@ export interface GatewayConfig {
   limits: QueryLimits;
   /** Pools where federation finds a User known only by `sub`; default: the served clients' pools. */
   federationUserPools: string[];
+  /** Pacing of Cognito calls by quota category; rates override AWS's defaults. */
+  quotas: { enabled: boolean; rates: QuotaRates };
+  /** Faults in a row that open the circuit, and how long it stays open. */
+  breaker: { threshold: number; cooldownMs: number };
+  /** Attempts per Cognito call (retries of throttling, and of faults on reads). */
+  maxAttempts: number;
+  attemptTimeoutMs: number;
+  requestTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -123,6 +133,14 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     publicFlowRateLimit: read.integer('PUBLIC_FLOW_RATE_LIMIT', 20, 1, 100_000),
     trustProxy: read.boolean('TRUST_PROXY', false),
     federationUserPools: read.list('FEDERATION_USER_POOLS'),
+    quotas: read.quotas('COGNITO_QUOTAS'),
+    breaker: {
+      threshold: read.integer('CIRCUIT_BREAKER_THRESHOLD', 5, 1, 1000),
+      cooldownMs: read.integer('CIRCUIT_BREAKER_COOLDOWN_MS', 5_000, 100, 600_000),
+    },
+    maxAttempts: read.integer('COGNITO_MAX_ATTEMPTS', 4, 1, 10),
+    attemptTimeoutMs: read.integer('COGNITO_CALL_TIMEOUT_MS', 5_000, 50, 120_000),
+    requestTimeoutMs: read.integer('REQUEST_TIMEOUT_MS', 15_000, 100, 600_000),
     limits: {
       depth: read.integer('MAX_DEPTH', 16, 1, 100),
       aliases: read.integer('MAX_ALIASES', 30, 1, 1000),
@@ -173,6 +191,24 @@ class EnvReader {
     if ((allowed as readonly string[]).includes(raw)) return raw as T;
     this.problems.push(`${name}: "${raw}" is not one of ${allowed.join(', ')}`);
     return fallback;
+  }
+
+  /** `off`, or `Category=rate,...` overriding AWS's default rates (see src/cognito/quotas.ts). */
+  quotas(name: string): { enabled: boolean; rates: QuotaRates } {
+    const raw = this.string(name);
+    if (raw === undefined) return { enabled: true, rates: {} };
+    if (raw.toLowerCase() === 'off') return { enabled: false, rates: {} };
+    const rates: QuotaRates = {};
+    for (const entry of raw.split(',').map((item) => item.trim()).filter(Boolean)) {
+      const [category, value] = entry.split('=').map((part) => part.trim());
+      const rate = Number(value);
+      if (!category || !(category in quotaCategories) || !Number.isFinite(rate) || rate <= 0) {
+        this.problems.push(`${name}: "${entry}" is not <category>=<requests per second> with a category of ${Object.keys(quotaCategories).join(', ')}, or "off"`);
+        continue;
+      }
+      rates[category as keyof QuotaRates] = rate;
+    }
+    return { enabled: true, rates };
   }
 
   list(name: string): string[] {

@@ -1,8 +1,7 @@
-import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { AppClients } from './auth/app-clients';
 import type { Caller } from './auth/caller';
 import type { PublicFlowLimiter } from './auth/rate-limit';
-import { createCognitoCall, type CognitoCall } from './cognito/call';
+import { createCognitoCall, type CallPathServices, type CognitoCall } from './cognito/call';
 import { CallLog } from './cognito/call-log';
 import type { PagingOptions } from './cognito/connection';
 import { createLoaders, type Loaders } from './cognito/loaders';
@@ -16,7 +15,9 @@ export interface QueryCostLimits {
 
 /** What lives as long as the gateway: shared by every request. */
 export interface GatewayServices {
-  client: CognitoIdentityProviderClient;
+  callPath: CallPathServices;
+  /** A request's calls stop when it has run this long (its pending calls are aborted). */
+  requestTimeoutMs: number;
   paging: PagingOptions;
   logger: Logger;
   appClients: AppClients;
@@ -55,11 +56,11 @@ export interface RequestFacts {
 export function createContext(services: GatewayServices, request: RequestFacts): GatewayContext {
   const callLog = new CallLog();
   let loaders: Loaders | undefined;
+  const deadline = AbortSignal.timeout(services.requestTimeoutMs);
   const call = createCognitoCall({
-    client: services.client,
+    ...services.callPath,
     callLog,
-    logger: services.logger,
-    ...(request.signal ? { signal: request.signal } : {}),
+    signal: request.signal ? AbortSignal.any([request.signal, deadline]) : deadline,
     onWrite: () => {
       for (const loader of Object.values(loaders ?? {})) loader.clearAll();
     },

@@ -12,6 +12,8 @@ import { createAccessTokenVerifier } from './auth/token-verifier';
 import { useCallLog } from './call-log-plugin';
 import type { PagingOptions } from './cognito/connection';
 import { CursorCodec } from './cognito/cursor';
+import { QuotaPacer } from './cognito/pacing';
+import { CircuitBreaker, defaultRetryPolicy } from './cognito/resilience';
 import { ConfigError, loadConfig, type GatewayConfig } from './config';
 import { createContext, type GatewayContext, type GatewayServices } from './context';
 import { graphiqlTabs, type GraphiqlExample } from './graphiql-tabs';
@@ -36,6 +38,11 @@ export type GatewaySettings = Pick<
   | 'trustProxy'
   | 'limits'
   | 'federationUserPools'
+  | 'quotas'
+  | 'breaker'
+  | 'maxAttempts'
+  | 'attemptTimeoutMs'
+  | 'requestTimeoutMs'
 >;
 
 export interface GatewayOptions extends Partial<GatewaySettings> {
@@ -52,15 +59,21 @@ export const DEFAULT_ADMIN_GROUP = 'admins';
 /** Page fetches one connection field may make; see PagingOptions.maxPagesPerField. */
 const MAX_PAGES_PER_FIELD = 100;
 
-/** The GraphQL server, without listening: main.ts serves it over HTTP, tests call `fetch`. */
-export function createGateway(options: GatewayOptions): Gateway {
+/** What the gateway shares between requests, built from its options over the defaults. */
+export function createGatewayServices(options: GatewayOptions) {
   const settings: GatewaySettings = { ...loadConfig({}), ...withoutUndefined(options) };
   const logger = options.logger ?? silentLogger;
-  if (settings.authDisabled) logger.warn('AUTH IS DISABLED: every caller is an administrator. Embedded demo only.');
-
   const appClients = new AppClients(settings.appClients);
   const services: GatewayServices = {
-    client: options.client,
+    callPath: {
+      client: options.client,
+      logger,
+      pacer: new QuotaPacer(settings.quotas.rates, settings.quotas.enabled),
+      breaker: new CircuitBreaker(settings.breaker.threshold, settings.breaker.cooldownMs),
+      retry: { ...defaultRetryPolicy, maxAttempts: settings.maxAttempts },
+      attemptTimeoutMs: settings.attemptTimeoutMs,
+    },
+    requestTimeoutMs: settings.requestTimeoutMs,
     paging: pagingOptions(settings),
     logger,
     appClients,
@@ -70,7 +83,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     subLookupPools: settings.federationUserPools.length > 0 ? settings.federationUserPools : [...appClients.byPool().keys()],
     introspection: settings.introspection,
   };
-  const policy = callerPolicy(settings, appClients, logger);
+  return { settings, logger, services, policy: callerPolicy(settings, appClients, logger) };
+}
+
+/** The GraphQL server, without listening: main.ts serves it over HTTP, tests call `fetch`. */
+export function createGateway(options: GatewayOptions): Gateway {
+  const { settings, logger, services, policy } = createGatewayServices(options);
+  if (settings.authDisabled) logger.warn('AUTH IS DISABLED: every caller is an administrator. Embedded demo only.');
 
   return createYoga({
     schema,

@@ -4,7 +4,9 @@ import type { Logger } from '../logger';
 import type { CallLog } from './call-log';
 import { commands, readOperations, type InputOf, type OperationName, type OutputOf } from './commands';
 import { exceptionName, toGraphQLError } from './errors';
+import type { QuotaPacer } from './pacing';
 import { redactSecrets } from './redaction';
+import { backoffDelay, callTimedOut, classifyFailure, deadlineExceeded, sleep, type CircuitBreaker, type RetryPolicy } from './resilience';
 
 export interface CallOptions {
   /** Keep secrets in the output: only for the creator of an app client who asked for its secret. */
@@ -14,11 +16,20 @@ export interface CallOptions {
 /** The one way the gateway calls Cognito: `call('ListUsers', { UserPoolId })`. */
 export type CognitoCall = <Name extends OperationName>(operation: Name, input: InputOf<Name>, options?: CallOptions) => Promise<OutputOf<Name>>;
 
-export interface CallPathOptions {
+/** What lives as long as the gateway: shared by the calls of every request. */
+export interface CallPathServices {
   client: CognitoIdentityProviderClient;
-  callLog: CallLog;
   logger: Logger;
-  /** Aborted when the GraphQL request ends early; pending calls stop with it. */
+  pacer: QuotaPacer;
+  breaker: CircuitBreaker;
+  retry: RetryPolicy;
+  /** Longest wait for one attempt; the SDK has no timeout of its own. */
+  attemptTimeoutMs: number;
+}
+
+export interface CallPathOptions extends CallPathServices {
+  callLog: CallLog;
+  /** Aborted when the request's deadline passes or its client goes away; pending calls stop with it. */
   signal?: AbortSignal;
   /** Called after every successful write, so that no later field reads stale loaded data. */
   onWrite?: () => void;
@@ -27,34 +38,66 @@ export interface CallPathOptions {
 type AnyCommand = new (input: unknown) => Parameters<CognitoIdentityProviderClient['send']>[0];
 
 /**
- * Builds the request-scoped call function: it passes the request's AbortSignal to the SDK,
- * records every call in the request's call log, strips secrets from outputs, drops the request's
- * loaded data after a write, and maps Cognito exceptions to GraphQL errors with stable codes.
+ * Builds the request-scoped call function. Every call: waits for its quota (category, and pool
+ * where Cognito caps per pool), passes through the circuit breaker, is sent with the request's
+ * AbortSignal and a per-attempt timeout, is retried with jittered backoff when throttled (or, for
+ * reads, on a fault) while the request's deadline allows, is logged per attempt, has secrets
+ * stripped from its output, drops the request's loaded data after a write, and maps Cognito
+ * exceptions to GraphQL errors with stable codes.
  */
-export function createCognitoCall({ client, callLog, logger, signal, onWrite }: CallPathOptions): CognitoCall {
+export function createCognitoCall(options: CallPathOptions): CognitoCall {
+  const { client, callLog, logger, signal, onWrite, pacer, breaker, retry, attemptTimeoutMs } = options;
   // Every call in flight listens on the request's signal (the SDK removes its listener when the
   // call ends); a request fanning out to dozens of calls is normal, not a leak.
   if (signal) setMaxListeners(0, signal);
-  return async (operation, input, options = {}) => {
+
+  return async (operation, input, callOptions = {}) => {
     const Command = commands[operation] as unknown as AnyCommand;
-    const startedAt = performance.now();
-    try {
-      const output = (await client.send(new Command(input), { abortSignal: signal })) as unknown as Record<string, unknown>;
-      callLog.record(operation, startedAt, 'ok');
-      if (!readOperations.has(operation)) onWrite?.();
-      delete output['$metadata'];
-      if (!options.revealSecrets) redactSecrets(operation, output);
-      logger.debug(`cognito ${operation} ok in ${(performance.now() - startedAt).toFixed(1)} ms`);
-      return output as OutputOf<typeof operation>;
-    } catch (error) {
-      const name = exceptionName(error) ?? 'UnknownError';
-      callLog.record(operation, startedAt, name);
-      const mapped = toGraphQLError(error, operation);
-      if (mapped) {
-        logger.debug(`cognito ${operation} answered ${name}`);
-        throw mapped;
+    const userPoolId = (input as { UserPoolId?: string }).UserPoolId;
+    for (let attempt = 0; ; attempt++) {
+      if (signal?.aborted) throw deadlineExceeded(operation);
+      breaker.admit();
+      try {
+        await pacer.acquire(operation, userPoolId, signal);
+      } catch {
+        throw deadlineExceeded(operation);
       }
-      throw error;
+      const attemptSignal = signal ? AbortSignal.any([signal, AbortSignal.timeout(attemptTimeoutMs)]) : AbortSignal.timeout(attemptTimeoutMs);
+      const startedAt = performance.now();
+      try {
+        const output = (await client.send(new Command(input), { abortSignal: attemptSignal })) as unknown as Record<string, unknown>;
+        callLog.record(operation, startedAt, 'ok');
+        breaker.succeeded();
+        if (!readOperations.has(operation)) onWrite?.();
+        delete output['$metadata'];
+        if (!callOptions.revealSecrets) redactSecrets(operation, output);
+        logger.debug(`cognito ${operation} ok in ${(performance.now() - startedAt).toFixed(1)} ms`);
+        return output as OutputOf<typeof operation>;
+      } catch (error) {
+        const timedOut = attemptSignal.aborted && !signal?.aborted;
+        callLog.record(operation, startedAt, timedOut ? 'Timeout' : (exceptionName(error) ?? 'UnknownError'));
+        if (signal?.aborted) throw deadlineExceeded(operation);
+        const kind = classifyFailure(error, timedOut);
+        breaker.failed(kind);
+        const retryable = kind === 'throttled' || (kind === 'fault' && readOperations.has(operation));
+        if (retryable && attempt + 1 < retry.maxAttempts) {
+          const delay = backoffDelay(attempt, retry);
+          logger.debug(`cognito ${operation} ${kind} (attempt ${attempt + 1}); retrying in ${delay} ms`);
+          try {
+            await sleep(delay, signal);
+          } catch {
+            throw deadlineExceeded(operation);
+          }
+          continue;
+        }
+        if (timedOut) throw callTimedOut(operation, attempt + 1);
+        const mapped = toGraphQLError(error, operation);
+        if (mapped) {
+          logger.debug(`cognito ${operation} answered ${mapped.exception}`);
+          throw mapped;
+        }
+        throw error;
+      }
     }
   };
 }

@@ -11,7 +11,7 @@ export interface CognitoClientOptions {
   endpoint?: string;
   /** Omitted: the AWS default credential provider chain. */
   credentials?: StaticCredentials;
-  /** SDK attempts per call; 1 for a local emulator, where a retry only repeats the same answer. */
+  /** SDK attempts per call. 1 by default: retries are the call path's (one mechanism, paced). */
   maxAttempts?: number;
 }
 
@@ -23,6 +23,6 @@ export function createCognitoClient(options: CognitoClientOptions): CognitoIdent
     region: options.region,
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
-    ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
+    maxAttempts: options.maxAttempts ?? 1,
   });
 }

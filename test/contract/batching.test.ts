@@ -7,11 +7,8 @@ import {
   ListUsersCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { AppClients } from '../../src/auth/app-clients';
-import { PublicFlowLimiter } from '../../src/auth/rate-limit';
-import { CursorCodec } from '../../src/cognito/cursor';
 import { createContext } from '../../src/context';
-import { silentLogger } from '../../src/logger';
+import { createGatewayServices } from '../../src/yoga';
 import { getGroup, listGroups } from '../../src/resolvers/groups';
 import { getUser, listUsers } from '../../src/resolvers/users';
 import { range, scriptedGateway, scriptedGroup, scriptedUser } from '../support/scripted-cognito';
@@ -99,17 +96,7 @@ describe('priming: what a list returned is not described again in the same reque
     const scripted = scriptedGateway();
     scriptDirectory(scripted);
     scripted.cognito.on(ListGroupsCommand).resolves({ Groups: [scriptedGroup(POOL, 'staff')] });
-    const paging = { codec: new CursorCodec('s'), maxSize: 1000, defaultSize: 20, maxPagesPerField: 10 };
-    const services = {
-      client: scripted.client,
-      paging,
-      logger: silentLogger,
-      appClients: new AppClients([]),
-      publicFlows: new PublicFlowLimiter(10),
-      limits: { complexity: 1e6, depth: 100, breadth: 1000 },
-      subLookupPools: [],
-      introspection: true,
-    };
+    const { services } = createGatewayServices({ client: scripted.client });
     return { scripted, ctx: createContext(services, { caller: { kind: 'service', admin: true }, clientAddress: '127.0.0.1' }) };
   }
 
