@@ -27,6 +27,8 @@ export interface GatewayServices {
   subLookupPools: readonly string[];
   /** Whether anyone may read the schema (introspection, `_service { sdl }`). */
   introspection: boolean;
+  /** Benchmark baseline only: loaders without cache (see LoaderOptions). */
+  loaderCache: boolean;
 }
 
 /** What every resolver gets, one per GraphQL request. */
@@ -68,7 +70,7 @@ export function createContext(services: GatewayServices, request: RequestFacts):
   return {
     call,
     get loaders() {
-      loaders ??= createLoaders(call, services.paging);
+      loaders ??= createLoaders(call, services.paging, { cache: services.loaderCache });
       return loaders;
     },
     paging: services.paging,

@@ -50,6 +50,8 @@ export interface GatewayOptions extends Partial<GatewaySettings> {
   logger?: Logger;
   /** What GraphiQL's example tabs start with (the demo pool and administrator in embedded mode). */
   graphiqlExample?: GraphiqlExample;
+  /** Benchmark baseline only: no deduplication, no priming (what the loaders are measured against). */
+  naiveLoading?: boolean;
 }
 
 export type Gateway = YogaServerInstance<{ req?: { socket?: { remoteAddress?: string } } }, GatewayContext>;
@@ -82,6 +84,7 @@ export function createGatewayServices(options: GatewayOptions) {
     // Tokens carry the sub of users of the served pools, so that is where a sub is looked up.
     subLookupPools: settings.federationUserPools.length > 0 ? settings.federationUserPools : [...appClients.byPool().keys()],
     introspection: settings.introspection,
+    loaderCache: options.naiveLoading !== true,
   };
   return { settings, logger, services, policy: callerPolicy(settings, appClients, logger) };
 }

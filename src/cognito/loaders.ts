@@ -46,11 +46,12 @@ export interface Loaders {
   importJob: DataLoader<ImportJobKey, ImportJobRecord, string>;
 }
 
-function perKeyLoader<Key, Value>(load: (key: Key) => Promise<Value>, cacheKeyFn?: (key: Key) => string) {
-  return new DataLoader<Key, Value, string>(
-    (keys) => Promise.all(keys.map((key) => load(key).catch((error: unknown) => asError(error)))),
-    cacheKeyFn ? { cacheKeyFn } : {},
-  );
+export interface LoaderOptions {
+  /**
+   * false turns every loader into a plain call per load: no deduplication, no priming. Only the
+   * benchmark uses it, as the naive baseline the real loaders are measured against.
+   */
+  cache: boolean;
 }
 
 function asError(error: unknown): Error {
@@ -67,7 +68,14 @@ export interface SubKey {
   userPoolIds: readonly string[];
 }
 
-export function createLoaders(call: CognitoCall, paging: PagingOptions): Loaders {
+export function createLoaders(call: CognitoCall, paging: PagingOptions, options: LoaderOptions = { cache: true }): Loaders {
+  function perKeyLoader<Key, Value>(load: (key: Key) => Promise<Value>, cacheKeyFn?: (key: Key) => string) {
+    return new DataLoader<Key, Value, string>((keys) => Promise.all(keys.map((key) => load(key).catch((error: unknown) => asError(error)))), {
+      cache: options.cache,
+      ...(cacheKeyFn ? { cacheKeyFn } : {}),
+    });
+  }
+
   const userDetail = perKeyLoader<UserKey, UserRecord>(
     async (key) => userFromAdminGetUser(key.userPoolId, await call('AdminGetUser', { UserPoolId: key.userPoolId, Username: key.username })),
     userKeyOf,

@@ -1,0 +1,209 @@
+/**
+ * Benchmark: representative queries against cognito-local behind a latency-injecting proxy, each
+ * through the gateway and through a naive resolver set (no loaders, no priming). Prints, per
+ * query: Cognito calls against the minimum, wall time against the ideal (levels of dependent
+ * calls × latency), gateway CPU per request; then the gateway's own overhead on a single-user
+ * query and throughput with concurrent clients. Traffic stays on 127.0.0.1.
+ *
+ *   npm run bench                   # 20 ms injected latency
+ *   BENCH_LATENCY_MS=50 npm run bench
+ */
+import { AdminCreateUserCommand, CreateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createCognitoClient, localCredentials } from '../src/cognito/client';
+import type { CallLogSummary } from '../src/cognito/call-log';
+import { startEmbeddedCognito } from '../src/local/embedded-cognito';
+import { silentLogger } from '../src/logger';
+import { createGateway, type Gateway } from '../src/yoga';
+
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+const LATENCY_MS = Number(process.env['BENCH_LATENCY_MS'] ?? 20);
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 15);
+const SERVICE_KEY = 'bench-service-key-0123456789abcdef0123456789';
+const EXPORT_USERS = 1000;
+
+interface Scenario {
+  name: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  /** The fewest Cognito calls that can answer it (against this backend, which pages everything at once). */
+  minCalls: number;
+  /** Dependent rounds of calls: the ideal wall time is levels × latency. */
+  levels: number;
+}
+
+interface Answer {
+  data?: unknown;
+  errors?: unknown[];
+  extensions?: { cognitoCalls?: CallLogSummary };
+}
+
+async function ask(gateway: Gateway, query: string, variables?: Record<string, unknown>): Promise<Answer> {
+  const response = await gateway.fetch('http://bench/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-service-key': SERVICE_KEY },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as Answer;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+async function measure(gateway: Gateway, scenario: Scenario) {
+  for (let i = 0; i < 2; i++) await ask(gateway, scenario.query, scenario.variables);
+  const walls: number[] = [];
+  let calls = 0;
+  const cpuStart = process.cpuUsage();
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    const answer = await ask(gateway, scenario.query, scenario.variables);
+    walls.push(performance.now() - started);
+    if (answer.errors) throw new Error(`${scenario.name}: ${JSON.stringify(answer.errors).slice(0, 300)}`);
+    calls = answer.extensions?.cognitoCalls?.total ?? Number.NaN;
+  }
+  const cpu = process.cpuUsage(cpuStart);
+  return { calls, wallMs: median(walls), cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / RUNS };
+}
+
+async function startProxy(target: string): Promise<{ endpoint: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'proxy-main.ts'), target, String(LATENCY_MS)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
+    child.once('exit', (code) => reject(new Error(`proxy exited with ${code}`)));
+  });
+  return { endpoint, stop: () => child.stdin.end() };
+}
+
+async function seedExportPool(client: ReturnType<typeof createCognitoClient>): Promise<string> {
+  const { UserPool } = await client.send(new CreateUserPoolCommand({ PoolName: 'bench-export' }));
+  const userPoolId = UserPool!.Id!;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < EXPORT_USERS) {
+        const n = next++;
+        const Username = `export.${String(n).padStart(4, '0')}`;
+        await client.send(new AdminCreateUserCommand({ UserPoolId: userPoolId, Username, MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email', Value: `${Username}@example.com` }] }));
+      }
+    }),
+  );
+  return userPoolId;
+}
+
+function scenarios(demoPool: string, exportPool: string, subs: string[], members: string[]): Scenario[] {
+  const membership = (operation: string) => `${operation}(input: { userPoolId: "${demoPool}", groupName: "beta-testers", usernames: ${JSON.stringify(members)} }) { ... on ${operation.charAt(0).toUpperCase()}${operation.slice(1)}Payload { succeeded failed } }`;
+  return [
+    {
+      name: 'pool + 60 users + their groups',
+      query: `query ($p: String!) { userPool(userPoolId: $p) { name users(first: 60) { edges { node { username email status pool { name } groups(first: 10) { edges { node { name } } } } } } } }`,
+      variables: { p: demoPool },
+      minCalls: 1 + 1 + 60,
+      levels: 3,
+    },
+    {
+      name: 'group + its 66 members',
+      query: `query ($p: String!) { group(userPoolId: $p, name: "engineering") { description members(first: 100) { edges { node { username email } } } } }`,
+      variables: { p: demoPool },
+      minCalls: 2,
+      levels: 2,
+    },
+    {
+      name: `${subs.length} users by sub (_entities)`,
+      query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { username email } } }`,
+      variables: { r: subs.map((sub) => ({ __typename: 'User', sub })) },
+      minCalls: subs.length,
+      levels: 1,
+    },
+    {
+      name: `export ${EXPORT_USERS} users`,
+      query: `query ($p: String!) { userPool(userPoolId: $p) { users(first: ${EXPORT_USERS}) { edges { node { username email } } pageInfo { hasNextPage } } } }`,
+      variables: { p: exportPool },
+      minCalls: 2,
+      levels: 2,
+    },
+    {
+      name: `batch: add then remove ${members.length} members`,
+      query: `mutation { add: ${membership('addUsersToGroup')} remove: ${membership('removeUsersFromGroup')} }`,
+      minCalls: 2 * members.length,
+      levels: 2 * Math.ceil(members.length / 4),
+    },
+  ];
+}
+
+async function main(): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'cognito-gateway-bench-'));
+  const embedded = await startEmbeddedCognito({ dataDir, port: 0, logger: silentLogger });
+  const proxy = await startProxy(embedded.local.endpoint);
+  try {
+    const exportPool = await seedExportPool(embedded.client);
+    const client = createCognitoClient({ region: 'local', endpoint: proxy.endpoint, credentials: localCredentials });
+    // Pacing off: cognito-local has no quotas, and the figures are the gateway's own.
+    const demoPool = embedded.demo.pools[0]!.userPoolId;
+    const common = {
+      client,
+      serviceKeys: [SERVICE_KEY],
+      debug: true,
+      quotas: { enabled: false, rates: {} },
+      maxConnectionSize: EXPORT_USERS,
+      federationUserPools: [demoPool],
+    };
+    const gateway = createGateway(common);
+    const naive = createGateway({ ...common, naiveLoading: true });
+
+    const sample = await ask(gateway, `query ($p: String!) { userPool(userPoolId: $p) { users(first: 20) { edges { node { username sub } } } } }`, { p: demoPool });
+    const users = (sample.data as { userPool: { users: { edges: { node: { username: string; sub: string } }[] } } }).userPool.users.edges.map((e) => e.node);
+    const list = scenarios(demoPool, exportPool, users.map((u) => u.sub), users.filter((u) => !['admin', 'demo.user'].includes(u.username)).slice(0, 12).map((u) => u.username));
+
+    console.log(`cognito-graphql-gateway benchmark: ${LATENCY_MS} ms injected per Cognito call, median of ${RUNS} runs, 2 cores\n`);
+    console.log('| query | calls (min) | naive calls | wall ms (ideal) | naive wall ms | gateway CPU ms/req | calls = min | wall ≤ 1.1·ideal+5 |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const scenario of list) {
+      const fast = await measure(gateway, scenario);
+      const slow = await measure(naive, scenario);
+      const ideal = scenario.levels * LATENCY_MS;
+      console.log(
+        `| ${scenario.name} | ${fast.calls} (${scenario.minCalls}) | ${slow.calls} | ${fast.wallMs.toFixed(1)} (${ideal}) | ${slow.wallMs.toFixed(1)} | ${fast.cpuMsPerRequest.toFixed(2)} | ${fast.calls === scenario.minCalls ? 'yes' : 'NO'} | ${fast.wallMs <= ideal * 1.1 + 5 ? 'yes' : 'NO'} |`,
+      );
+    }
+
+    // The gateway's own time on a single-user query: wall time less the Cognito call's own duration.
+    const single = `query ($p: String!) { user(userPoolId: $p, username: "ada.lovelace") { username email groups(first: 5) { edges { node { name } } } } }`;
+    const overheads: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const started = performance.now();
+      const answer = await ask(gateway, `query ($p: String!) { user(userPoolId: $p, username: "ada.lovelace") { username email } }`, { p: demoPool });
+      const wall = performance.now() - started;
+      overheads.push(wall - (answer.extensions?.cognitoCalls?.calls[0]?.durationMs ?? wall));
+    }
+    const p50 = median(overheads);
+    console.log(`\nsingle-user query, gateway overhead (wall − Cognito call): p50 ${p50.toFixed(2)} ms (target < 1 ms: ${p50 < 1 ? 'yes' : 'NO'})`);
+
+    for (const clients of [1, 8, 32]) {
+      let done = 0;
+      const until = performance.now() + 3_000;
+      await Promise.all(
+        Array.from({ length: clients }, async () => {
+          while (performance.now() < until) {
+            await ask(gateway, single, { p: demoPool });
+            done++;
+          }
+        }),
+      );
+      console.log(`throughput, user + groups query, ${clients} concurrent clients: ${(done / 3).toFixed(0)} requests/s`);
+    }
+  } finally {
+    proxy.stop();
+    await embedded.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

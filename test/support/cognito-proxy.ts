@@ -1,0 +1,114 @@
+import { createServer, request as forward, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * What the proxy does with one request: pass it on (after `delayMs`), answer a Cognito-shaped
+ * error, hang until the client gives up, or cut the connection.
+ */
+export type ProxyAction =
+  | { kind: 'pass'; delayMs?: number }
+  | { kind: 'error'; status: number; type: string; message?: string }
+  | { kind: 'hang' }
+  | { kind: 'reset' };
+
+export interface ProxyRecord {
+  operation: string;
+  action: ProxyAction['kind'];
+  /** The client hung up before an answer (a timeout or an aborted request). */
+  aborted: boolean;
+}
+
+/**
+ * A loopback HTTP proxy in front of a Cognito endpoint (cognito-local) for tests and benchmarks:
+ * it injects latency and faults per operation, and records every request it saw. Traffic stays on
+ * 127.0.0.1.
+ */
+export class CognitoProxy {
+  readonly records: ProxyRecord[] = [];
+  private readonly scripts = new Map<string, ProxyAction[]>();
+  private server: Server | undefined;
+  private readonly hanging = new Set<ServerResponse>();
+  /** Latency added to every request passed on without a script. */
+  latencyMs = 0;
+
+  constructor(private readonly target: string) {}
+
+  get endpoint(): string {
+    const address = this.server?.address() as AddressInfo | undefined;
+    if (!address) throw new Error('the proxy is not listening');
+    return `http://127.0.0.1:${address.port}`;
+  }
+
+  /** The next requests for `operation` (in order) get these actions; then they pass. */
+  script(operation: string, ...actions: ProxyAction[]): void {
+    this.scripts.set(operation, [...(this.scripts.get(operation) ?? []), ...actions]);
+  }
+
+  reset(): void {
+    this.records.length = 0;
+    this.scripts.clear();
+    this.latencyMs = 0;
+  }
+
+  count(operation: string): number {
+    return this.records.filter((record) => record.operation === operation).length;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const res of this.hanging) res.destroy();
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const operation = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+    const action = this.scripts.get(operation)?.shift() ?? { kind: 'pass', delayMs: this.latencyMs };
+    const record: ProxyRecord = { operation, action: action.kind, aborted: false };
+    this.records.push(record);
+    res.on('close', () => {
+      if (!res.writableFinished) record.aborted = true;
+      this.hanging.delete(res);
+    });
+    switch (action.kind) {
+      case 'hang':
+        this.hanging.add(res);
+        return;
+      case 'reset':
+        req.socket.destroy();
+        return;
+      case 'error':
+        res.writeHead(action.status, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': action.type });
+        res.end(JSON.stringify({ __type: action.type, message: action.message ?? action.type }));
+        return;
+      case 'pass':
+        if (action.delayMs) await new Promise((resolve) => setTimeout(resolve, action.delayMs));
+        if (res.destroyed) return;
+        this.pass(req, body, res);
+    }
+  }
+
+  private pass(req: IncomingMessage, body: Buffer, res: ServerResponse): void {
+    const upstream = forward(`${this.target}${req.url ?? '/'}`, { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    upstream.end(body);
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
