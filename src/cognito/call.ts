@@ -6,7 +6,7 @@ import { commands, readOperations, type InputOf, type OperationName, type Output
 import { exceptionName, toGraphQLError } from './errors';
 import type { QuotaPacer } from './pacing';
 import { redactSecrets } from './redaction';
-import { backoffDelay, callTimedOut, classifyFailure, deadlineExceeded, sleep, type CircuitBreaker, type RetryPolicy } from './resilience';
+import { backoffDelay, callTimedOut, classifyFailure, deadlineExceeded, sleep, unreachable, type CircuitBreaker, type RetryPolicy } from './resilience';
 
 export interface CallOptions {
   /** Keep secrets in the output: only for the creator of an app client who asked for its secret. */
@@ -60,6 +60,7 @@ export function createCognitoCall(options: CallPathOptions): CognitoCall {
       try {
         await pacer.acquire(operation, userPoolId, signal);
       } catch {
+        breaker.released();
         throw deadlineExceeded(operation);
       }
       const attemptSignal = signal ? AbortSignal.any([signal, AbortSignal.timeout(attemptTimeoutMs)]) : AbortSignal.timeout(attemptTimeoutMs);
@@ -76,7 +77,10 @@ export function createCognitoCall(options: CallPathOptions): CognitoCall {
       } catch (error) {
         const timedOut = attemptSignal.aborted && !signal?.aborted;
         callLog.record(operation, startedAt, timedOut ? 'Timeout' : (exceptionName(error) ?? 'UnknownError'));
-        if (signal?.aborted) throw deadlineExceeded(operation);
+        if (signal?.aborted) {
+          breaker.released();
+          throw deadlineExceeded(operation);
+        }
         const kind = classifyFailure(error, timedOut);
         breaker.failed(kind);
         const retryable = kind === 'throttled' || (kind === 'fault' && readOperations.has(operation));
@@ -95,6 +99,10 @@ export function createCognitoCall(options: CallPathOptions): CognitoCall {
         if (mapped) {
           logger.debug(`cognito ${operation} answered ${mapped.exception}`);
           throw mapped;
+        }
+        if (kind === 'fault') {
+          logger.warn(`cognito ${operation} unreachable:`, error);
+          throw unreachable(operation, !readOperations.has(operation));
         }
         throw error;
       }

@@ -77,6 +77,11 @@ export class CircuitBreaker {
     this.trialInFlight = false;
   }
 
+  /** The call ended without an answer either way (its request went away): a trial may run again. */
+  released(): void {
+    this.trialInFlight = false;
+  }
+
   failed(kind: FailureKind): void {
     this.trialInFlight = false;
     if (kind !== 'fault') return;
@@ -92,6 +97,13 @@ export class CircuitBreaker {
 export function deadlineExceeded(operation: string): GraphQLError {
   return new GraphQLError(`The request ended (deadline or client gone) before Cognito answered ${operation}.`, {
     extensions: { code: 'DEADLINE_EXCEEDED', operation, http: { status: 504 } },
+  });
+}
+
+export function unreachable(operation: string, isWrite: boolean): GraphQLError {
+  const doubt = isWrite ? ' The change may or may not have been made.' : '';
+  return new GraphQLError(`Cognito could not be reached for ${operation} (the connection failed).${doubt}`, {
+    extensions: { code: 'COGNITO_UNAVAILABLE', operation, http: { status: 503 } },
   });
 }
 
