@@ -1,14 +1,14 @@
 import type { CreateUserPoolClientRequest, UpdateUserPoolClientRequest } from '@aws-sdk/client-cognito-identity-provider';
-import { listConnection, mapConnection, type Connection, type ConnectionArgs } from '../cognito/connection';
+import type { Connection, ConnectionArgs } from '../cognito/connection';
 import type { ClientKey, ClientRecord, RedactedClient } from '../cognito/records';
 import type { GatewayContext } from '../context';
+import { listRecords } from './list-records';
 import { nullIfNotFound } from './lookup';
 import { inputError } from '../errors';
 import { checkIdentifier, checkRange } from './validate';
 
 export async function listClients(ctx: GatewayContext, userPoolId: string, args: ConnectionArgs): Promise<Connection<ClientRecord>> {
-  const page = await listConnection(ctx.call, ctx.paging, 'ListUserPoolClients', { UserPoolId: userPoolId }, args);
-  return mapConnection(page, (summary) => ({ userPoolId, clientId: summary.ClientId ?? '', summary }));
+  return listRecords(ctx, 'ListUserPoolClients', { UserPoolId: userPoolId }, args, (summary) => ({ userPoolId, clientId: summary.ClientId ?? '', summary }));
 }
 
 export async function getClient(ctx: GatewayContext, key: ClientKey): Promise<ClientRecord | null> {

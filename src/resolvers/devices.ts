@@ -1,17 +1,16 @@
 import type { DeviceRememberedStatusType } from '@aws-sdk/client-cognito-identity-provider';
-import { listConnection, mapConnection, type Connection, type ConnectionArgs } from '../cognito/connection';
+import type { Connection, ConnectionArgs } from '../cognito/connection';
 import { primeDevices } from '../cognito/loaders';
 import { deviceFromCognito, type DeviceKey, type DeviceRecord, type UserKey } from '../cognito/records';
 import type { GatewayContext } from '../context';
+import { listRecords } from './list-records';
 import { nullIfNotFound } from './lookup';
 import { checkIdentifier } from './validate';
 
 /** Devices a user remembered: read by administrators, or by the user itself with its token. */
 export async function listUserDevices(ctx: GatewayContext, user: UserKey, args: ConnectionArgs): Promise<Connection<DeviceRecord>> {
-  const page = await listConnection(ctx.call, ctx.paging, 'AdminListDevices', { UserPoolId: user.userPoolId, Username: user.username }, args);
-  const connection = mapConnection(page, (device) => deviceFromCognito(user, device));
-  primeDevices(ctx.loaders, connection.edges.map((edge) => edge.node));
-  return connection;
+  const input = { UserPoolId: user.userPoolId, Username: user.username };
+  return listRecords(ctx, 'AdminListDevices', input, args, (device) => deviceFromCognito(user, device), primeDevices);
 }
 
 export async function getUserDevice(ctx: GatewayContext, key: DeviceKey): Promise<DeviceRecord | null> {
@@ -28,8 +27,7 @@ function viewer(ctx: GatewayContext) {
 
 export async function listViewerDevices(ctx: GatewayContext, args: ConnectionArgs): Promise<Connection<DeviceRecord>> {
   const { AccessToken, owner } = viewer(ctx);
-  const page = await listConnection(ctx.call, ctx.paging, 'ListDevices', { AccessToken }, args);
-  return mapConnection(page, (device) => deviceFromCognito(owner, device));
+  return listRecords(ctx, 'ListDevices', { AccessToken }, args, (device) => deviceFromCognito(owner, device));
 }
 
 export async function getViewerDevice(ctx: GatewayContext, deviceKey: string): Promise<DeviceRecord | null> {

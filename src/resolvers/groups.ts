@@ -1,15 +1,13 @@
-import { listConnection, mapConnection, type Connection, type ConnectionArgs } from '../cognito/connection';
+import type { Connection, ConnectionArgs } from '../cognito/connection';
 import { primeGroups } from '../cognito/loaders';
 import { groupFromCognito, type GroupKey, type GroupRecord } from '../cognito/records';
 import type { GatewayContext } from '../context';
+import { listRecords } from './list-records';
 import { nullIfNotFound } from './lookup';
 import { checkIdentifier, checkRange } from './validate';
 
 export async function listGroups(ctx: GatewayContext, userPoolId: string, args: ConnectionArgs): Promise<Connection<GroupRecord>> {
-  const page = await listConnection(ctx.call, ctx.paging, 'ListGroups', { UserPoolId: userPoolId }, args);
-  const connection = mapConnection(page, (group) => groupFromCognito(group, userPoolId));
-  primeGroups(ctx.loaders, connection.edges.map((edge) => edge.node));
-  return connection;
+  return listRecords(ctx, 'ListGroups', { UserPoolId: userPoolId }, args, (group) => groupFromCognito(group, userPoolId), primeGroups);
 }
 
 export async function getGroup(ctx: GatewayContext, key: GroupKey): Promise<GroupRecord | null> {

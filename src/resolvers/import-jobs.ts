@@ -1,15 +1,13 @@
-import { listConnection, mapConnection, type Connection, type ConnectionArgs } from '../cognito/connection';
+import type { Connection, ConnectionArgs } from '../cognito/connection';
 import { primeImportJobs } from '../cognito/loaders';
 import { importJobFromCognito, type ImportJobKey, type ImportJobRecord } from '../cognito/records';
 import type { GatewayContext } from '../context';
+import { listRecords } from './list-records';
 import { nullIfNotFound } from './lookup';
 import { checkIdentifier } from './validate';
 
 export async function listImportJobs(ctx: GatewayContext, userPoolId: string, args: ConnectionArgs): Promise<Connection<ImportJobRecord>> {
-  const page = await listConnection(ctx.call, ctx.paging, 'ListUserImportJobs', { UserPoolId: userPoolId }, args);
-  const connection = mapConnection(page, (job) => importJobFromCognito(job, userPoolId));
-  primeImportJobs(ctx.loaders, connection.edges.map((edge) => edge.node));
-  return connection;
+  return listRecords(ctx, 'ListUserImportJobs', { UserPoolId: userPoolId }, args, (job) => importJobFromCognito(job, userPoolId), primeImportJobs);
 }
 
 export async function getImportJob(ctx: GatewayContext, key: ImportJobKey): Promise<ImportJobRecord | null> {

@@ -1,14 +1,14 @@
 import type { PasswordPolicyType, SchemaAttributeType, UpdateUserPoolRequest, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
 import { inputError } from '../errors';
-import { listConnection, mapConnection, type Connection, type ConnectionArgs } from '../cognito/connection';
+import type { Connection, ConnectionArgs } from '../cognito/connection';
 import type { UserPoolRecord } from '../cognito/records';
 import type { GatewayContext } from '../context';
+import { listRecords } from './list-records';
 import { nullIfNotFound } from './lookup';
 import { checkIdentifier, checkRange } from './validate';
 
 export async function listUserPools(ctx: GatewayContext, args: ConnectionArgs): Promise<Connection<UserPoolRecord>> {
-  const page = await listConnection(ctx.call, ctx.paging, 'ListUserPools', {}, args);
-  return mapConnection(page, (summary) => ({ userPoolId: summary.Id ?? '', summary }));
+  return listRecords(ctx, 'ListUserPools', {}, args, (summary) => ({ userPoolId: summary.Id ?? '', summary }));
 }
 
 export async function getUserPool(ctx: GatewayContext, userPoolId: string): Promise<UserPoolRecord | null> {

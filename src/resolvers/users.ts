@@ -1,7 +1,8 @@
-import { listConnection, mapConnection, type Connection, type ConnectionArgs } from '../cognito/connection';
+import type { Connection, ConnectionArgs } from '../cognito/connection';
 import { primeGroups, primeUsers } from '../cognito/loaders';
 import { groupFromCognito, userFromListItem, type GroupKey, type GroupRecord, type MfaRecord, type UserKey, type UserRecord } from '../cognito/records';
 import type { GatewayContext } from '../context';
+import { listRecords } from './list-records';
 import { nullIfNotFound } from './lookup';
 import { buildUserFilter, type UserFilterInput } from './user-filter';
 import { inputError } from '../errors';
@@ -15,20 +16,18 @@ export async function listUsers(
 ): Promise<Connection<UserRecord>> {
   checkIdentifier('userPoolId', userPoolId);
   const Filter = buildUserFilter(filter);
-  const page = await listConnection(ctx.call, ctx.paging, 'ListUsers', { UserPoolId: userPoolId, ...(Filter ? { Filter } : {}) }, args);
-  return primedUsers(ctx, mapConnection(page, (user) => userFromListItem(userPoolId, user)));
+  const input = { UserPoolId: userPoolId, ...(Filter ? { Filter } : {}) };
+  return listRecords(ctx, 'ListUsers', input, args, (user) => userFromListItem(userPoolId, user), primeUsers);
 }
 
 export async function listGroupMembers(ctx: GatewayContext, group: GroupKey, args: ConnectionArgs): Promise<Connection<UserRecord>> {
-  const page = await listConnection(ctx.call, ctx.paging, 'ListUsersInGroup', { UserPoolId: group.userPoolId, GroupName: group.name }, args);
-  return primedUsers(ctx, mapConnection(page, (user) => userFromListItem(group.userPoolId, user)));
+  const input = { UserPoolId: group.userPoolId, GroupName: group.name };
+  return listRecords(ctx, 'ListUsersInGroup', input, args, (user) => userFromListItem(group.userPoolId, user), primeUsers);
 }
 
 export async function listGroupsOfUser(ctx: GatewayContext, user: UserKey, args: ConnectionArgs): Promise<Connection<GroupRecord>> {
-  const page = await listConnection(ctx.call, ctx.paging, 'AdminListGroupsForUser', { UserPoolId: user.userPoolId, Username: user.username }, args);
-  const connection = mapConnection(page, (group) => groupFromCognito(group, user.userPoolId));
-  primeGroups(ctx.loaders, connection.edges.map((edge) => edge.node));
-  return connection;
+  const input = { UserPoolId: user.userPoolId, Username: user.username };
+  return listRecords(ctx, 'AdminListGroupsForUser', input, args, (group) => groupFromCognito(group, user.userPoolId), primeGroups);
 }
 
 export async function getUser(ctx: GatewayContext, key: UserKey): Promise<UserRecord | null> {
@@ -44,10 +43,6 @@ export async function userMfa(ctx: GatewayContext, user: UserRecord): Promise<Mf
   return detail.mfa ?? { preferredSetting: null, enabledSettings: [] };
 }
 
-function primedUsers(ctx: GatewayContext, connection: Connection<UserRecord>): Connection<UserRecord> {
-  primeUsers(ctx.loaders, connection.edges.map((edge) => edge.node));
-  return connection;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Administration. Each write names its user by (userPoolId, username), checked before the call;

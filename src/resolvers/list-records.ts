@@ -1,0 +1,21 @@
+import { listConnection, mapConnection, type Connection, type ConnectionArgs } from '../cognito/connection';
+import type { ListInput, ListItem, ListOperationName } from '../cognito/list-operations';
+import type { Loaders } from '../cognito/loaders';
+import type { GatewayContext } from '../context';
+
+/**
+ * A connection over a Cognito list, its items turned into records; `prime` hands the records to
+ * the request's loaders, so a later lookup of the same thing in this request costs no call.
+ */
+export async function listRecords<Name extends ListOperationName, Record>(
+  ctx: GatewayContext,
+  operation: Name,
+  input: ListInput<Name>,
+  args: ConnectionArgs,
+  toRecord: (item: ListItem<Name>) => Record,
+  prime?: (loaders: Loaders, records: readonly Record[]) => void,
+): Promise<Connection<Record>> {
+  const connection = mapConnection(await listConnection(ctx.call, ctx.paging, operation, input, args), toRecord);
+  prime?.(ctx.loaders, connection.edges.map((edge) => edge.node));
+  return connection;
+}
