@@ -69,6 +69,8 @@ export interface GatewayConfig {
   maxAttempts: number;
   attemptTimeoutMs: number;
   requestTimeoutMs: number;
+  /** Pool, client and group descriptions kept across requests for this long; 0 (default) keeps none. */
+  descriptionCacheTtlMs: number;
 }
 
 export class ConfigError extends Error {
@@ -141,6 +143,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     maxAttempts: read.integer('COGNITO_MAX_ATTEMPTS', 4, 1, 10),
     attemptTimeoutMs: read.integer('COGNITO_CALL_TIMEOUT_MS', 5_000, 50, 120_000),
     requestTimeoutMs: read.integer('REQUEST_TIMEOUT_MS', 15_000, 100, 600_000),
+    descriptionCacheTtlMs: read.integer('DESCRIPTION_CACHE_TTL_MS', 0, 0, 3_600_000),
     limits: {
       depth: read.integer('MAX_DEPTH', 16, 1, 100),
       aliases: read.integer('MAX_ALIASES', 30, 1, 1000),

@@ -4,6 +4,7 @@ import type { PublicFlowLimiter } from './auth/rate-limit';
 import { createCognitoCall, type CallPathServices, type CognitoCall } from './cognito/call';
 import { CallLog } from './cognito/call-log';
 import type { PagingOptions } from './cognito/connection';
+import type { DescriptionCache } from './cognito/description-cache';
 import { createLoaders, type Loaders } from './cognito/loaders';
 import type { Logger } from './logger';
 
@@ -29,6 +30,7 @@ export interface GatewayServices {
   introspection: boolean;
   /** Benchmark baseline only: loaders without cache (see LoaderOptions). */
   loaderCache: boolean;
+  descriptions: DescriptionCache;
 }
 
 /** What every resolver gets, one per GraphQL request. */
@@ -63,14 +65,15 @@ export function createContext(services: GatewayServices, request: RequestFacts):
     ...services.callPath,
     callLog,
     signal: request.signal ? AbortSignal.any([request.signal, deadline]) : deadline,
-    onWrite: () => {
+    onWrite: (userPoolId) => {
       for (const loader of Object.values(loaders ?? {})) loader.clearAll();
+      services.descriptions.forget(userPoolId);
     },
   });
   return {
     call,
     get loaders() {
-      loaders ??= createLoaders(call, services.paging, { cache: services.loaderCache });
+      loaders ??= createLoaders(call, services.paging, { cache: services.loaderCache, descriptions: services.descriptions });
       return loaders;
     },
     paging: services.paging,

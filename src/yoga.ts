@@ -12,6 +12,7 @@ import { createAccessTokenVerifier } from './auth/token-verifier';
 import { useCallLog } from './call-log-plugin';
 import type { PagingOptions } from './cognito/connection';
 import { CursorCodec } from './cognito/cursor';
+import { DescriptionCache } from './cognito/description-cache';
 import { QuotaPacer } from './cognito/pacing';
 import { CircuitBreaker, defaultRetryPolicy } from './cognito/resilience';
 import { ConfigError, loadConfig, type GatewayConfig } from './config';
@@ -43,6 +44,7 @@ export type GatewaySettings = Pick<
   | 'maxAttempts'
   | 'attemptTimeoutMs'
   | 'requestTimeoutMs'
+  | 'descriptionCacheTtlMs'
 >;
 
 export interface GatewayOptions extends Partial<GatewaySettings> {
@@ -85,6 +87,7 @@ export function createGatewayServices(options: GatewayOptions) {
     subLookupPools: settings.federationUserPools.length > 0 ? settings.federationUserPools : [...appClients.byPool().keys()],
     introspection: settings.introspection,
     loaderCache: options.naiveLoading !== true,
+    descriptions: new DescriptionCache(settings.descriptionCacheTtlMs),
   };
   return { settings, logger, services, policy: callerPolicy(settings, appClients, logger) };
 }

@@ -32,7 +32,7 @@ export interface CallPathOptions extends CallPathServices {
   /** Aborted when the request's deadline passes or its client goes away; pending calls stop with it. */
   signal?: AbortSignal;
   /** Called after every successful write, so that no later field reads stale loaded data. */
-  onWrite?: () => void;
+  onWrite?: (userPoolId: string | undefined) => void;
 }
 
 type AnyCommand = new (input: unknown) => Parameters<CognitoIdentityProviderClient['send']>[0];
@@ -69,7 +69,7 @@ export function createCognitoCall(options: CallPathOptions): CognitoCall {
         const output = (await client.send(new Command(input), { abortSignal: attemptSignal })) as unknown as Record<string, unknown>;
         callLog.record(operation, startedAt, 'ok');
         breaker.succeeded();
-        if (!readOperations.has(operation)) onWrite?.();
+        if (!readOperations.has(operation)) onWrite?.(userPoolId);
         delete output['$metadata'];
         if (!callOptions.revealSecrets) redactSecrets(operation, output);
         logger.debug(`cognito ${operation} ok in ${(performance.now() - startedAt).toFixed(1)} ms`);

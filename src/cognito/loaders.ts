@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import type { CognitoCall } from './call';
+import type { DescriptionCache } from './description-cache';
 import { listConnection, type PagingOptions } from './connection';
 import { filterExpression } from './filter-syntax';
 import {
@@ -47,6 +48,8 @@ export interface Loaders {
 }
 
 export interface LoaderOptions {
+  /** Descriptions shared across requests (off unless configured). */
+  descriptions?: DescriptionCache;
   /**
    * false turns every loader into a plain call per load: no deduplication, no priming. Only the
    * benchmark uses it, as the naive baseline the real loaders are measured against.
@@ -69,6 +72,8 @@ export interface SubKey {
 }
 
 export function createLoaders(call: CognitoCall, paging: PagingOptions, options: LoaderOptions = { cache: true }): Loaders {
+  const shared = <Value>(kind: string, userPoolId: string, key: string, load: () => Promise<Value>) =>
+    options.descriptions ? options.descriptions.through(kind, userPoolId, key, load) : load();
   function perKeyLoader<Key, Value>(load: (key: Key) => Promise<Value>, cacheKeyFn?: (key: Key) => string) {
     return new DataLoader<Key, Value, string>((keys) => Promise.all(keys.map((key) => load(key).catch((error: unknown) => asError(error)))), {
       cache: options.cache,
@@ -81,21 +86,31 @@ export function createLoaders(call: CognitoCall, paging: PagingOptions, options:
     userKeyOf,
   );
   return {
-    userPool: perKeyLoader(async (userPoolId: string) => {
-      const { UserPool } = await call('DescribeUserPool', { UserPoolId: userPoolId });
-      if (!UserPool) throw missing(`User pool ${userPoolId}`);
-      return UserPool;
-    }),
-    client: perKeyLoader<ClientKey, RedactedClient>(async (key) => {
-      const { UserPoolClient } = await call('DescribeUserPoolClient', { UserPoolId: key.userPoolId, ClientId: key.clientId });
-      if (!UserPoolClient) throw missing(`App client ${key.clientId}`);
-      return UserPoolClient;
-    }, clientKeyOf),
-    group: perKeyLoader<GroupKey, GroupRecord>(async (key) => {
-      const { Group } = await call('GetGroup', { UserPoolId: key.userPoolId, GroupName: key.name });
-      if (!Group) throw missing(`Group ${key.name}`);
-      return groupFromCognito(Group, key.userPoolId);
-    }, groupKeyOf),
+    userPool: perKeyLoader((userPoolId: string) =>
+      shared('pool', userPoolId, '', async () => {
+        const { UserPool } = await call('DescribeUserPool', { UserPoolId: userPoolId });
+        if (!UserPool) throw missing(`User pool ${userPoolId}`);
+        return UserPool;
+      }),
+    ),
+    client: perKeyLoader<ClientKey, RedactedClient>(
+      (key) =>
+        shared('client', key.userPoolId, key.clientId, async () => {
+          const { UserPoolClient } = await call('DescribeUserPoolClient', { UserPoolId: key.userPoolId, ClientId: key.clientId });
+          if (!UserPoolClient) throw missing(`App client ${key.clientId}`);
+          return UserPoolClient;
+        }),
+      clientKeyOf,
+    ),
+    group: perKeyLoader<GroupKey, GroupRecord>(
+      (key) =>
+        shared('group', key.userPoolId, key.name, async () => {
+          const { Group } = await call('GetGroup', { UserPoolId: key.userPoolId, GroupName: key.name });
+          if (!Group) throw missing(`Group ${key.name}`);
+          return groupFromCognito(Group, key.userPoolId);
+        }),
+      groupKeyOf,
+    ),
     userDetail,
     user: perKeyLoader<UserKey, UserRecord>((key) => userDetail.load(key), userKeyOf),
     userBySub: perKeyLoader<SubKey, UserRecord | null>(
