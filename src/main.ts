@@ -1,6 +1,6 @@
-import { createServer } from 'node:http';
 import { connectCognito } from './cognito-target';
 import { ConfigError, loadConfig } from './config';
+import { serve } from './http-server';
 import { createLogger } from './logger';
 import { createGateway } from './yoga';
 
@@ -21,14 +21,7 @@ async function main(): Promise<void> {
     ...((config.adminGroup ?? cognito.adminGroup) ? { adminGroup: config.adminGroup ?? cognito.adminGroup } : {}),
     ...(cognito.graphiqlExample ? { graphiqlExample: cognito.graphiqlExample } : {}),
   });
-  const server = createServer(gateway);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, resolve);
-  });
-
-  const address = server.address();
-  const port = address && typeof address === 'object' ? address.port : config.port;
+  const { port, stop: stopServer } = await serve(gateway, config.host, config.port, logger);
   logger.info(`Cognito: ${cognito.description}`);
   const url = `http://${config.host}:${port}${gateway.graphqlEndpoint}`;
   logger.info(config.graphiql ? `GraphiQL: ${url}` : `GraphQL endpoint: ${url} (GraphiQL is off; GRAPHIQL=true turns it on)`);
@@ -41,10 +34,8 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info(`${signal}: stopping`);
-    server.closeIdleConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await gateway.dispose();
+    logger.info(`${signal}: finishing the requests in flight, then stopping`);
+    await stopServer();
     await cognito.close();
     process.exit(0);
   };
