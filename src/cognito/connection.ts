@@ -89,6 +89,18 @@ export async function listConnection<Name extends ListOperationName>(
   };
 }
 
+/**
+ * A connection over a list read whole by other means (see membership.ts). Only for clients that
+ * asked for no cursor: a cursor names a position in a Cognito list, and this list has none.
+ */
+export function wholeListConnection<Node>(nodes: readonly Node[], args: ConnectionArgs, paging: PagingOptions): Connection<Node> {
+  const first = checkArgs(args, paging);
+  return {
+    edges: nodes.slice(0, first).map((node) => ({ cursor: '', node })),
+    pageInfo: { hasNextPage: nodes.length > first, hasPreviousPage: false, startCursor: null, endCursor: null },
+  };
+}
+
 export function mapConnection<From, To>(connection: Connection<From>, map: (node: From) => To): Connection<To> {
   return { ...connection, edges: connection.edges.map(({ cursor, node }) => ({ cursor, node: map(node) })) };
 }

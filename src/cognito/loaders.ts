@@ -4,6 +4,7 @@ import type { CognitoCall } from './call';
 import type { DescriptionCache } from './description-cache';
 import { listConnection, type PagingOptions } from './connection';
 import { filterExpression } from './filter-syntax';
+import { membershipIndex } from './membership';
 import {
   clientKeyOf,
   deviceFromCognito,
@@ -43,6 +44,11 @@ export interface Loaders {
   userDetail: DataLoader<UserKey, UserRecord, string>;
   /** A user by `sub` alone (what other services know from tokens), searched in the given pools. */
   userBySub: DataLoader<SubKey, UserRecord | null, string>;
+  /**
+   * The groups of users of one pool, for many users at once (the strategy in membership.ts);
+   * undefined when it does not pay for this batch, and the caller asks per user instead.
+   */
+  groupsOfUser: DataLoader<UserKey, GroupRecord[] | undefined, string>;
   device: DataLoader<DeviceKey, DeviceRecord, string>;
   importJob: DataLoader<ImportJobKey, ImportJobRecord, string>;
 }
@@ -64,6 +70,9 @@ function asError(error: unknown): Error {
 function missing(what: string): GraphQLError {
   return new GraphQLError(`${what} was not found.`, { extensions: { code: 'NOT_FOUND' } });
 }
+
+/** Users of one pool whose groups are asked together before the pool-wide way is tried. */
+export const MIN_USERS_FOR_MEMBERSHIP_INDEX = 4;
 
 export interface SubKey {
   sub: string;
@@ -124,6 +133,26 @@ export function createLoaders(call: CognitoCall, paging: PagingOptions, options:
         return null;
       },
       ({ sub, userPoolIds }) => `${userPoolIds.join(',')}\u0000${sub}`,
+    ),
+    groupsOfUser: new DataLoader<UserKey, GroupRecord[] | undefined, string>(
+      async (users) => {
+        const byPool = new Map<string, UserKey[]>();
+        for (const user of users) byPool.set(user.userPoolId, [...(byPool.get(user.userPoolId) ?? []), user]);
+        const indexes = new Map(
+          await Promise.all(
+            [...byPool].map(async ([userPoolId, members]) => {
+              // Below this many users the per-user way cannot lose: ListGroups alone is one call.
+              const worthTrying = options.cache && members.length >= MIN_USERS_FOR_MEMBERSHIP_INDEX;
+              return [userPoolId, worthTrying ? await membershipIndex(call, paging, userPoolId, members.length - 1) : undefined] as const;
+            }),
+          ),
+        );
+        return users.map((user) => {
+          const index = indexes.get(user.userPoolId);
+          return index ? (index.get(user.username) ?? []) : undefined;
+        });
+      },
+      { cacheKeyFn: userKeyOf, cache: options.cache },
     ),
     device: perKeyLoader<DeviceKey, DeviceRecord>(async (key) => {
       const { Device } = await call('AdminGetDevice', { UserPoolId: key.userPoolId, Username: key.username, DeviceKey: key.deviceKey });

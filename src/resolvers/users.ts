@@ -1,4 +1,4 @@
-import type { Connection, ConnectionArgs } from '../cognito/connection';
+import { wholeListConnection, type Connection, type ConnectionArgs } from '../cognito/connection';
 import { primeGroups, primeUsers } from '../cognito/loaders';
 import { groupFromCognito, userFromListItem, type GroupKey, type GroupRecord, type MfaRecord, type UserKey, type UserRecord } from '../cognito/records';
 import type { GatewayContext } from '../context';
@@ -25,7 +25,24 @@ export async function listGroupMembers(ctx: GatewayContext, group: GroupKey, arg
   return listRecords(ctx, 'ListUsersInGroup', input, args, (user) => userFromListItem(group.userPoolId, user), primeUsers);
 }
 
-export async function listGroupsOfUser(ctx: GatewayContext, user: UserKey, args: ConnectionArgs): Promise<Connection<GroupRecord>> {
+/**
+ * A user's groups. When many users' groups are asked together without cursors, the pool-wide way
+ * (ListGroups and each group's members) may answer them all in fewer calls; otherwise, and whenever
+ * cursors are asked for (they resume AdminListGroupsForUser), one AdminListGroupsForUser per user.
+ */
+export async function listGroupsOfUser(
+  ctx: GatewayContext,
+  user: UserKey,
+  args: ConnectionArgs,
+  wants: { cursors: boolean } = { cursors: true },
+): Promise<Connection<GroupRecord>> {
+  if (!wants.cursors && args.after == null && args.before == null && args.last == null) {
+    const groups = await ctx.loaders.groupsOfUser.load({ userPoolId: user.userPoolId, username: user.username });
+    if (groups) {
+      primeGroups(ctx.loaders, groups);
+      return wholeListConnection(groups, args, ctx.paging);
+    }
+  }
   const input = { UserPoolId: user.userPoolId, Username: user.username };
   return listRecords(ctx, 'AdminListGroupsForUser', input, args, (group) => groupFromCognito(group, user.userPoolId), primeGroups);
 }

@@ -2,6 +2,7 @@ import type { AttributeRecord, UserRecord } from '../cognito/records';
 import { getUser, listGroupsOfUser, userMfa } from '../resolvers/users';
 import { userPoolReference } from '../resolvers/user-pools';
 import { builder } from './builder';
+import { cursorFields, selectsAnyOf } from './selection';
 import { joinKey } from './natural-keys';
 import { GroupConnection, GroupRef, UserPoolRef, UserRef } from './refs';
 import { standardAttributes, type StandardAttributeField } from './standard-attributes';
@@ -74,7 +75,11 @@ builder.node(UserRef, {
     updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (user) => user.updatedAt }),
     pool: t.field({ type: UserPoolRef, resolve: (user) => userPoolReference(user.userPoolId) }),
     groups: t.connection(
-      { type: GroupRef, description: 'Groups the user belongs to.', resolve: (user, args, ctx) => listGroupsOfUser(ctx, user, args) },
+      {
+        type: GroupRef,
+        description: 'Groups the user belongs to. Without cursors in the selection, many users’ groups may be read pool-wide in fewer calls.',
+        resolve: (user, args, ctx, info) => listGroupsOfUser(ctx, user, args, { cursors: selectsAnyOf(info, cursorFields) }),
+      },
       GroupConnection,
     ),
   }),

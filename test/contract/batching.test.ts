@@ -1,5 +1,6 @@
 import {
   AdminGetUserCommand,
+  ListUsersInGroupCommand,
   AdminListGroupsForUserCommand,
   DescribeUserPoolCommand,
   GetGroupCommand,
@@ -32,13 +33,13 @@ const REPRESENTATIVE = /* GraphQL */ `{
     name
     estimatedNumberOfUsers
     users(first: 50) {
-      edges { node { username email status enabled createdAt pool { name } groups(first: 10) { edges { node { name description } } } } }
+      edges { node { username email status enabled createdAt pool { name } groups(first: 10) { edges { cursor node { name description } } } } }
     }
   }
 }`;
 
 describe('batching: calls one representative query makes (pool + first 50 users + their groups)', () => {
-  it('makes one DescribeUserPool, one ListUsers and one AdminListGroupsForUser per user, nothing else', async () => {
+  it('with cursors asked for: one DescribeUserPool, one ListUsers and one AdminListGroupsForUser per user, nothing else', async () => {
     const scripted = scriptedGateway();
     scriptDirectory(scripted);
     const result = await scripted.query(REPRESENTATIVE);
@@ -114,5 +115,95 @@ describe('priming: what a list returned is not described again in the same reque
     const group = await getGroup(ctx, { userPoolId: POOL, name: 'staff' });
     expect(group?.description).toBe('The staff group');
     expect(scripted.cognito.commandCalls(GetGroupCommand)).toHaveLength(0);
+  });
+});
+
+describe('many users with their groups, read pool-wide when it is cheaper', () => {
+  const GROUPS_OF_USERS = (first: number, groupsFirst = 10) => /* GraphQL */ `{
+    userPool(userPoolId: "${POOL}") {
+      users(first: ${first}) { edges { node { username groups(first: ${groupsFirst}) { edges { node { name } } pageInfo { hasNextPage } } } } }
+    }
+  }`;
+
+  /** Groups a, b, c; user N is in a when N is even, in b when N % 3 = 0, c has nobody. */
+  function scriptGroups(scripted: ReturnType<typeof scriptedGateway>, pagesOfB: string[][] = []) {
+    scripted.cognito.on(ListGroupsCommand).resolves({ Groups: ['a', 'b', 'c'].map((name) => scriptedGroup(POOL, name)) });
+    const members = (predicate: (n: number) => boolean) => range(0, 60).filter(predicate).map(scriptedUser);
+    scripted.cognito.on(ListUsersInGroupCommand, { GroupName: 'a' }).resolves({ Users: members((n) => n % 2 === 0) });
+    scripted.cognito.on(ListUsersInGroupCommand, { GroupName: 'c' }).resolves({ Users: [] });
+    if (pagesOfB.length === 0) {
+      scripted.cognito.on(ListUsersInGroupCommand, { GroupName: 'b' }).resolves({ Users: members((n) => n % 3 === 0) });
+    } else {
+      pagesOfB.forEach((page, index) =>
+        scripted.cognito
+          .on(ListUsersInGroupCommand, { GroupName: 'b', ...(index > 0 ? { NextToken: `B${index}` } : {}) })
+          .resolves({ Users: page.map((n) => scriptedUser(Number(n))), ...(index + 1 < pagesOfB.length ? { NextToken: `B${index + 1}` } : {}) }),
+      );
+    }
+  }
+
+  const namesOf = (result: Record<string, any>) =>
+    Object.fromEntries(
+      result.data.userPool.users.edges.map((edge: any) => [edge.node.username, edge.node.groups.edges.map((g: any) => g.node.name)]),
+    );
+
+  it('answers 40 users with ListGroups and one ListUsersInGroup per group: 4 calls instead of 40', async () => {
+    const scripted = scriptedGateway();
+    scriptDirectory(scripted);
+    scriptGroups(scripted);
+    const result = await scripted.query(GROUPS_OF_USERS(40));
+    expect(result.errors).toBeUndefined();
+    const groups = namesOf(result);
+    for (const n of range(0, 40)) {
+      const expected = [...(n % 2 === 0 ? ['a'] : []), ...(n % 3 === 0 ? ['b'] : [])];
+      expect(groups[scriptedUser(n).Username!], String(n)).toEqual(expected);
+    }
+    expect(result.extensions?.cognitoCalls?.byOperation).toEqual({ DescribeUserPool: 1, ListUsers: 1, ListGroups: 1, ListUsersInGroup: 3 });
+    expect(scripted.cognito.commandCalls(AdminListGroupsForUserCommand)).toHaveLength(0);
+  });
+
+  it('says hasNextPage exactly when a user has more groups than `first`', async () => {
+    const scripted = scriptedGateway();
+    scriptDirectory(scripted);
+    scriptGroups(scripted);
+    const result = await scripted.query(GROUPS_OF_USERS(12, 1));
+    const six = result.data!.userPool.users.edges[6].node.groups;
+    expect(six.edges.map((e: any) => e.node.name)).toEqual(['a']);
+    expect(six.pageInfo.hasNextPage).toBe(true);
+    const one = result.data!.userPool.users.edges[1].node.groups;
+    expect(one).toEqual({ edges: [], pageInfo: { hasNextPage: false } });
+  });
+
+  it('asks per user when only a few users want their groups (ListGroups alone could not be cheaper)', async () => {
+    const scripted = scriptedGateway();
+    scriptDirectory(scripted);
+    scriptGroups(scripted);
+    await scripted.query(GROUPS_OF_USERS(3));
+    expect(scripted.cognito.commandCalls(ListGroupsCommand)).toHaveLength(0);
+    expect(scripted.cognito.commandCalls(AdminListGroupsForUserCommand)).toHaveLength(3);
+  });
+
+  it('gives up as soon as the pool-wide way would cost as much, then asks per user: never more than twice the calls', async () => {
+    const scripted = scriptedGateway();
+    scriptDirectory(scripted);
+    // Group b's members span 4 pages: 1 ListGroups + 1 (a) + 1 (c) + 4 (b) = 7 calls > 6 users - 1.
+    scriptGroups(scripted, [['0', '3'], ['6'], ['9'], ['12']]);
+    const result = await scripted.query(GROUPS_OF_USERS(6));
+    expect(result.errors).toBeUndefined();
+    const spent = scripted.cognito.commandCalls(ListGroupsCommand).length + scripted.cognito.commandCalls(ListUsersInGroupCommand).length;
+    expect(spent).toBeLessThanOrEqual(5);
+    expect(scripted.cognito.commandCalls(AdminListGroupsForUserCommand)).toHaveLength(6);
+    // The per-user answers are the ones served.
+    expect(namesOf(result)[scriptedUser(0).Username!]).toEqual(['staff', 'team-0']);
+  });
+
+  it('asks per user when the pool has as many groups as there are users', async () => {
+    const scripted = scriptedGateway();
+    scriptDirectory(scripted);
+    scripted.cognito.on(ListGroupsCommand).resolves({ Groups: range(0, 8).map((n) => scriptedGroup(POOL, `g${n}`)) });
+    await scripted.query(GROUPS_OF_USERS(8));
+    expect(scripted.cognito.commandCalls(ListGroupsCommand)).toHaveLength(1);
+    expect(scripted.cognito.commandCalls(ListUsersInGroupCommand)).toHaveLength(0);
+    expect(scripted.cognito.commandCalls(AdminListGroupsForUserCommand)).toHaveLength(8);
   });
 });

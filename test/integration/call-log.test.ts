@@ -35,14 +35,8 @@ const REPRESENTATIVE = /* GraphQL */ `
 `;
 
 describe('Cognito calls per query, against cognito-local', () => {
-  it('the representative query: one DescribeUserPool, one ListUsers, one AdminListGroupsForUser per user', async () => {
-    expect(demoPool.users.length).toBeGreaterThan(50);
-    const result = await query(REPRESENTATIVE, { id: userPoolId });
-    const calls = callsOf(result);
-    expect(calls.byOperation).toEqual({ DescribeUserPool: 1, ListUsers: 1, AdminListGroupsForUser: 50 });
-    expect(calls.total).toBe(52);
-
-    // And the answer those calls bought is the demo directory's.
+  /** Each user's groups as the answer gives them, against demo-data. */
+  function expectDemoGroups(result: GraphQLResponse) {
     const pool = result.data!.userPool;
     expect(pool.name).toBe(demoPool.name);
     expect(pool.users.edges).toHaveLength(50);
@@ -53,6 +47,23 @@ describe('Cognito calls per query, against cognito-local', () => {
       const groups = (node.groups.edges as { node: { name: string } }[]).map((e) => e.node.name).sort();
       expect(groups, node.username).toEqual([...expected.groups].sort());
     }
+  }
+
+  it('the representative query reads the groups pool-wide: ListGroups and each group’s members, not one call per user', async () => {
+    expect(demoPool.users.length).toBeGreaterThan(50);
+    const result = await query(REPRESENTATIVE, { id: userPoolId });
+    const calls = callsOf(result);
+    expect(calls.byOperation).toEqual({ DescribeUserPool: 1, ListUsers: 1, ListGroups: 1, ListUsersInGroup: demoPool.groups.length });
+    expect(calls.total).toBe(3 + demoPool.groups.length);
+    expectDemoGroups(result);
+  });
+
+  it('asking for cursors keeps one AdminListGroupsForUser per user (cursors resume that list), with the same answer', async () => {
+    const withCursors = REPRESENTATIVE.replace('groups(first: 10) { edges { node { name } } }', 'groups(first: 10) { edges { cursor node { name } } }');
+    const result = await query(withCursors, { id: userPoolId });
+    const calls = callsOf(result);
+    expect(calls.byOperation).toEqual({ DescribeUserPool: 1, ListUsers: 1, AdminListGroupsForUser: 50 });
+    expectDemoGroups(result);
   });
 
   it('list-summary user fields make no AdminGetUser; MFA settings make one per user', async () => {
