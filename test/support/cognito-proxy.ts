@@ -30,6 +30,8 @@ export class CognitoProxy {
   private readonly hanging = new Set<ServerResponse>();
   /** Latency added to every request passed on without a script. */
   latencyMs = 0;
+  /** Quotas like Cognito's: requests per second per operation, beyond which it answers throttling. */
+  private readonly quotas = new Map<string, { perSecond: number; tokens: number; last: number }>();
 
   constructor(private readonly target: string) {}
 
@@ -44,10 +46,27 @@ export class CognitoProxy {
     this.scripts.set(operation, [...(this.scripts.get(operation) ?? []), ...actions]);
   }
 
+  /** Answer TooManyRequestsException beyond `perSecond` requests of `operation` (a token bucket). */
+  enforceQuota(operation: string, perSecond: number): void {
+    this.quotas.set(operation, { perSecond, tokens: perSecond, last: performance.now() });
+  }
+
   reset(): void {
     this.records.length = 0;
     this.scripts.clear();
+    this.quotas.clear();
     this.latencyMs = 0;
+  }
+
+  private overQuota(operation: string): boolean {
+    const quota = this.quotas.get(operation);
+    if (!quota) return false;
+    const now = performance.now();
+    quota.tokens = Math.min(quota.perSecond, quota.tokens + ((now - quota.last) / 1000) * quota.perSecond);
+    quota.last = now;
+    if (quota.tokens < 1) return true;
+    quota.tokens -= 1;
+    return false;
   }
 
   count(operation: string): number {
@@ -69,7 +88,8 @@ export class CognitoProxy {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     const operation = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
-    const action = this.scripts.get(operation)?.shift() ?? { kind: 'pass', delayMs: this.latencyMs };
+    const throttled: ProxyAction = { kind: 'error', status: 400, type: 'TooManyRequestsException', message: 'Rate exceeded' };
+    const action = this.scripts.get(operation)?.shift() ?? (this.overQuota(operation) ? throttled : { kind: 'pass', delayMs: this.latencyMs });
     const record: ProxyRecord = { operation, action: action.kind, aborted: false };
     this.records.push(record);
     res.on('close', () => {

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createCognitoClient, localCredentials } from '../../src/cognito/client';
+import { createGateway, type GatewayOptions } from '../../src/yoga';
+import { CognitoProxy } from '../support/cognito-proxy';
+import { asService, postQuery, TEST_SERVICE_KEY } from '../support/gateway';
+
+const demoPool = inject('demo').pools[0]!.userPoolId;
+/** 12 GetGroup calls in one request (distinct names, so the loaders cannot merge them). */
+const FAN_OUT = `{ ${Array.from({ length: 12 }, (_, i) => `g${i}: group(userPoolId: "${demoPool}", name: "group-${i}") { name }`).join(' ')} }`;
+
+describe('a query that fans out past a quota is paced, not throttled', () => {
+  const proxy = new CognitoProxy(inject('cognitoEndpoint'));
+  beforeAll(() => proxy.start());
+  afterAll(() => proxy.stop());
+
+  function gatewayWith(options: Partial<GatewayOptions>) {
+    const client = createCognitoClient({ region: 'local', endpoint: proxy.endpoint, credentials: localCredentials });
+    const gateway = createGateway({ client, serviceKeys: [TEST_SERVICE_KEY], debug: true, ...options });
+    return (query: string) => postQuery(gateway, query, undefined, asService);
+  }
+
+  it('paced at the quota (GetGroup: 5 per second per pool), all 12 calls are answered and none is refused', async () => {
+    proxy.reset();
+    proxy.enforceQuota('GetGroup', 5);
+    const answer = await gatewayWith({})(FAN_OUT);
+    expect(answer.errors).toBeUndefined();
+    expect(Object.values(answer.data!)).toEqual(Array(12).fill(null));
+    const outcomes = answer.extensions!.cognitoCalls!.calls.map((call) => call.outcome);
+    expect(outcomes.filter((outcome) => outcome === 'ResourceNotFoundException')).toHaveLength(12);
+    // Pacing kept (nearly) every call inside the quota; a rare edge is absorbed by a retry, never seen by the client.
+    expect(proxy.records.filter((record) => record.action === 'error').length).toBeLessThanOrEqual(2);
+  });
+
+  it('without pacing and without retries, the same query is throttled and the client sees it', async () => {
+    proxy.reset();
+    proxy.enforceQuota('GetGroup', 5);
+    const answer = await gatewayWith({ quotas: { enabled: false, rates: {} }, maxAttempts: 1 })(FAN_OUT);
+    const codes = (answer.errors ?? []).map((error) => error.extensions?.['code']);
+    expect(codes.filter((code) => code === 'THROTTLED').length).toBeGreaterThanOrEqual(5);
+    expect(proxy.count('GetGroup')).toBe(12);
+  });
+});
