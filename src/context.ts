@@ -57,14 +57,28 @@ export interface RequestFacts {
   signal?: AbortSignal;
 }
 
+/**
+ * Aborted when the client goes away or the request has run `timeoutMs`. The timer is unref'd so a
+ * finished request's deadline keeps nothing alive.
+ */
+function requestDeadline(clientSignal: AbortSignal | undefined, timeoutMs: number): AbortSignal {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new Error(`request deadline of ${timeoutMs} ms passed`)), timeoutMs);
+  timer.unref();
+  if (clientSignal) {
+    if (clientSignal.aborted) controller.abort(clientSignal.reason);
+    else clientSignal.addEventListener('abort', () => controller.abort(clientSignal.reason), { once: true });
+  }
+  return controller.signal;
+}
+
 export function createContext(services: GatewayServices, request: RequestFacts): GatewayContext {
   const callLog = new CallLog();
   let loaders: Loaders | undefined;
-  const deadline = AbortSignal.timeout(services.requestTimeoutMs);
   const call = createCognitoCall({
     ...services.callPath,
     callLog,
-    signal: request.signal ? AbortSignal.any([request.signal, deadline]) : deadline,
+    signal: requestDeadline(request.signal, services.requestTimeoutMs),
     onWrite: (userPoolId) => {
       for (const loader of Object.values(loaders ?? {})) loader.clearAll();
       services.descriptions.forget(userPoolId);
