@@ -93,6 +93,16 @@ function authStep(result: AuthenticationResultType | undefined, challenge: { Cha
 
 export type SignInFlow = 'USER_PASSWORD_AUTH' | 'REFRESH_TOKEN_AUTH';
 
+/** AuthParameters proving who signs in: a password, or a refresh token, as the flow asks. */
+function credentialParameters(flow: string, input: { password?: string | null; refreshToken?: string | null }): Record<string, string> {
+  if (flow === 'REFRESH_TOKEN_AUTH') {
+    if (input.refreshToken == null) throw inputError('input.refreshToken', 'is required for REFRESH_TOKEN_AUTH');
+    return { REFRESH_TOKEN: checkIdentifier('token', input.refreshToken, 'input.refreshToken') };
+  }
+  if (input.password == null) throw inputError('input.password', `is required for ${flow}`);
+  return { PASSWORD: checkIdentifier('password', input.password, 'input.password') };
+}
+
 export interface InitiateAuthInput extends PublicInput {
   authFlow: SignInFlow;
   password?: string | null;
@@ -100,14 +110,7 @@ export interface InitiateAuthInput extends PublicInput {
 }
 
 export async function initiateAuth(ctx: GatewayContext, input: InitiateAuthInput): Promise<AuthStep> {
-  const parameters: Record<string, string> = {};
-  if (input.authFlow === 'USER_PASSWORD_AUTH') {
-    if (input.password == null) throw inputError('input.password', 'is required for USER_PASSWORD_AUTH');
-    parameters['PASSWORD'] = checkIdentifier('password', input.password, 'input.password');
-  } else {
-    if (input.refreshToken == null) throw inputError('input.refreshToken', 'is required for REFRESH_TOKEN_AUTH');
-    parameters['REFRESH_TOKEN'] = checkIdentifier('token', input.refreshToken, 'input.refreshToken');
-  }
+  const parameters = credentialParameters(input.authFlow, input);
   const request = await publicFlow(ctx, input);
   if (request.SecretHash) parameters['SECRET_HASH'] = request.SecretHash;
   const output = await ctx.call('InitiateAuth', {
@@ -190,14 +193,7 @@ export async function adminInitiateAuth(ctx: GatewayContext, input: AdminInitiat
   const UserPoolId = checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId');
   const ClientId = checkIdentifier('clientId', input.clientId, 'input.clientId');
   checkIdentifier('username', input.username, 'input.username');
-  const parameters: Record<string, string> = { USERNAME: input.username, ...adminSecretHash(ctx, ClientId, input.username) };
-  if (input.authFlow === 'ADMIN_USER_PASSWORD_AUTH') {
-    if (input.password == null) throw inputError('input.password', 'is required for ADMIN_USER_PASSWORD_AUTH');
-    parameters['PASSWORD'] = checkIdentifier('password', input.password, 'input.password');
-  } else {
-    if (input.refreshToken == null) throw inputError('input.refreshToken', 'is required for REFRESH_TOKEN_AUTH');
-    parameters['REFRESH_TOKEN'] = checkIdentifier('token', input.refreshToken, 'input.refreshToken');
-  }
+  const parameters = { USERNAME: input.username, ...credentialParameters(input.authFlow, input), ...adminSecretHash(ctx, ClientId, input.username) };
   const output = await ctx.call('AdminInitiateAuth', { UserPoolId, ClientId, AuthFlow: input.authFlow, AuthParameters: parameters });
   return authStep(output.AuthenticationResult, output);
 }
