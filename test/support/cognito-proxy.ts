@@ -30,6 +30,12 @@ export class CognitoProxy {
   private readonly hanging = new Set<ServerResponse>();
   /** Latency added to every request passed on without a script. */
   latencyMs = 0;
+  /**
+   * Answer each distinct request from memory after its first pass: the backend's own time (and
+   * its state) drop out, which isolates the cost of the gateway and the SDK. Reads only.
+   */
+  replay = false;
+  private readonly replies = new Map<string, { status: number; headers: Record<string, string>; body: Buffer }>();
   /** Quotas like Cognito's: requests per second per operation, beyond which it answers throttling. */
   private readonly quotas = new Map<string, { perSecond: number; tokens: number; last: number }>();
 
@@ -110,14 +116,26 @@ export class CognitoProxy {
       case 'pass':
         if (action.delayMs) await new Promise((resolve) => setTimeout(resolve, action.delayMs));
         if (res.destroyed) return;
-        this.pass(req, body, res);
+        this.pass(req, body, res, `${operation}\u0000${body.toString('utf8')}`);
     }
   }
 
-  private pass(req: IncomingMessage, body: Buffer, res: ServerResponse): void {
+  private pass(req: IncomingMessage, body: Buffer, res: ServerResponse, replayKey: string): void {
+    const remembered = this.replay ? this.replies.get(replayKey) : undefined;
+    if (remembered) {
+      res.writeHead(remembered.status, remembered.headers);
+      res.end(remembered.body);
+      return;
+    }
     const upstream = forward(`${this.target}${req.url ?? '/'}`, { method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
+      const chunks: Buffer[] = [];
+      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+      answer.on('end', () => {
+        const reply = { status: answer.statusCode ?? 502, headers: answer.headers as Record<string, string>, body: Buffer.concat(chunks) };
+        if (this.replay) this.replies.set(replayKey, reply);
+        res.writeHead(reply.status, reply.headers);
+        res.end(reply.body);
+      });
     });
     upstream.on('error', () => res.destroy());
     upstream.end(body);
