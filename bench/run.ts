@@ -58,7 +58,9 @@ function median(values: number[]): number {
 
 /** How long at least one Cognito call was under way: the union of the calls' intervals. */
 function cognitoBusyMs(summary: CallLogSummary | undefined): number {
-  const intervals = (summary?.calls ?? []).map((call) => [call.startedAtMs, call.startedAtMs + call.durationMs] as const).sort((a, b) => a[0] - b[0]);
+  const intervals = (summary?.calls ?? [])
+    .map((call) => [call.startedAtMs, call.startedAtMs + call.durationMs] as const)
+    .sort((a, b) => a[0] - b[0]);
   let busy = 0;
   let end = Number.NEGATIVE_INFINITY;
   for (const [start, stop] of intervals) {
@@ -107,7 +109,14 @@ async function seedExportPool(client: ReturnType<typeof createCognitoClient>): P
       while (next < EXPORT_USERS) {
         const n = next++;
         const Username = `export.${String(n).padStart(4, '0')}`;
-        await client.send(new AdminCreateUserCommand({ UserPoolId: userPoolId, Username, MessageAction: 'SUPPRESS', UserAttributes: [{ Name: 'email', Value: `${Username}@example.com` }] }));
+        await client.send(
+          new AdminCreateUserCommand({
+            UserPoolId: userPoolId,
+            Username,
+            MessageAction: 'SUPPRESS',
+            UserAttributes: [{ Name: 'email', Value: `${Username}@example.com` }],
+          }),
+        );
       }
     }),
   );
@@ -115,7 +124,8 @@ async function seedExportPool(client: ReturnType<typeof createCognitoClient>): P
 }
 
 function scenarios(demoPool: string, exportPool: string, subs: string[], members: string[]): Scenario[] {
-  const membership = (operation: string) => `${operation}(input: { userPoolId: "${demoPool}", groupName: "beta-testers", usernames: ${JSON.stringify(members)} }) { ... on ${operation.charAt(0).toUpperCase()}${operation.slice(1)}Payload { succeeded failed } }`;
+  const membership = (operation: string) =>
+    `${operation}(input: { userPoolId: "${demoPool}", groupName: "beta-testers", usernames: ${JSON.stringify(members)} }) { ... on ${operation.charAt(0).toUpperCase()}${operation.slice(1)}Payload { succeeded failed } }`;
   return [
     {
       name: 'pool + 60 users + their groups',
@@ -175,13 +185,31 @@ async function main(): Promise<void> {
     const gateway = createGateway(common);
     const naive = createGateway({ ...common, naiveLoading: true });
 
-    const sample = await ask(gateway, `query ($p: String!) { userPool(userPoolId: $p) { users(first: 20) { edges { node { username sub } } } } }`, { p: demoPool });
-    const users = (sample.data as { userPool: { users: { edges: { node: { username: string; sub: string } }[] } } }).userPool.users.edges.map((e) => e.node);
-    const list = scenarios(demoPool, exportPool, users.map((u) => u.sub), users.filter((u) => !['admin', 'demo.user'].includes(u.username)).slice(0, 12).map((u) => u.username));
+    const sample = await ask(
+      gateway,
+      `query ($p: String!) { userPool(userPoolId: $p) { users(first: 20) { edges { node { username sub } } } } }`,
+      { p: demoPool },
+    );
+    const users = (
+      sample.data as { userPool: { users: { edges: { node: { username: string; sub: string } }[] } } }
+    ).userPool.users.edges.map((e) => e.node);
+    const list = scenarios(
+      demoPool,
+      exportPool,
+      users.map((u) => u.sub),
+      users
+        .filter((u) => !['admin', 'demo.user'].includes(u.username))
+        .slice(0, 12)
+        .map((u) => u.username),
+    );
 
     const replay = process.env['BENCH_REPLAY'] === '1';
-    console.log(`cognito-graphql-gateway benchmark: ${LATENCY_MS} ms injected per Cognito call, median of ${RUNS} runs, 2 cores${replay ? ', reads replayed from memory' : ''}\n`);
-    console.log('| query | calls (min) | naive calls | wall ms (ideal) | naive wall ms | wall − Cognito busy ms | gateway CPU ms/req | calls = min | wall ≤ 1.1·ideal+5 |');
+    console.log(
+      `cognito-graphql-gateway benchmark: ${LATENCY_MS} ms injected per Cognito call, median of ${RUNS} runs, 2 cores${replay ? ', reads replayed from memory' : ''}\n`,
+    );
+    console.log(
+      '| query | calls (min) | naive calls | wall ms (ideal) | naive wall ms | wall − Cognito busy ms | gateway CPU ms/req | calls = min | wall ≤ 1.1·ideal+5 |',
+    );
     console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     // Replayed answers cannot follow writes: the batch of mutations only runs against the backend.
     for (const scenario of list.filter((s) => !replay || !s.query.startsWith('mutation'))) {
@@ -198,12 +226,16 @@ async function main(): Promise<void> {
     const overheads: number[] = [];
     for (let i = 0; i < 100; i++) {
       const started = performance.now();
-      const answer = await ask(gateway, `query ($p: String!) { user(userPoolId: $p, username: "ada.lovelace") { username email } }`, { p: demoPool });
+      const answer = await ask(gateway, `query ($p: String!) { user(userPoolId: $p, username: "ada.lovelace") { username email } }`, {
+        p: demoPool,
+      });
       const wall = performance.now() - started;
       overheads.push(wall - (answer.extensions?.cognitoCalls?.calls[0]?.durationMs ?? wall));
     }
     const p50 = median(overheads);
-    console.log(`\nsingle-user query, gateway overhead (wall − Cognito call): p50 ${p50.toFixed(2)} ms (target < 1 ms: ${p50 < 1 ? 'yes' : 'NO'})`);
+    console.log(
+      `\nsingle-user query, gateway overhead (wall − Cognito call): p50 ${p50.toFixed(2)} ms (target < 1 ms: ${p50 < 1 ? 'yes' : 'NO'})`,
+    );
 
     for (const clients of [1, 8, 32]) {
       let done = 0;

@@ -4,9 +4,7 @@ import { quotaCategories } from './cognito/quotas';
  * Environment → typed, validated configuration. Every bad variable is reported by name with what
  * is expected, all at once, so an operator fixes them in one go.
  */
-export type CognitoTarget =
-  | { kind: 'embedded'; dataDir: string; port: number }
-  | { kind: 'aws'; region: string; endpoint?: string };
+export type CognitoTarget = { kind: 'embedded'; dataDir: string; port: number } | { kind: 'aws'; region: string; endpoint?: string };
 
 export interface AppClientConfig {
   userPoolId: string;
@@ -202,11 +200,16 @@ class EnvReader {
     if (raw === undefined) return { enabled: true, rates: {} };
     if (raw.toLowerCase() === 'off') return { enabled: false, rates: {} };
     const rates: QuotaRates = {};
-    for (const entry of raw.split(',').map((item) => item.trim()).filter(Boolean)) {
+    for (const entry of raw
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean)) {
       const [category, value] = entry.split('=').map((part) => part.trim());
       const rate = Number(value);
       if (!category || !(category in quotaCategories) || !Number.isFinite(rate) || rate <= 0) {
-        this.problems.push(`${name}: "${entry}" is not <category>=<requests per second> with a category of ${Object.keys(quotaCategories).join(', ')}, or "off"`);
+        this.problems.push(
+          `${name}: "${entry}" is not <category>=<requests per second> with a category of ${Object.keys(quotaCategories).join(', ')}, or "off"`,
+        );
         continue;
       }
       rates[category as keyof QuotaRates] = rate;
@@ -215,7 +218,10 @@ class EnvReader {
   }
 
   list(name: string): string[] {
-    return (this.string(name) ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+    return (this.string(name) ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
   }
 
   /** `[{"userPoolId": "...", "clientId": "...", "clientSecret": "..."}]` */
@@ -233,7 +239,10 @@ class EnvReader {
     const isClient = (value: unknown): value is AppClientConfig => {
       const v = value as Record<string, unknown>;
       return (
-        typeof v === 'object' && v !== null && typeof v['userPoolId'] === 'string' && typeof v['clientId'] === 'string' &&
+        typeof v === 'object' &&
+        v !== null &&
+        typeof v['userPoolId'] === 'string' &&
+        typeof v['clientId'] === 'string' &&
         (v['clientSecret'] === undefined || typeof v['clientSecret'] === 'string')
       );
     };

@@ -26,40 +26,66 @@ mutation SignIn {
 `;
 }
 
-const poolsQuery = /* GraphQL */ `# The user pools this gateway sees.
-query Pools {
-  userPools(first: 10) {
-    edges {
-      node {
-        userPoolId
-        name
-        groups(first: 10) { edges { node { name description } } }
-        clients(first: 10) { edges { node { clientId name hasSecret } } }
-      }
-    }
-  }
-}
-`;
-
-const usersQuery = /* GraphQL */ `# Users with their groups, 7 at a time.
-# To page on, copy pageInfo.endCursor into "after" below.
-query Users($userPoolId: String!, $after: String) {
-  userPool(userPoolId: $userPoolId) {
-    name
-    users(first: 7, after: $after) {
+const poolsQuery = /* GraphQL */ `
+  # The user pools this gateway sees.
+  query Pools {
+    userPools(first: 10) {
       edges {
         node {
-          username
-          email
-          status
-          enabled
-          groups(first: 10) { edges { node { name } } }
+          userPoolId
+          name
+          groups(first: 10) {
+            edges {
+              node {
+                name
+                description
+              }
+            }
+          }
+          clients(first: 10) {
+            edges {
+              node {
+                clientId
+                name
+                hasSecret
+              }
+            }
+          }
         }
       }
-      pageInfo { hasNextPage endCursor }
     }
   }
-}
+`;
+
+const usersQuery = /* GraphQL */ `
+  # Users with their groups, 7 at a time.
+  # To page on, copy pageInfo.endCursor into "after" below.
+  query Users($userPoolId: String!, $after: String) {
+    userPool(userPoolId: $userPoolId) {
+      name
+      users(first: 7, after: $after) {
+        edges {
+          node {
+            username
+            email
+            status
+            enabled
+            groups(first: 10) {
+              edges {
+                node {
+                  name
+                }
+              }
+            }
+          }
+        }
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+      }
+    }
+  }
 `;
 
 const placeholder: GraphiqlExample = {

@@ -108,9 +108,15 @@ export function createGateway(options: GatewayOptions): Gateway {
     // GraphiQL served from the package itself, not a CDN: it works offline and on closed networks.
     renderGraphiQL,
     batching: { limit: settings.limits.batch },
-    cors: settings.corsOrigins.length > 0
-      ? { origin: settings.corsOrigins, credentials: false, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', SERVICE_KEY_HEADER, 'x-graphql-yoga-csrf'] }
-      : false,
+    cors:
+      settings.corsOrigins.length > 0
+        ? {
+            origin: settings.corsOrigins,
+            credentials: false,
+            methods: ['GET', 'POST'],
+            allowedHeaders: ['content-type', 'authorization', SERVICE_KEY_HEADER, 'x-graphql-yoga-csrf'],
+          }
+        : false,
     maskedErrors: {
       maskError(error, message, isDev) {
         const masked = maskError(error, message, isDev);
@@ -161,7 +167,11 @@ function callerPolicy(settings: GatewaySettings, appClients: AppClients, logger:
   });
   return {
     verifier: createAccessTokenVerifier(pools),
-    adminGroup: resolveAdminGroup(settings.adminGroup, pools.map((pool) => pool.userPoolId), logger),
+    adminGroup: resolveAdminGroup(
+      settings.adminGroup,
+      pools.map((pool) => pool.userPoolId),
+      logger,
+    ),
     serviceKeys: settings.serviceKeys,
     authDisabled: settings.authDisabled,
     logger,
@@ -179,7 +189,9 @@ export function resolveAdminGroup(setting: string | undefined, servedPools: read
   if (servedPools.length === 1) return { userPoolId: servedPools[0]!, name };
   if (servedPools.length === 0) return undefined;
   if (setting !== undefined) {
-    throw new ConfigError([`ADMIN_GROUP: "${setting}" names no pool, and app clients of ${servedPools.length} pools are served; write it as <userPoolId>:${setting}`]);
+    throw new ConfigError([
+      `ADMIN_GROUP: "${setting}" names no pool, and app clients of ${servedPools.length} pools are served; write it as <userPoolId>:${setting}`,
+    ]);
   }
   logger.warn(`No administrators' group: app clients of ${servedPools.length} pools are served; set ADMIN_GROUP=<userPoolId>:<group>.`);
   return undefined;

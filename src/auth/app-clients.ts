@@ -33,7 +33,9 @@ export class AppClients {
   secretHash(client: AppClientConfig, username: string): string | undefined {
     if (!client.clientSecret) return undefined;
     if (username === '') throw inputError('username', 'is required for a client with a secret');
-    return createHmac('sha256', client.clientSecret).update(username + client.clientId).digest('base64');
+    return createHmac('sha256', client.clientSecret)
+      .update(username + client.clientId)
+      .digest('base64');
   }
 
   /** Pools and their client ids: whose access tokens are accepted. */

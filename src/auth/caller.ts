@@ -48,10 +48,12 @@ export async function identifyCaller(headers: Headers, policy: CallerPolicy): Pr
     claims = await policy.verifier.verify(token);
   } catch (error) {
     policy.logger.debug(`access token refused: ${error instanceof Error ? error.message : String(error)}`);
-    const reason = error instanceof JwtExpiredError ? 'has expired' : 'is not a valid access token of a pool and app client this gateway serves';
+    const reason =
+      error instanceof JwtExpiredError ? 'has expired' : 'is not a valid access token of a pool and app client this gateway serves';
     throw accessError('UNAUTHENTICATED', `The bearer token ${reason}.`, 401);
   }
-  const admin = policy.adminGroup !== undefined && claims.userPoolId === policy.adminGroup.userPoolId && claims.groups.includes(policy.adminGroup.name);
+  const admin =
+    policy.adminGroup !== undefined && claims.userPoolId === policy.adminGroup.userPoolId && claims.groups.includes(policy.adminGroup.name);
   return { kind: 'user', admin: policy.authDisabled || admin, accessToken: token, claims };
 }
 

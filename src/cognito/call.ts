@@ -6,7 +6,16 @@ import { commands, readOperations, type InputOf, type OperationName, type Output
 import { exceptionName, toGraphQLError } from './errors';
 import type { QuotaPacer } from './pacing';
 import { redactSecrets } from './redaction';
-import { backoffDelay, callTimedOut, classifyFailure, deadlineExceeded, sleep, unreachable, type CircuitBreaker, type RetryPolicy } from './resilience';
+import {
+  backoffDelay,
+  callTimedOut,
+  classifyFailure,
+  deadlineExceeded,
+  sleep,
+  unreachable,
+  type CircuitBreaker,
+  type RetryPolicy,
+} from './resilience';
 
 export interface CallOptions {
   /** Keep secrets in the output: only for the creator of an app client who asked for its secret. */
@@ -14,7 +23,11 @@ export interface CallOptions {
 }
 
 /** The one way the gateway calls Cognito: `call('ListUsers', { UserPoolId })`. */
-export type CognitoCall = <Name extends OperationName>(operation: Name, input: InputOf<Name>, options?: CallOptions) => Promise<OutputOf<Name>>;
+export type CognitoCall = <Name extends OperationName>(
+  operation: Name,
+  input: InputOf<Name>,
+  options?: CallOptions,
+) => Promise<OutputOf<Name>>;
 
 /** What lives as long as the gateway: shared by the calls of every request. */
 export interface CallPathServices {

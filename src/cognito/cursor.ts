@@ -21,9 +21,7 @@ export class CursorCodec {
 
   encode(binding: string, position: CursorPosition): string {
     const body =
-      position.kind === 'end'
-        ? [VERSION, binding, 'end']
-        : [VERSION, binding, position.token, position.pageSize, position.offset];
+      position.kind === 'end' ? [VERSION, binding, 'end'] : [VERSION, binding, position.token, position.pageSize, position.offset];
     const payload = Buffer.from(JSON.stringify(body)).toString('base64url');
     return `${payload}.${this.sign(payload)}`;
   }

@@ -84,10 +84,13 @@ export function createLoaders(call: CognitoCall, paging: PagingOptions, options:
   const shared = <Value>(kind: string, userPoolId: string, key: string, load: () => Promise<Value>) =>
     options.descriptions ? options.descriptions.through(kind, userPoolId, key, load) : load();
   function perKeyLoader<Key, Value>(load: (key: Key) => Promise<Value>, cacheKeyFn?: (key: Key) => string) {
-    return new DataLoader<Key, Value, string>((keys) => Promise.all(keys.map((key) => load(key).catch((error: unknown) => asError(error)))), {
-      cache: options.cache,
-      ...(cacheKeyFn ? { cacheKeyFn } : {}),
-    });
+    return new DataLoader<Key, Value, string>(
+      (keys) => Promise.all(keys.map((key) => load(key).catch((error: unknown) => asError(error)))),
+      {
+        cache: options.cache,
+        ...(cacheKeyFn ? { cacheKeyFn } : {}),
+      },
+    );
   }
 
   const userDetail = perKeyLoader<UserKey, UserRecord>(

@@ -13,7 +13,12 @@ export class MembershipBudgetExceeded extends Error {}
 
 export type MembershipIndex = Map<string, GroupRecord[]>;
 
-export async function membershipIndex(call: CognitoCall, paging: PagingOptions, userPoolId: string, budget: number): Promise<MembershipIndex | undefined> {
+export async function membershipIndex(
+  call: CognitoCall,
+  paging: PagingOptions,
+  userPoolId: string,
+  budget: number,
+): Promise<MembershipIndex | undefined> {
   let calls = 0;
   const counted: CognitoCall = (operation, input, options) => {
     calls += 1;
@@ -27,7 +32,13 @@ export async function membershipIndex(call: CognitoCall, paging: PagingOptions, 
     await Promise.all(
       groups.edges.map(async ({ node }) => {
         const group = groupFromCognito(node, userPoolId);
-        const members = await listConnection(counted, paging, 'ListUsersInGroup', { UserPoolId: userPoolId, GroupName: group.name }, { first: paging.maxSize });
+        const members = await listConnection(
+          counted,
+          paging,
+          'ListUsersInGroup',
+          { UserPoolId: userPoolId, GroupName: group.name },
+          { first: paging.maxSize },
+        );
         if (members.pageInfo.hasNextPage) throw new MembershipBudgetExceeded();
         for (const { node: member } of members.edges) {
           const username = member.Username ?? '';

@@ -31,7 +31,9 @@ export class QuotaPacer {
 
   /** Calls waiting for their turn right now, by category. */
   waiting(): Record<string, number> {
-    return Object.fromEntries([...this.categories].filter(([, bucket]) => bucket.waiting > 0).map(([name, bucket]) => [name, bucket.waiting]));
+    return Object.fromEntries(
+      [...this.categories].filter(([, bucket]) => bucket.waiting > 0).map(([name, bucket]) => [name, bucket.waiting]),
+    );
   }
 
   private bucket<Key>(buckets: Map<Key, TokenBucket>, key: Key, rate: number): TokenBucket {

@@ -82,11 +82,9 @@ async function writeEmulatorConfig(dataDir: string): Promise<void> {
   const configDir = join(dataDir, '.cognito');
   await mkdir(configDir, { recursive: true });
   const config = { UserPoolDefaults: { UsernameAttributes: [] } };
-  await writeFile(join(configDir, 'config.json'), JSON.stringify(config, null, 2), { flag: 'wx' }).catch(
-    (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
-    },
-  );
+  await writeFile(join(configDir, 'config.json'), JSON.stringify(config, null, 2), { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
 }
 
 function pipeLines(child: ChildProcess, onLine?: (line: string) => void): void {

@@ -18,13 +18,7 @@ import {
   type CognitoIdentityProviderClient,
   type SchemaAttributeType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import {
-  DEMO_ACCOUNTS,
-  demoDirectory,
-  type DemoAccountRole,
-  type DemoPoolSpec,
-  type DemoUserSpec,
-} from './demo-data';
+import { DEMO_ACCOUNTS, demoDirectory, type DemoAccountRole, type DemoPoolSpec, type DemoUserSpec } from './demo-data';
 
 export interface DemoPoolSummary {
   userPoolId: string;
@@ -60,10 +54,7 @@ const PAGE_SIZE = 60;
  * directory back and returns what it holds. Pools are checked one by one, so a directory missing
  * only one of its pools gets that one.
  */
-export async function ensureDemoDirectory(
-  client: CognitoIdentityProviderClient,
-  log: Log = () => {},
-): Promise<DemoSummary> {
+export async function ensureDemoDirectory(client: CognitoIdentityProviderClient, log: Log = () => {}): Promise<DemoSummary> {
   const existing = await poolIdsByName(client);
   const pools: DemoPoolSummary[] = [];
   for (const spec of demoDirectory) {
@@ -154,11 +145,7 @@ async function createPool(client: CognitoIdentityProviderClient, spec: DemoPoolS
   return id;
 }
 
-async function createClients(
-  client: CognitoIdentityProviderClient,
-  userPoolId: string,
-  spec: DemoPoolSpec,
-): Promise<Map<string, string>> {
+async function createClients(client: CognitoIdentityProviderClient, userPoolId: string, spec: DemoPoolSpec): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const appClient of spec.clients) {
     const response = await client.send(
@@ -218,11 +205,7 @@ async function createUser(
   if (!user.enabled) await client.send(new AdminDisableUserCommand({ UserPoolId: userPoolId, Username }));
 }
 
-async function addMemberships(
-  client: CognitoIdentityProviderClient,
-  userPoolId: string,
-  users: readonly DemoUserSpec[],
-): Promise<void> {
+async function addMemberships(client: CognitoIdentityProviderClient, userPoolId: string, users: readonly DemoUserSpec[]): Promise<void> {
   for (const user of users) {
     for (const GroupName of user.groups) {
       await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.username, GroupName }));
@@ -303,9 +286,7 @@ async function readClients(client: CognitoIdentityProviderClient, userPoolId: st
   for await (const page of paginateListUserPoolClients({ client, pageSize: PAGE_SIZE }, { UserPoolId: userPoolId })) {
     for (const description of page.UserPoolClients ?? []) {
       if (!description.ClientId) continue;
-      const response = await client.send(
-        new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: description.ClientId }),
-      );
+      const response = await client.send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: description.ClientId }));
       clients.push({
         name: description.ClientName ?? description.ClientId,
         clientId: description.ClientId,
@@ -323,8 +304,7 @@ function warnIfIncomplete(spec: DemoPoolSpec, summary: DemoPoolSummary, log: Log
   const held = `holds ${summary.userCount} of ${spec.users.length} users`;
   const lacking = missingGroups.length ? ` and lacks groups ${missingGroups.join(', ')}` : '';
   log(
-    `warning: demo pool "${spec.name}" (${summary.userPoolId}) ${held}${lacking}; ` +
-      'delete the emulator data folder to seed it afresh',
+    `warning: demo pool "${spec.name}" (${summary.userPoolId}) ${held}${lacking}; ` + 'delete the emulator data folder to seed it afresh',
   );
 }
 

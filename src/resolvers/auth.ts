@@ -34,7 +34,11 @@ export async function signUp(ctx: GatewayContext, input: SignUpInput) {
   const ValidationData = checkAttributes(input.validationData ?? [], 'input.validationData');
   const request = await publicFlow(ctx, input);
   const output = await ctx.call('SignUp', { ...request, Password: input.password, UserAttributes, ValidationData });
-  return { userConfirmed: output.UserConfirmed ?? false, userSub: output.UserSub ?? '', codeDelivery: codeDelivery(output.CodeDeliveryDetails) };
+  return {
+    userConfirmed: output.UserConfirmed ?? false,
+    userSub: output.UserSub ?? '',
+    codeDelivery: codeDelivery(output.CodeDeliveryDetails),
+  };
 }
 
 export async function confirmSignUp(ctx: GatewayContext, input: PublicInput & { confirmationCode: string }) {
@@ -44,7 +48,10 @@ export async function confirmSignUp(ctx: GatewayContext, input: PublicInput & { 
   return { username: input.username, confirmed: true };
 }
 
-export async function resendConfirmationCode(ctx: GatewayContext, input: PublicInput): Promise<{ codeDelivery: CodeDeliveryRecord | null }> {
+export async function resendConfirmationCode(
+  ctx: GatewayContext,
+  input: PublicInput,
+): Promise<{ codeDelivery: CodeDeliveryRecord | null }> {
   const request = await publicFlow(ctx, input);
   const output = await ctx.call('ResendConfirmationCode', request);
   return { codeDelivery: codeDelivery(output.CodeDeliveryDetails) };
@@ -70,7 +77,10 @@ export interface AuthStep {
   challenge: { name: string; session: string | null; parameters: { name: string; value: string }[] } | null;
 }
 
-function authStep(result: AuthenticationResultType | undefined, challenge: { ChallengeName?: string; Session?: string; ChallengeParameters?: Record<string, string> }): AuthStep {
+function authStep(
+  result: AuthenticationResultType | undefined,
+  challenge: { ChallengeName?: string; Session?: string; ChallengeParameters?: Record<string, string> },
+): AuthStep {
   return {
     tokens: result?.AccessToken
       ? {
@@ -193,7 +203,11 @@ export async function adminInitiateAuth(ctx: GatewayContext, input: AdminInitiat
   const UserPoolId = checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId');
   const ClientId = checkIdentifier('clientId', input.clientId, 'input.clientId');
   checkIdentifier('username', input.username, 'input.username');
-  const parameters = { USERNAME: input.username, ...credentialParameters(input.authFlow, input), ...adminSecretHash(ctx, ClientId, input.username) };
+  const parameters = {
+    USERNAME: input.username,
+    ...credentialParameters(input.authFlow, input),
+    ...adminSecretHash(ctx, ClientId, input.username),
+  };
   const output = await ctx.call('AdminInitiateAuth', { UserPoolId, ClientId, AuthFlow: input.authFlow, AuthParameters: parameters });
   return authStep(output.AuthenticationResult, output);
 }

@@ -27,7 +27,11 @@ export interface BulkResult {
  * recorded against its user, never dropped, and never stops the others. Expected Cognito answers
  * keep their code; anything unexpected is logged and reported masked.
  */
-async function forEachUser(ctx: GatewayContext, usernames: readonly string[], write: (username: string) => Promise<unknown>): Promise<BulkResult> {
+async function forEachUser(
+  ctx: GatewayContext,
+  usernames: readonly string[],
+  write: (username: string) => Promise<unknown>,
+): Promise<BulkResult> {
   if (usernames.length === 0) throw inputError('input.usernames', 'must name at least one user');
   if (usernames.length > BULK_MAX_ITEMS) throw inputError('input.usernames', `may name at most ${BULK_MAX_ITEMS} users`);
   const seen = new Set<string>();

@@ -8,7 +8,11 @@ import { inputError } from '../errors';
 import { checkIdentifier, checkRange } from './validate';
 
 export async function listClients(ctx: GatewayContext, userPoolId: string, args: ConnectionArgs): Promise<Connection<ClientRecord>> {
-  return listRecords(ctx, 'ListUserPoolClients', { UserPoolId: userPoolId }, args, (summary) => ({ userPoolId, clientId: summary.ClientId ?? '', summary }));
+  return listRecords(ctx, 'ListUserPoolClients', { UserPoolId: userPoolId }, args, (summary) => ({
+    userPoolId,
+    clientId: summary.ClientId ?? '',
+    summary,
+  }));
 }
 
 export async function getClient(ctx: GatewayContext, key: ClientKey): Promise<ClientRecord | null> {
@@ -61,12 +65,19 @@ const explicitAuthFlowValues = new Set([
 /** The input's settings as Cognito members; token validities are given in minutes and days. */
 function clientSettings(input: ClientSettingsInput): Partial<CreateUserPoolClientRequest> {
   input.explicitAuthFlows?.forEach((flow, index) => {
-    if (!explicitAuthFlowValues.has(flow)) throw inputError(`input.explicitAuthFlows[${index}]`, `must be one of ${[...explicitAuthFlowValues].join(', ')}`);
+    if (!explicitAuthFlowValues.has(flow))
+      throw inputError(`input.explicitAuthFlows[${index}]`, `must be one of ${[...explicitAuthFlowValues].join(', ')}`);
   });
-  for (const [field, list] of [['callbackUrls', input.callbackUrls], ['logoutUrls', input.logoutUrls]] as const) {
+  for (const [field, list] of [
+    ['callbackUrls', input.callbackUrls],
+    ['logoutUrls', input.logoutUrls],
+  ] as const) {
     list?.forEach((url, index) => checkIdentifier('url', url, `input.${field}[${index}]`));
   }
-  for (const [field, list] of [['readAttributes', input.readAttributes], ['writeAttributes', input.writeAttributes]] as const) {
+  for (const [field, list] of [
+    ['readAttributes', input.readAttributes],
+    ['writeAttributes', input.writeAttributes],
+  ] as const) {
     list?.forEach((name, index) => checkIdentifier('attributeName', name, `input.${field}[${index}]`));
   }
   const set = <Key extends keyof CreateUserPoolClientRequest>(key: Key, value: CreateUserPoolClientRequest[Key] | null | undefined) =>
@@ -78,17 +89,34 @@ function clientSettings(input: ClientSettingsInput): Partial<CreateUserPoolClien
     ...set('AllowedOAuthFlowsUserPoolClient', input.allowedOAuthFlowsUserPoolClient),
     ...set('CallbackURLs', input.callbackUrls),
     ...set('LogoutURLs', input.logoutUrls),
-    ...set('DefaultRedirectURI', input.defaultRedirectUri == null ? null : checkIdentifier('url', input.defaultRedirectUri, 'input.defaultRedirectUri')),
+    ...set(
+      'DefaultRedirectURI',
+      input.defaultRedirectUri == null ? null : checkIdentifier('url', input.defaultRedirectUri, 'input.defaultRedirectUri'),
+    ),
     ...set('SupportedIdentityProviders', input.supportedIdentityProviders),
     ...set('ReadAttributes', input.readAttributes),
     ...set('WriteAttributes', input.writeAttributes),
     ...(input.accessTokenValidityMinutes != null || input.idTokenValidityMinutes != null || input.refreshTokenValidityDays != null
       ? { TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'days' } }
       : {}),
-    ...set('AccessTokenValidity', input.accessTokenValidityMinutes == null ? null : checkRange(input.accessTokenValidityMinutes, 5, 1440, 'input.accessTokenValidityMinutes')),
-    ...set('IdTokenValidity', input.idTokenValidityMinutes == null ? null : checkRange(input.idTokenValidityMinutes, 5, 1440, 'input.idTokenValidityMinutes')),
-    ...set('RefreshTokenValidity', input.refreshTokenValidityDays == null ? null : checkRange(input.refreshTokenValidityDays, 1, 3650, 'input.refreshTokenValidityDays')),
-    ...set('PreventUserExistenceErrors', input.preventUserExistenceErrors == null ? null : input.preventUserExistenceErrors ? 'ENABLED' : 'LEGACY'),
+    ...set(
+      'AccessTokenValidity',
+      input.accessTokenValidityMinutes == null
+        ? null
+        : checkRange(input.accessTokenValidityMinutes, 5, 1440, 'input.accessTokenValidityMinutes'),
+    ),
+    ...set(
+      'IdTokenValidity',
+      input.idTokenValidityMinutes == null ? null : checkRange(input.idTokenValidityMinutes, 5, 1440, 'input.idTokenValidityMinutes'),
+    ),
+    ...set(
+      'RefreshTokenValidity',
+      input.refreshTokenValidityDays == null ? null : checkRange(input.refreshTokenValidityDays, 1, 3650, 'input.refreshTokenValidityDays'),
+    ),
+    ...set(
+      'PreventUserExistenceErrors',
+      input.preventUserExistenceErrors == null ? null : input.preventUserExistenceErrors ? 'ENABLED' : 'LEGACY',
+    ),
     ...set('EnableTokenRevocation', input.enableTokenRevocation),
   };
 }
@@ -101,7 +129,10 @@ export interface CreateClientInput extends ClientSettingsInput {
   returnSecret?: boolean | null;
 }
 
-export async function createUserPoolClient(ctx: GatewayContext, input: CreateClientInput): Promise<{ client: ClientRecord | null; clientSecret: string | null }> {
+export async function createUserPoolClient(
+  ctx: GatewayContext,
+  input: CreateClientInput,
+): Promise<{ client: ClientRecord | null; clientSecret: string | null }> {
   const UserPoolId = checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId');
   const ClientName = checkIdentifier('name', input.clientName, 'input.clientName');
   if (input.returnSecret && !input.generateSecret) throw inputError('input.returnSecret', 'needs generateSecret: true');
@@ -113,8 +144,14 @@ export async function createUserPoolClient(ctx: GatewayContext, input: CreateCli
   const created = output.UserPoolClient;
   if (!created?.ClientId) return { client: null, clientSecret: null };
   const { ClientSecret, ...withoutSecret } = created;
-  const detail: RedactedClient = { ...withoutSecret, HasClientSecret: Boolean(ClientSecret) || (created as RedactedClient).HasClientSecret === true };
-  return { client: { userPoolId: UserPoolId, clientId: created.ClientId, detail }, clientSecret: input.returnSecret ? (ClientSecret ?? null) : null };
+  const detail: RedactedClient = {
+    ...withoutSecret,
+    HasClientSecret: Boolean(ClientSecret) || (created as RedactedClient).HasClientSecret === true,
+  };
+  return {
+    client: { userPoolId: UserPoolId, clientId: created.ClientId, detail },
+    clientSecret: input.returnSecret ? (ClientSecret ?? null) : null,
+  };
 }
 
 /**
@@ -145,11 +182,22 @@ const carriedOverClientSettings = [
   'RefreshTokenRotation',
 ] as const satisfies readonly (keyof UpdateUserPoolClientRequest & keyof RedactedClient)[];
 
-export async function updateUserPoolClient(ctx: GatewayContext, input: ClientSettingsInput & { userPoolId: string; clientId: string; clientName?: string | null }) {
-  const key = { userPoolId: checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId'), clientId: checkIdentifier('clientId', input.clientId, 'input.clientId') };
-  const changes = { ...clientSettings(input), ...(input.clientName != null ? { ClientName: checkIdentifier('name', input.clientName, 'input.clientName') } : {}) };
+export async function updateUserPoolClient(
+  ctx: GatewayContext,
+  input: ClientSettingsInput & { userPoolId: string; clientId: string; clientName?: string | null },
+) {
+  const key = {
+    userPoolId: checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId'),
+    clientId: checkIdentifier('clientId', input.clientId, 'input.clientId'),
+  };
+  const changes = {
+    ...clientSettings(input),
+    ...(input.clientName != null ? { ClientName: checkIdentifier('name', input.clientName, 'input.clientName') } : {}),
+  };
   const current = await ctx.loaders.client.load(key);
-  const carried = Object.fromEntries(carriedOverClientSettings.flatMap((name) => (current[name] === undefined ? [] : [[name, current[name]]])));
+  const carried = Object.fromEntries(
+    carriedOverClientSettings.flatMap((name) => (current[name] === undefined ? [] : [[name, current[name]]])),
+  );
   await ctx.call('UpdateUserPoolClient', { ...carried, ...changes, UserPoolId: key.userPoolId, ClientId: key.clientId });
   return { client: { ...key } as ClientRecord };
 }

@@ -56,7 +56,10 @@ export async function adminForgetDevice(ctx: GatewayContext, input: AdminDeviceI
   return { forgottenDeviceKey: input.deviceKey };
 }
 
-export async function adminUpdateDeviceStatus(ctx: GatewayContext, input: AdminDeviceInput & { rememberedStatus: DeviceRememberedStatusType }) {
+export async function adminUpdateDeviceStatus(
+  ctx: GatewayContext,
+  input: AdminDeviceInput & { rememberedStatus: DeviceRememberedStatusType },
+) {
   await ctx.call('AdminUpdateDeviceStatus', { ...checkDeviceInput(input), DeviceRememberedStatus: input.rememberedStatus });
   return { device: await getUserDevice(ctx, input) };
 }

@@ -28,7 +28,8 @@ export async function resolveUserReference(ctx: GatewayContext, ref: UserReprese
   if (!ref.sub) throw inputError('representations', 'a User needs sub, or userPoolId and username');
   const sub = checkIdentifier('attributeValue', ref.sub, 'representations.sub');
   const userPoolIds = ref.userPoolId ? [checkIdentifier('userPoolId', ref.userPoolId, 'representations.userPoolId')] : ctx.subLookupPools;
-  if (userPoolIds.length === 0) throw inputError('representations', 'the gateway is configured with no pool to find a user by sub in (FEDERATION_USER_POOLS)');
+  if (userPoolIds.length === 0)
+    throw inputError('representations', 'the gateway is configured with no pool to find a user by sub in (FEDERATION_USER_POOLS)');
   const user = await ctx.loaders.userBySub.load({ sub, userPoolIds });
   if (user) primeUsers(ctx.loaders, [user]);
   return user;

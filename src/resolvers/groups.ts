@@ -77,7 +77,14 @@ export function membershipTarget(input: MembershipInput, field = 'input') {
   };
 }
 
-export async function changeMembership(ctx: GatewayContext, operation: 'AdminAddUserToGroup' | 'AdminRemoveUserFromGroup', input: MembershipInput) {
+export async function changeMembership(
+  ctx: GatewayContext,
+  operation: 'AdminAddUserToGroup' | 'AdminRemoveUserFromGroup',
+  input: MembershipInput,
+) {
   await ctx.call(operation, membershipTarget(input));
-  return { user: { userPoolId: input.userPoolId, username: input.username }, group: { userPoolId: input.userPoolId, name: input.groupName } };
+  return {
+    user: { userPoolId: input.userPoolId, username: input.username },
+    group: { userPoolId: input.userPoolId, name: input.groupName },
+  };
 }

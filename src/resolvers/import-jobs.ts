@@ -7,7 +7,14 @@ import { nullIfNotFound } from './lookup';
 import { checkIdentifier } from './validate';
 
 export async function listImportJobs(ctx: GatewayContext, userPoolId: string, args: ConnectionArgs): Promise<Connection<ImportJobRecord>> {
-  return listRecords(ctx, 'ListUserImportJobs', { UserPoolId: userPoolId }, args, (job) => importJobFromCognito(job, userPoolId), primeImportJobs);
+  return listRecords(
+    ctx,
+    'ListUserImportJobs',
+    { UserPoolId: userPoolId },
+    args,
+    (job) => importJobFromCognito(job, userPoolId),
+    primeImportJobs,
+  );
 }
 
 export async function getImportJob(ctx: GatewayContext, key: ImportJobKey): Promise<ImportJobRecord | null> {
@@ -21,7 +28,10 @@ export async function csvHeader(ctx: GatewayContext, userPoolId: string): Promis
   return (await ctx.call('GetCSVHeader', { UserPoolId: userPoolId })).CSVHeader ?? [];
 }
 
-export async function createUserImportJob(ctx: GatewayContext, input: { userPoolId: string; jobName: string; cloudWatchLogsRoleArn: string }) {
+export async function createUserImportJob(
+  ctx: GatewayContext,
+  input: { userPoolId: string; jobName: string; cloudWatchLogsRoleArn: string },
+) {
   const UserPoolId = checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId');
   const output = await ctx.call('CreateUserImportJob', {
     UserPoolId,

@@ -16,6 +16,9 @@ export async function listRecords<Name extends ListOperationName, Record>(
   prime?: (loaders: Loaders, records: readonly Record[]) => void,
 ): Promise<Connection<Record>> {
   const connection = mapConnection(await listConnection(ctx.call, ctx.paging, operation, input, args), toRecord);
-  prime?.(ctx.loaders, connection.edges.map((edge) => edge.node));
+  prime?.(
+    ctx.loaders,
+    connection.edges.map((edge) => edge.node),
+  );
   return connection;
 }

@@ -1,4 +1,9 @@
-import type { PasswordPolicyType, SchemaAttributeType, UpdateUserPoolRequest, UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+import type {
+  PasswordPolicyType,
+  SchemaAttributeType,
+  UpdateUserPoolRequest,
+  UserPoolType,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { inputError } from '../errors';
 import type { Connection, ConnectionArgs } from '../cognito/connection';
 import type { UserPoolRecord } from '../cognito/records';
@@ -105,8 +110,10 @@ function schemaAttributes(attributes: readonly CustomAttributeInput[], field: st
     if (name.length > 20) throw inputError(`${at}.name`, 'must be at most 20 characters (without custom:)');
     const isText = attribute.dataType === 'String';
     const isNumber = attribute.dataType === 'Number';
-    if (!isText && (attribute.minLength != null || attribute.maxLength != null)) throw inputError(`${at}.minLength`, 'applies to String attributes only');
-    if (!isNumber && (attribute.minValue != null || attribute.maxValue != null)) throw inputError(`${at}.minValue`, 'applies to Number attributes only');
+    if (!isText && (attribute.minLength != null || attribute.maxLength != null))
+      throw inputError(`${at}.minLength`, 'applies to String attributes only');
+    if (!isNumber && (attribute.minValue != null || attribute.maxValue != null))
+      throw inputError(`${at}.minValue`, 'applies to Number attributes only');
     const text = (value: number | null | undefined) => (value == null ? undefined : String(value));
     return {
       Name: name,
@@ -160,7 +167,10 @@ const carriedOverSettings = [
   'AccountRecoverySetting',
 ] as const satisfies readonly (keyof UpdateUserPoolRequest & keyof UserPoolType)[];
 
-export async function updateUserPool(ctx: GatewayContext, input: PoolSettingsInput & { userPoolId: string }): Promise<{ userPool: UserPoolRecord }> {
+export async function updateUserPool(
+  ctx: GatewayContext,
+  input: PoolSettingsInput & { userPoolId: string },
+): Promise<{ userPool: UserPoolRecord }> {
   const UserPoolId = checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId');
   if (input.passwordPolicy) checkPasswordPolicy(input.passwordPolicy);
   const current = await ctx.loaders.userPool.load(UserPoolId);

@@ -1,6 +1,14 @@
 import { wholeListConnection, type Connection, type ConnectionArgs } from '../cognito/connection';
 import { primeGroups, primeUsers } from '../cognito/loaders';
-import { groupFromCognito, userFromListItem, type GroupKey, type GroupRecord, type MfaRecord, type UserKey, type UserRecord } from '../cognito/records';
+import {
+  groupFromCognito,
+  userFromListItem,
+  type GroupKey,
+  type GroupRecord,
+  type MfaRecord,
+  type UserKey,
+  type UserRecord,
+} from '../cognito/records';
 import type { GatewayContext } from '../context';
 import { listRecords } from './list-records';
 import { nullIfNotFound } from './lookup';
@@ -60,7 +68,6 @@ export async function userMfa(ctx: GatewayContext, user: UserRecord): Promise<Mf
   return detail.mfa ?? { preferredSetting: null, enabledSettings: [] };
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Administration. Each write names its user by (userPoolId, username), checked before the call;
 // the call path then drops what the request had loaded, so payloads read the user afresh.
@@ -112,7 +119,9 @@ export async function adminCreateUser(ctx: GatewayContext, input: AdminCreateUse
   const output = await ctx.call('AdminCreateUser', {
     ...target,
     UserAttributes: checkAttributes(input.attributes ?? [], 'input.attributes'),
-    ...(input.temporaryPassword != null ? { TemporaryPassword: checkIdentifier('password', input.temporaryPassword, 'input.temporaryPassword') } : {}),
+    ...(input.temporaryPassword != null
+      ? { TemporaryPassword: checkIdentifier('password', input.temporaryPassword, 'input.temporaryPassword') }
+      : {}),
     ...(input.messageAction ? { MessageAction: input.messageAction } : {}),
     ...(input.desiredDeliveryMediums?.length ? { DesiredDeliveryMediums: input.desiredDeliveryMediums } : {}),
     ...(input.forceAliasCreation != null ? { ForceAliasCreation: input.forceAliasCreation } : {}),
@@ -120,9 +129,15 @@ export async function adminCreateUser(ctx: GatewayContext, input: AdminCreateUse
   return { user: output.User ? userFromListItem(input.userPoolId, output.User) : null };
 }
 
-export async function adminUpdateUserAttributes(ctx: GatewayContext, input: UserTargetInput & { attributes: AttributeInput[] }): Promise<UserKey> {
+export async function adminUpdateUserAttributes(
+  ctx: GatewayContext,
+  input: UserTargetInput & { attributes: AttributeInput[] },
+): Promise<UserKey> {
   if (input.attributes.length === 0) throw inputError('input.attributes', 'must name at least one attribute');
-  await ctx.call('AdminUpdateUserAttributes', { ...userTarget(input), UserAttributes: checkAttributes(input.attributes, 'input.attributes') });
+  await ctx.call('AdminUpdateUserAttributes', {
+    ...userTarget(input),
+    UserAttributes: checkAttributes(input.attributes, 'input.attributes'),
+  });
   return { userPoolId: input.userPoolId, username: input.username };
 }
 
@@ -133,7 +148,10 @@ export async function adminDeleteUserAttributes(ctx: GatewayContext, input: User
   return { userPoolId: input.userPoolId, username: input.username };
 }
 
-export async function adminSetUserPassword(ctx: GatewayContext, input: UserTargetInput & { password: string; permanent: boolean }): Promise<UserKey> {
+export async function adminSetUserPassword(
+  ctx: GatewayContext,
+  input: UserTargetInput & { password: string; permanent: boolean },
+): Promise<UserKey> {
   const Password = checkIdentifier('password', input.password, 'input.password');
   await ctx.call('AdminSetUserPassword', { ...userTarget(input), Password, Permanent: input.permanent });
   return { userPoolId: input.userPoolId, username: input.username };
@@ -143,7 +161,9 @@ export async function adminSetUserSettings(
   ctx: GatewayContext,
   input: UserTargetInput & { mfaOptions: { deliveryMedium: 'SMS' | 'EMAIL'; attributeName: string }[] },
 ): Promise<UserKey> {
-  input.mfaOptions.forEach((option, index) => checkIdentifier('attributeName', option.attributeName, `input.mfaOptions[${index}].attributeName`));
+  input.mfaOptions.forEach((option, index) =>
+    checkIdentifier('attributeName', option.attributeName, `input.mfaOptions[${index}].attributeName`),
+  );
   await ctx.call('AdminSetUserSettings', {
     ...userTarget(input),
     MFAOptions: input.mfaOptions.map((option) => ({ DeliveryMedium: option.deliveryMedium, AttributeName: option.attributeName })),

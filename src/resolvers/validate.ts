@@ -20,7 +20,12 @@ const rules = {
   jobId: { pattern: /^import-[0-9a-zA-Z-]+$/, min: 1, max: 55, hint: 'an import job id such as import-AbC123' },
   name: { pattern: /^[\w\s+=,.@-]+$/u, min: 1, max: 128, hint: 'letters, digits, spaces and + = , . @ -' },
   description: { pattern: /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/u, min: 0, max: 2048, hint: 'text without control characters' },
-  roleArn: { pattern: /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/, min: 20, max: 2048, hint: 'an IAM role ARN' },
+  roleArn: {
+    pattern: /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/,
+    min: 20,
+    max: 2048,
+    hint: 'an IAM role ARN',
+  },
   url: { pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, min: 1, max: 1024, hint: 'a URL without spaces' },
 } as const;
 

@@ -25,7 +25,10 @@ export async function changePassword(ctx: GatewayContext, input: { previousPassw
   return { passwordChanged: true };
 }
 
-export async function updateUserAttributes(ctx: GatewayContext, input: { attributes: AttributeInput[] }): Promise<{ codeDeliveries: (CodeDeliveryRecord | null)[] }> {
+export async function updateUserAttributes(
+  ctx: GatewayContext,
+  input: { attributes: AttributeInput[] },
+): Promise<{ codeDeliveries: (CodeDeliveryRecord | null)[] }> {
   if (input.attributes.length === 0) throw inputError('input.attributes', 'must name at least one attribute');
   const UserAttributes = checkAttributes(input.attributes, 'input.attributes');
   const { AccessToken } = signedIn(ctx);
@@ -69,8 +72,13 @@ export async function globalSignOut(ctx: GatewayContext) {
   return { signedOut: true };
 }
 
-export async function setUserSettings(ctx: GatewayContext, input: { mfaOptions: { deliveryMedium: 'SMS' | 'EMAIL'; attributeName: string }[] }) {
-  input.mfaOptions.forEach((option, index) => checkIdentifier('attributeName', option.attributeName, `input.mfaOptions[${index}].attributeName`));
+export async function setUserSettings(
+  ctx: GatewayContext,
+  input: { mfaOptions: { deliveryMedium: 'SMS' | 'EMAIL'; attributeName: string }[] },
+) {
+  input.mfaOptions.forEach((option, index) =>
+    checkIdentifier('attributeName', option.attributeName, `input.mfaOptions[${index}].attributeName`),
+  );
   const { AccessToken } = signedIn(ctx);
   await ctx.call('SetUserSettings', {
     AccessToken,

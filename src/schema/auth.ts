@@ -43,7 +43,10 @@ const AuthChallenge = builder.objectRef<NonNullable<AuthStep['challenge']>>('Aut
 });
 
 const SignInFlow = builder.enumType('SignInFlow', {
-  values: { USER_PASSWORD_AUTH: { description: 'Username and password.' }, REFRESH_TOKEN_AUTH: { description: 'A refresh token for new access and ID tokens.' } } as const,
+  values: {
+    USER_PASSWORD_AUTH: { description: 'Username and password.' },
+    REFRESH_TOKEN_AUTH: { description: 'A refresh token for new access and ID tokens.' },
+  } as const,
 });
 
 export const AnswerableChallenge = builder.enumType('AnswerableChallenge', {
@@ -65,7 +68,12 @@ const signInErrors = cognitoErrors(
 export function signInStepFields(t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, AuthStep>) {
   return {
     tokens: t.field({ type: AuthTokens, nullable: true, description: 'Set when sign-in is complete.', resolve: (step) => step.tokens }),
-    challenge: t.field({ type: AuthChallenge, nullable: true, description: 'Set when Cognito asks for more.', resolve: (step) => step.challenge }),
+    challenge: t.field({
+      type: AuthChallenge,
+      nullable: true,
+      description: 'Set when Cognito asks for more.',
+      resolve: (step) => step.challenge,
+    }),
   };
 }
 
@@ -89,7 +97,14 @@ builder.relayMutationField(
   {
     description: 'Registers a new user (SignUp). Public; rate-limited per client address.',
     errors: {
-      types: cognitoErrors('UsernameExistsException', 'InvalidPasswordException', 'InvalidParameterException', 'CodeDeliveryFailureException', 'UserLambdaValidationException', 'NotAuthorizedException'),
+      types: cognitoErrors(
+        'UsernameExistsException',
+        'InvalidPasswordException',
+        'InvalidParameterException',
+        'CodeDeliveryFailureException',
+        'UserLambdaValidationException',
+        'NotAuthorizedException',
+      ),
     },
     resolve: (_, { input }, ctx) => signUp(ctx, input),
   },
@@ -107,7 +122,16 @@ builder.relayMutationField(
   { inputFields: (t) => ({ ...clientAndUsername(t), confirmationCode: t.string({ required: true }) }) },
   {
     description: 'Confirms a registration with the code Cognito sent (ConfirmSignUp).',
-    errors: { types: cognitoErrors('CodeMismatchException', 'ExpiredCodeException', 'UserNotFoundException', 'NotAuthorizedException', 'TooManyFailedAttemptsException', 'AliasExistsException') },
+    errors: {
+      types: cognitoErrors(
+        'CodeMismatchException',
+        'ExpiredCodeException',
+        'UserNotFoundException',
+        'NotAuthorizedException',
+        'TooManyFailedAttemptsException',
+        'AliasExistsException',
+      ),
+    },
     resolve: (_, { input }, ctx) => confirmSignUp(ctx, input),
   },
   { outputFields: (t) => ({ username: t.exposeString('username'), confirmed: t.exposeBoolean('confirmed') }) },
@@ -118,7 +142,15 @@ builder.relayMutationField(
   { inputFields: (t) => clientAndUsername(t) },
   {
     description: 'Sends the sign-up confirmation code again (ResendConfirmationCode).',
-    errors: { types: cognitoErrors('UserNotFoundException', 'InvalidParameterException', 'CodeDeliveryFailureException', 'LimitExceededException', 'NotAuthorizedException') },
+    errors: {
+      types: cognitoErrors(
+        'UserNotFoundException',
+        'InvalidParameterException',
+        'CodeDeliveryFailureException',
+        'LimitExceededException',
+        'NotAuthorizedException',
+      ),
+    },
     resolve: (_, { input }, ctx) => resendConfirmationCode(ctx, input),
   },
   { outputFields: (t) => ({ codeDelivery: t.field({ type: CodeDelivery, nullable: true, resolve: (p) => p.codeDelivery }) }) },
@@ -133,7 +165,8 @@ builder.relayMutationField(
       password: t.string({ required: false, description: 'For USER_PASSWORD_AUTH.' }),
       refreshToken: t.string({
         required: false,
-        description: 'For REFRESH_TOKEN_AUTH. With a client that has a secret, `username` must be the `username` claim of the tokens (the internal name, not an email alias).',
+        description:
+          'For REFRESH_TOKEN_AUTH. With a client that has a secret, `username` must be the `username` claim of the tokens (the internal name, not an email alias).',
       }),
     }),
   },
@@ -171,7 +204,16 @@ builder.relayMutationField(
   { inputFields: (t) => clientAndUsername(t) },
   {
     description: 'Sends a code to reset a forgotten password (ForgotPassword).',
-    errors: { types: cognitoErrors('UserNotFoundException', 'InvalidParameterException', 'CodeDeliveryFailureException', 'LimitExceededException', 'NotAuthorizedException', 'UserNotConfirmedException') },
+    errors: {
+      types: cognitoErrors(
+        'UserNotFoundException',
+        'InvalidParameterException',
+        'CodeDeliveryFailureException',
+        'LimitExceededException',
+        'NotAuthorizedException',
+        'UserNotConfirmedException',
+      ),
+    },
     resolve: (_, { input }, ctx) => forgotPassword(ctx, input),
   },
   { outputFields: (t) => ({ codeDelivery: t.field({ type: CodeDelivery, nullable: true, resolve: (p) => p.codeDelivery }) }) },
@@ -179,10 +221,27 @@ builder.relayMutationField(
 
 builder.relayMutationField(
   'confirmForgotPassword',
-  { inputFields: (t) => ({ ...clientAndUsername(t), confirmationCode: t.string({ required: true }), password: t.string({ required: true }) }) },
+  {
+    inputFields: (t) => ({
+      ...clientAndUsername(t),
+      confirmationCode: t.string({ required: true }),
+      password: t.string({ required: true }),
+    }),
+  },
   {
     description: 'Sets a new password with the code forgotPassword sent (ConfirmForgotPassword).',
-    errors: { types: cognitoErrors('CodeMismatchException', 'ExpiredCodeException', 'InvalidPasswordException', 'UserNotFoundException', 'NotAuthorizedException', 'TooManyFailedAttemptsException', 'LimitExceededException', 'PasswordHistoryPolicyViolationException') },
+    errors: {
+      types: cognitoErrors(
+        'CodeMismatchException',
+        'ExpiredCodeException',
+        'InvalidPasswordException',
+        'UserNotFoundException',
+        'NotAuthorizedException',
+        'TooManyFailedAttemptsException',
+        'LimitExceededException',
+        'PasswordHistoryPolicyViolationException',
+      ),
+    },
     resolve: (_, { input }, ctx) => confirmForgotPassword(ctx, input),
   },
   { outputFields: (t) => ({ username: t.exposeString('username'), passwordChanged: t.exposeBoolean('passwordChanged') }) },

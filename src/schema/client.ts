@@ -5,16 +5,14 @@ import { builder } from './builder';
 import { joinKey } from './natural-keys';
 import { ClientRef, UserPoolRef } from './refs';
 
-const TokenValidityUnits = builder
-  .objectRef<NonNullable<RedactedClient['TokenValidityUnits']>>('TokenValidityUnits')
-  .implement({
-    description: 'The unit (seconds, minutes, hours or days) of each token validity.',
-    fields: (t) => ({
-      accessToken: t.string({ nullable: true, resolve: (u) => u.AccessToken }),
-      idToken: t.string({ nullable: true, resolve: (u) => u.IdToken }),
-      refreshToken: t.string({ nullable: true, resolve: (u) => u.RefreshToken }),
-    }),
-  });
+const TokenValidityUnits = builder.objectRef<NonNullable<RedactedClient['TokenValidityUnits']>>('TokenValidityUnits').implement({
+  description: 'The unit (seconds, minutes, hours or days) of each token validity.',
+  fields: (t) => ({
+    accessToken: t.string({ nullable: true, resolve: (u) => u.AccessToken }),
+    idToken: t.string({ nullable: true, resolve: (u) => u.IdToken }),
+    refreshToken: t.string({ nullable: true, resolve: (u) => u.RefreshToken }),
+  }),
+});
 
 /** Client fields that only DescribeUserPoolClient carries, read from its (secret-free) output. */
 function detailField<Key extends keyof RedactedClient>(key: Key) {
@@ -22,7 +20,17 @@ function detailField<Key extends keyof RedactedClient>(key: Key) {
     (await clientDetail(ctx, client))[key];
 }
 
-function detailList(key: 'ExplicitAuthFlows' | 'AllowedOAuthFlows' | 'AllowedOAuthScopes' | 'CallbackURLs' | 'LogoutURLs' | 'SupportedIdentityProviders' | 'ReadAttributes' | 'WriteAttributes') {
+function detailList(
+  key:
+    | 'ExplicitAuthFlows'
+    | 'AllowedOAuthFlows'
+    | 'AllowedOAuthScopes'
+    | 'CallbackURLs'
+    | 'LogoutURLs'
+    | 'SupportedIdentityProviders'
+    | 'ReadAttributes'
+    | 'WriteAttributes',
+) {
   return async (client: Parameters<typeof clientDetail>[1], _args: object, ctx: Parameters<typeof clientDetail>[0]) =>
     ((await clientDetail(ctx, client))[key] ?? []) as string[];
 }
@@ -55,7 +63,11 @@ builder.node(ClientRef, {
     idTokenValidity: t.int({ nullable: true, resolve: detailField('IdTokenValidity') }),
     refreshTokenValidity: t.int({ nullable: true, resolve: detailField('RefreshTokenValidity') }),
     tokenValidityUnits: t.field({ type: TokenValidityUnits, nullable: true, resolve: detailField('TokenValidityUnits') }),
-    authSessionValidity: t.int({ nullable: true, description: 'Minutes a sign-in session stays valid.', resolve: detailField('AuthSessionValidity') }),
+    authSessionValidity: t.int({
+      nullable: true,
+      description: 'Minutes a sign-in session stays valid.',
+      resolve: detailField('AuthSessionValidity'),
+    }),
     preventUserExistenceErrors: t.boolean({
       nullable: true,
       resolve: async (client, _, ctx) => {

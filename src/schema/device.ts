@@ -1,4 +1,14 @@
-import { adminForgetDevice, adminUpdateDeviceStatus, confirmDevice, forgetDevice, getUserDevice, getViewerDevice, listUserDevices, listViewerDevices, updateDeviceStatus } from '../resolvers/devices';
+import {
+  adminForgetDevice,
+  adminUpdateDeviceStatus,
+  confirmDevice,
+  forgetDevice,
+  getUserDevice,
+  getViewerDevice,
+  listUserDevices,
+  listViewerDevices,
+  updateDeviceStatus,
+} from '../resolvers/devices';
 import { getUser } from '../resolvers/users';
 import { builder } from './builder';
 import { cognitoErrors } from './errors';
@@ -20,12 +30,26 @@ builder.node(DeviceRef, {
     createdAt: t.field({ type: 'DateTime', nullable: true, resolve: (d) => d.createdAt }),
     updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (d) => d.updatedAt }),
     lastAuthenticatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (d) => d.lastAuthenticatedAt }),
-    user: t.field({ ...admin, type: UserRef, nullable: true, description: 'The owner (administrators only).', resolve: (d, _, ctx) => getUser(ctx, d) }),
+    user: t.field({
+      ...admin,
+      type: UserRef,
+      nullable: true,
+      description: 'The owner (administrators only).',
+      resolve: (d, _, ctx) => getUser(ctx, d),
+    }),
   }),
 });
 
 builder.objectFields(UserRef, (t) => ({
-  devices: t.connection({ type: DeviceRef, nullable: true, description: 'Devices the user remembered (AdminListDevices).', resolve: (user, args, ctx) => listUserDevices(ctx, user, args) }, DeviceConnection),
+  devices: t.connection(
+    {
+      type: DeviceRef,
+      nullable: true,
+      description: 'Devices the user remembered (AdminListDevices).',
+      resolve: (user, args, ctx) => listUserDevices(ctx, user, args),
+    },
+    DeviceConnection,
+  ),
   device: t.field({
     type: DeviceRef,
     nullable: true,
@@ -36,7 +60,15 @@ builder.objectFields(UserRef, (t) => ({
 }));
 
 builder.objectFields(Viewer, (t) => ({
-  devices: t.connection({ type: DeviceRef, nullable: true, description: 'Your remembered devices (ListDevices).', resolve: (_, args, ctx) => listViewerDevices(ctx, args) }, DeviceConnection),
+  devices: t.connection(
+    {
+      type: DeviceRef,
+      nullable: true,
+      description: 'Your remembered devices (ListDevices).',
+      resolve: (_, args, ctx) => listViewerDevices(ctx, args),
+    },
+    DeviceConnection,
+  ),
   device: t.field({
     type: DeviceRef,
     nullable: true,
@@ -47,12 +79,29 @@ builder.objectFields(Viewer, (t) => ({
 }));
 
 const DeviceRememberedStatus = builder.enumType('DeviceRememberedStatus', { values: ['remembered', 'not_remembered'] as const });
-const deviceErrors = ['ResourceNotFoundException', 'InvalidParameterException', 'NotAuthorizedException', 'UserNotFoundException', 'InvalidUserPoolConfigurationException'];
+const deviceErrors = [
+  'ResourceNotFoundException',
+  'InvalidParameterException',
+  'NotAuthorizedException',
+  'UserNotFoundException',
+  'InvalidUserPoolConfigurationException',
+];
 
 builder.relayMutationField(
   'adminForgetDevice',
-  { inputFields: (t) => ({ userPoolId: t.string({ required: true }), username: t.string({ required: true }), deviceKey: t.string({ required: true }) }) },
-  { ...admin, description: 'Forgets a user’s device (AdminForgetDevice).', errors: { types: cognitoErrors(...deviceErrors) }, resolve: (_, { input }, ctx) => adminForgetDevice(ctx, input) },
+  {
+    inputFields: (t) => ({
+      userPoolId: t.string({ required: true }),
+      username: t.string({ required: true }),
+      deviceKey: t.string({ required: true }),
+    }),
+  },
+  {
+    ...admin,
+    description: 'Forgets a user’s device (AdminForgetDevice).',
+    errors: { types: cognitoErrors(...deviceErrors) },
+    resolve: (_, { input }, ctx) => adminForgetDevice(ctx, input),
+  },
   { outputFields: (t) => ({ forgottenDeviceKey: t.exposeString('forgottenDeviceKey') }) },
 );
 
@@ -66,7 +115,12 @@ builder.relayMutationField(
       rememberedStatus: t.field({ type: DeviceRememberedStatus, required: true }),
     }),
   },
-  { ...admin, description: 'Marks a user’s device remembered or not (AdminUpdateDeviceStatus).', errors: { types: cognitoErrors(...deviceErrors) }, resolve: (_, { input }, ctx) => adminUpdateDeviceStatus(ctx, input) },
+  {
+    ...admin,
+    description: 'Marks a user’s device remembered or not (AdminUpdateDeviceStatus).',
+    errors: { types: cognitoErrors(...deviceErrors) },
+    resolve: (_, { input }, ctx) => adminUpdateDeviceStatus(ctx, input),
+  },
   { outputFields: (t) => ({ device: t.field({ type: DeviceRef, nullable: true, resolve: (p) => p.device }) }) },
 );
 
@@ -80,20 +134,45 @@ builder.relayMutationField(
       salt: t.string({ required: false }),
     }),
   },
-  { ...signedIn, description: 'Confirms a new device of the signed-in user (ConfirmDevice).', errors: { types: cognitoErrors(...deviceErrors, 'UsernameExistsException') }, resolve: (_, { input }, ctx) => confirmDevice(ctx, input) },
-  { outputFields: (t) => ({ deviceKey: t.exposeString('deviceKey'), userConfirmationNecessary: t.exposeBoolean('userConfirmationNecessary') }) },
+  {
+    ...signedIn,
+    description: 'Confirms a new device of the signed-in user (ConfirmDevice).',
+    errors: { types: cognitoErrors(...deviceErrors, 'UsernameExistsException') },
+    resolve: (_, { input }, ctx) => confirmDevice(ctx, input),
+  },
+  {
+    outputFields: (t) => ({
+      deviceKey: t.exposeString('deviceKey'),
+      userConfirmationNecessary: t.exposeBoolean('userConfirmationNecessary'),
+    }),
+  },
 );
 
 builder.relayMutationField(
   'forgetDevice',
   { inputFields: (t) => ({ deviceKey: t.string({ required: true }) }) },
-  { ...signedIn, description: 'Forgets one of the signed-in user’s devices (ForgetDevice).', errors: { types: cognitoErrors(...deviceErrors) }, resolve: (_, { input }, ctx) => forgetDevice(ctx, input) },
+  {
+    ...signedIn,
+    description: 'Forgets one of the signed-in user’s devices (ForgetDevice).',
+    errors: { types: cognitoErrors(...deviceErrors) },
+    resolve: (_, { input }, ctx) => forgetDevice(ctx, input),
+  },
   { outputFields: (t) => ({ forgottenDeviceKey: t.exposeString('forgottenDeviceKey') }) },
 );
 
 builder.relayMutationField(
   'updateDeviceStatus',
-  { inputFields: (t) => ({ deviceKey: t.string({ required: true }), rememberedStatus: t.field({ type: DeviceRememberedStatus, required: true }) }) },
-  { ...signedIn, description: 'Marks one of the signed-in user’s devices remembered or not (UpdateDeviceStatus).', errors: { types: cognitoErrors(...deviceErrors) }, resolve: (_, { input }, ctx) => updateDeviceStatus(ctx, input) },
+  {
+    inputFields: (t) => ({
+      deviceKey: t.string({ required: true }),
+      rememberedStatus: t.field({ type: DeviceRememberedStatus, required: true }),
+    }),
+  },
+  {
+    ...signedIn,
+    description: 'Marks one of the signed-in user’s devices remembered or not (UpdateDeviceStatus).',
+    errors: { types: cognitoErrors(...deviceErrors) },
+    resolve: (_, { input }, ctx) => updateDeviceStatus(ctx, input),
+  },
   { outputFields: (t) => ({ device: t.field({ type: DeviceRef, nullable: true, resolve: (p) => p.device }) }) },
 );

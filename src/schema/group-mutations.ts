@@ -23,21 +23,37 @@ function groupFields(t: PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'Input
 builder.relayMutationField(
   'createGroup',
   { inputFields: (t) => groupFields(t, true) },
-  { ...admin, description: 'Creates a group (CreateGroup).', errors: { types: cognitoErrors('GroupExistsException', ...groupErrors) }, resolve: (_, { input }, ctx) => createGroup(ctx, input) },
+  {
+    ...admin,
+    description: 'Creates a group (CreateGroup).',
+    errors: { types: cognitoErrors('GroupExistsException', ...groupErrors) },
+    resolve: (_, { input }, ctx) => createGroup(ctx, input),
+  },
   { outputFields: (t) => ({ group: t.field({ type: GroupRef, nullable: true, resolve: (p) => p.group }) }) },
 );
 
 builder.relayMutationField(
   'updateGroup',
   { inputFields: (t) => groupFields(t, false) },
-  { ...admin, description: 'Changes a group’s description, precedence or role; what is not given stays: the gateway sends the current values with the changes (GetGroup, UpdateGroup).', errors: { types: cognitoErrors(...groupErrors) }, resolve: (_, { input }, ctx) => updateGroup(ctx, input) },
+  {
+    ...admin,
+    description:
+      'Changes a group’s description, precedence or role; what is not given stays: the gateway sends the current values with the changes (GetGroup, UpdateGroup).',
+    errors: { types: cognitoErrors(...groupErrors) },
+    resolve: (_, { input }, ctx) => updateGroup(ctx, input),
+  },
   { outputFields: (t) => ({ group: t.field({ type: GroupRef, nullable: true, resolve: (p) => p.group }) }) },
 );
 
 builder.relayMutationField(
   'deleteGroup',
   { inputFields: (t) => ({ userPoolId: t.string({ required: true }), groupName: t.string({ required: true }) }) },
-  { ...admin, description: 'Deletes a group; its members stay users (DeleteGroup).', errors: { types: cognitoErrors(...groupErrors) }, resolve: (_, { input }, ctx) => deleteGroup(ctx, input) },
+  {
+    ...admin,
+    description: 'Deletes a group; its members stay users (DeleteGroup).',
+    errors: { types: cognitoErrors(...groupErrors) },
+    resolve: (_, { input }, ctx) => deleteGroup(ctx, input),
+  },
   {
     outputFields: (t) => ({
       deletedGroupName: t.exposeString('deletedGroupName'),
@@ -52,8 +68,19 @@ for (const [name, operation, description] of [
 ] as const) {
   builder.relayMutationField(
     name,
-    { inputFields: (t) => ({ userPoolId: t.string({ required: true }), groupName: t.string({ required: true }), username: t.string({ required: true }) }) },
-    { ...admin, description, errors: { types: cognitoErrors('UserNotFoundException', ...groupErrors) }, resolve: (_, { input }, ctx) => changeMembership(ctx, operation, input) },
+    {
+      inputFields: (t) => ({
+        userPoolId: t.string({ required: true }),
+        groupName: t.string({ required: true }),
+        username: t.string({ required: true }),
+      }),
+    },
+    {
+      ...admin,
+      description,
+      errors: { types: cognitoErrors('UserNotFoundException', ...groupErrors) },
+      resolve: (_, { input }, ctx) => changeMembership(ctx, operation, input),
+    },
     {
       outputFields: (t) => ({
         user: t.field({ type: UserRef, nullable: true, resolve: (p, _, ctx) => getUser(ctx, p.user) }),
@@ -92,7 +119,13 @@ for (const [name, run, description] of [
 ] as const) {
   builder.relayMutationField(
     name,
-    { inputFields: (t) => ({ userPoolId: t.string({ required: true }), groupName: t.string({ required: true }), usernames: t.stringList({ required: true }) }) },
+    {
+      inputFields: (t) => ({
+        userPoolId: t.string({ required: true }),
+        groupName: t.string({ required: true }),
+        usernames: t.stringList({ required: true }),
+      }),
+    },
     { ...admin, description, errors: {}, resolve: (_, { input }, ctx) => run(ctx, input) },
     { outputFields: bulkPayloadFields },
   );

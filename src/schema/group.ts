@@ -13,7 +13,11 @@ builder.node(GroupRef, {
     userPoolId: t.exposeString('userPoolId'),
     name: t.exposeString('name'),
     description: t.string({ nullable: true, resolve: (group) => group.description }),
-    precedence: t.int({ nullable: true, description: 'Lower wins when a user is in several groups with roles.', resolve: (group) => group.precedence }),
+    precedence: t.int({
+      nullable: true,
+      description: 'Lower wins when a user is in several groups with roles.',
+      resolve: (group) => group.precedence,
+    }),
     roleArn: t.string({ nullable: true, resolve: (group) => group.roleArn }),
     createdAt: t.field({ type: 'DateTime', nullable: true, resolve: (group) => group.createdAt }),
     updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (group) => group.updatedAt }),

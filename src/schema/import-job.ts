@@ -1,4 +1,11 @@
-import { createUserImportJob, csvHeader, getImportJob, listImportJobs, startUserImportJob, stopUserImportJob } from '../resolvers/import-jobs';
+import {
+  createUserImportJob,
+  csvHeader,
+  getImportJob,
+  listImportJobs,
+  startUserImportJob,
+  stopUserImportJob,
+} from '../resolvers/import-jobs';
 import { userPoolReference } from '../resolvers/user-pools';
 import { builder } from './builder';
 import { cognitoErrors } from './errors';
@@ -15,8 +22,16 @@ builder.node(ImportJobRef, {
     userPoolId: t.exposeString('userPoolId'),
     jobId: t.exposeString('jobId'),
     jobName: t.string({ nullable: true, resolve: (job) => job.jobName }),
-    status: t.string({ nullable: true, description: 'Created, Pending, InProgress, Stopping, Expired, Stopped, Failed or Succeeded.', resolve: (job) => job.status }),
-    preSignedUrl: t.string({ nullable: true, description: 'Where to PUT the CSV file (it grants upload: administrators only).', resolve: (job) => job.preSignedUrl }),
+    status: t.string({
+      nullable: true,
+      description: 'Created, Pending, InProgress, Stopping, Expired, Stopped, Failed or Succeeded.',
+      resolve: (job) => job.status,
+    }),
+    preSignedUrl: t.string({
+      nullable: true,
+      description: 'Where to PUT the CSV file (it grants upload: administrators only).',
+      resolve: (job) => job.preSignedUrl,
+    }),
     cloudWatchLogsRoleArn: t.string({ nullable: true, resolve: (job) => job.cloudWatchLogsRoleArn }),
     createdAt: t.field({ type: 'DateTime', nullable: true, resolve: (job) => job.createdAt }),
     startedAt: t.field({ type: 'DateTime', nullable: true, resolve: (job) => job.startedAt }),
@@ -30,7 +45,15 @@ builder.node(ImportJobRef, {
 });
 
 builder.objectFields(UserPoolRef, (t) => ({
-  importJobs: t.connection({ type: ImportJobRef, nullable: true, description: 'User import jobs (ListUserImportJobs).', resolve: (pool, args, ctx) => listImportJobs(ctx, pool.userPoolId, args) }, ImportJobConnection),
+  importJobs: t.connection(
+    {
+      type: ImportJobRef,
+      nullable: true,
+      description: 'User import jobs (ListUserImportJobs).',
+      resolve: (pool, args, ctx) => listImportJobs(ctx, pool.userPoolId, args),
+    },
+    ImportJobConnection,
+  ),
   importJob: t.field({
     type: ImportJobRef,
     nullable: true,
@@ -38,7 +61,11 @@ builder.objectFields(UserPoolRef, (t) => ({
     description: 'An import job by id (DescribeUserImportJob); null when there is none.',
     resolve: (pool, args, ctx) => getImportJob(ctx, { userPoolId: pool.userPoolId, jobId: args.jobId }),
   }),
-  csvHeader: t.stringList({ nullable: true, description: 'The columns an import CSV for this pool must have (GetCSVHeader).', resolve: (pool, _, ctx) => csvHeader(ctx, pool.userPoolId) }),
+  csvHeader: t.stringList({
+    nullable: true,
+    description: 'The columns an import CSV for this pool must have (GetCSVHeader).',
+    resolve: (pool, _, ctx) => csvHeader(ctx, pool.userPoolId),
+  }),
 }));
 
 builder.queryFields((t) => ({
@@ -52,11 +79,28 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const jobErrors = cognitoErrors('ResourceNotFoundException', 'InvalidParameterException', 'LimitExceededException', 'PreconditionNotMetException', 'NotAuthorizedException');
+const jobErrors = cognitoErrors(
+  'ResourceNotFoundException',
+  'InvalidParameterException',
+  'LimitExceededException',
+  'PreconditionNotMetException',
+  'NotAuthorizedException',
+);
 builder.relayMutationField(
   'createUserImportJob',
-  { inputFields: (t) => ({ userPoolId: t.string({ required: true }), jobName: t.string({ required: true }), cloudWatchLogsRoleArn: t.string({ required: true }) }) },
-  { ...admin, description: 'Creates an import job; upload the CSV to its preSignedUrl, then start it (CreateUserImportJob).', errors: { types: jobErrors }, resolve: (_, { input }, ctx) => createUserImportJob(ctx, input) },
+  {
+    inputFields: (t) => ({
+      userPoolId: t.string({ required: true }),
+      jobName: t.string({ required: true }),
+      cloudWatchLogsRoleArn: t.string({ required: true }),
+    }),
+  },
+  {
+    ...admin,
+    description: 'Creates an import job; upload the CSV to its preSignedUrl, then start it (CreateUserImportJob).',
+    errors: { types: jobErrors },
+    resolve: (_, { input }, ctx) => createUserImportJob(ctx, input),
+  },
   { outputFields: (t) => ({ importJob: t.field({ type: ImportJobRef, nullable: true, resolve: (p) => p.importJob }) }) },
 );
 

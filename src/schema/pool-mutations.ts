@@ -6,7 +6,13 @@ import { cognitoErrors } from './errors';
 import { UserPoolRef } from './refs';
 
 const admin = { authScopes: { admin: true } } as const;
-const poolErrors = ['ResourceNotFoundException', 'InvalidParameterException', 'NotAuthorizedException', 'LimitExceededException', 'ConcurrentModificationException'];
+const poolErrors = [
+  'ResourceNotFoundException',
+  'InvalidParameterException',
+  'NotAuthorizedException',
+  'LimitExceededException',
+  'ConcurrentModificationException',
+];
 
 const SignInAttribute = builder.enumType('SignInAttribute', { values: ['email', 'phone_number'] as const });
 const AliasAttribute = builder.enumType('AliasAttribute', { values: ['email', 'phone_number', 'preferred_username'] as const });
@@ -40,7 +46,11 @@ const CustomAttributeInput = builder.inputType('CustomAttributeInput', {
 
 function settingsFields(t: PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>) {
   return {
-    autoVerifiedAttributes: t.field({ type: [SignInAttribute], required: false, description: 'Attributes Cognito verifies by sending a code.' }),
+    autoVerifiedAttributes: t.field({
+      type: [SignInAttribute],
+      required: false,
+      description: 'Attributes Cognito verifies by sending a code.',
+    }),
     mfaConfiguration: t.field({ type: MfaConfiguration, required: false }),
     deletionProtection: t.boolean({ required: false }),
     passwordPolicy: t.field({ type: PasswordPolicyInput, required: false }),
@@ -62,7 +72,12 @@ builder.relayMutationField(
       ...settingsFields(t),
     }),
   },
-  { ...admin, description: 'Creates a user pool (CreateUserPool).', errors: { types: cognitoErrors('UserPoolTaggingException', 'InvalidEmailRoleAccessPolicyException', ...poolErrors) }, resolve: (_, { input }, ctx) => createUserPool(ctx, input) },
+  {
+    ...admin,
+    description: 'Creates a user pool (CreateUserPool).',
+    errors: { types: cognitoErrors('UserPoolTaggingException', 'InvalidEmailRoleAccessPolicyException', ...poolErrors) },
+    resolve: (_, { input }, ctx) => createUserPool(ctx, input),
+  },
   { outputFields: poolPayload },
 );
 
@@ -71,7 +86,8 @@ builder.relayMutationField(
   { inputFields: (t) => ({ userPoolId: t.string({ required: true }), ...settingsFields(t) }) },
   {
     ...admin,
-    description: 'Changes a pool’s settings. Only what the input names changes: the gateway carries the other settings over (UpdateUserPool alone would reset them).',
+    description:
+      'Changes a pool’s settings. Only what the input names changes: the gateway carries the other settings over (UpdateUserPool alone would reset them).',
     errors: { types: cognitoErrors('UserPoolTaggingException', 'InvalidEmailRoleAccessPolicyException', ...poolErrors) },
     resolve: (_, { input }, ctx) => updateUserPool(ctx, input),
   },
@@ -81,7 +97,12 @@ builder.relayMutationField(
 builder.relayMutationField(
   'deleteUserPool',
   { inputFields: (t) => ({ userPoolId: t.string({ required: true }) }) },
-  { ...admin, description: 'Deletes a user pool and every user in it (DeleteUserPool). Refused while deletion protection is on.', errors: { types: cognitoErrors('UserImportInProgressException', ...poolErrors) }, resolve: (_, { input }, ctx) => deleteUserPool(ctx, input) },
+  {
+    ...admin,
+    description: 'Deletes a user pool and every user in it (DeleteUserPool). Refused while deletion protection is on.',
+    errors: { types: cognitoErrors('UserImportInProgressException', ...poolErrors) },
+    resolve: (_, { input }, ctx) => deleteUserPool(ctx, input),
+  },
   {
     outputFields: (t) => ({
       deletedUserPoolId: t.exposeString('deletedUserPoolId'),
@@ -92,7 +113,17 @@ builder.relayMutationField(
 
 builder.relayMutationField(
   'addCustomAttributes',
-  { inputFields: (t) => ({ userPoolId: t.string({ required: true }), attributes: t.field({ type: [CustomAttributeInput], required: true }) }) },
-  { ...admin, description: 'Adds custom attributes to a pool; they cannot be removed (AddCustomAttributes).', errors: { types: cognitoErrors('UserImportInProgressException', ...poolErrors) }, resolve: (_, { input }, ctx) => addCustomAttributes(ctx, input) },
+  {
+    inputFields: (t) => ({
+      userPoolId: t.string({ required: true }),
+      attributes: t.field({ type: [CustomAttributeInput], required: true }),
+    }),
+  },
+  {
+    ...admin,
+    description: 'Adds custom attributes to a pool; they cannot be removed (AddCustomAttributes).',
+    errors: { types: cognitoErrors('UserImportInProgressException', ...poolErrors) },
+    resolve: (_, { input }, ctx) => addCustomAttributes(ctx, input),
+  },
   { outputFields: poolPayload },
 );

@@ -45,26 +45,53 @@ builder.node(UserPoolRef, {
     userPoolId: t.string({ description: 'The pool id, such as eu-west-1_AbCdEf123.', resolve: (pool) => pool.userPoolId }),
     name: t.string({ resolve: async (pool, _, ctx) => (await userPoolSummaryField(ctx, pool, 'Name')) ?? '' }),
     createdAt: t.field({ type: 'DateTime', nullable: true, resolve: (pool, _, ctx) => userPoolSummaryField(ctx, pool, 'CreationDate') }),
-    updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (pool, _, ctx) => userPoolSummaryField(ctx, pool, 'LastModifiedDate') }),
+    updatedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      resolve: (pool, _, ctx) => userPoolSummaryField(ctx, pool, 'LastModifiedDate'),
+    }),
     arn: t.string({ nullable: true, resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).Arn }),
     estimatedNumberOfUsers: t.int({
       nullable: true,
       description: "Cognito's own estimate; counting exactly would mean listing every user.",
       resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).EstimatedNumberOfUsers,
     }),
-    mfaConfiguration: t.string({ nullable: true, description: 'OFF, ON or OPTIONAL.', resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).MfaConfiguration }),
-    deletionProtection: t.boolean({ nullable: true, resolve: async (pool, _, ctx) => {
-      const value = (await userPoolDetail(ctx, pool)).DeletionProtection;
-      return value === undefined ? null : value === 'ACTIVE';
-    } }),
-    tier: t.string({ nullable: true, description: 'LITE, ESSENTIALS or PLUS.', resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).UserPoolTier }),
+    mfaConfiguration: t.string({
+      nullable: true,
+      description: 'OFF, ON or OPTIONAL.',
+      resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).MfaConfiguration,
+    }),
+    deletionProtection: t.boolean({
+      nullable: true,
+      resolve: async (pool, _, ctx) => {
+        const value = (await userPoolDetail(ctx, pool)).DeletionProtection;
+        return value === undefined ? null : value === 'ACTIVE';
+      },
+    }),
+    tier: t.string({
+      nullable: true,
+      description: 'LITE, ESSENTIALS or PLUS.',
+      resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).UserPoolTier,
+    }),
     domain: t.string({ nullable: true, resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).Domain }),
     customDomain: t.string({ nullable: true, resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).CustomDomain }),
-    usernameAttributes: t.stringList({ description: 'Attributes users may sign in with instead of a username.', resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).UsernameAttributes ?? [] }),
+    usernameAttributes: t.stringList({
+      description: 'Attributes users may sign in with instead of a username.',
+      resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).UsernameAttributes ?? [],
+    }),
     aliasAttributes: t.stringList({ resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).AliasAttributes ?? [] }),
-    autoVerifiedAttributes: t.stringList({ resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).AutoVerifiedAttributes ?? [] }),
-    passwordPolicy: t.field({ type: PasswordPolicy, nullable: true, resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).Policies?.PasswordPolicy }),
-    schemaAttributes: t.field({ type: [SchemaAttribute], resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).SchemaAttributes ?? [] }),
+    autoVerifiedAttributes: t.stringList({
+      resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).AutoVerifiedAttributes ?? [],
+    }),
+    passwordPolicy: t.field({
+      type: PasswordPolicy,
+      nullable: true,
+      resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).Policies?.PasswordPolicy,
+    }),
+    schemaAttributes: t.field({
+      type: [SchemaAttribute],
+      resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).SchemaAttributes ?? [],
+    }),
     users: t.connection(
       {
         type: UserRef,

@@ -41,7 +41,11 @@ export const UserProfile = builder.interfaceRef<UserRecord>('UserProfile').imple
         return sub;
       },
     }),
-    attributes: t.field({ type: [UserAttribute], description: 'Every attribute, standard and custom.', resolve: (user) => user.attributes }),
+    attributes: t.field({
+      type: [UserAttribute],
+      description: 'Every attribute, standard and custom.',
+      resolve: (user) => user.attributes,
+    }),
     attribute: t.string({
       nullable: true,
       description: 'One attribute by its Cognito name, such as `custom:department`.',
@@ -53,7 +57,11 @@ export const UserProfile = builder.interfaceRef<UserRecord>('UserProfile').imple
         ([field, { attribute, type }]) => [
           field,
           type === 'boolean'
-            ? t.boolean({ nullable: true, description: `Attribute \`${attribute}\`.`, resolve: (user) => booleanOrNull(attributeValue(user, attribute)) })
+            ? t.boolean({
+                nullable: true,
+                description: `Attribute \`${attribute}\`.`,
+                resolve: (user) => booleanOrNull(attributeValue(user, attribute)),
+              })
             : t.string({ nullable: true, description: `Attribute \`${attribute}\`.`, resolve: (user) => attributeValue(user, attribute) }),
         ],
       ),
@@ -77,7 +85,8 @@ builder.node(UserRef, {
     groups: t.connection(
       {
         type: GroupRef,
-        description: 'Groups the user belongs to. Without cursors in the selection, many users’ groups may be read pool-wide in fewer calls.',
+        description:
+          'Groups the user belongs to. Without cursors in the selection, many users’ groups may be read pool-wide in fewer calls.',
         resolve: (user, args, ctx, info) => listGroupsOfUser(ctx, user, args, { cursors: selectsAnyOf(info, cursorFields) }),
       },
       GroupConnection,

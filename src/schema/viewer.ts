@@ -49,7 +49,9 @@ builder.relayMutationField(
   {
     ...signedIn,
     description: 'Changes the signed-in user’s password (ChangePassword).',
-    errors: { types: cognitoErrors('InvalidPasswordException', 'PasswordHistoryPolicyViolationException', 'LimitExceededException', ...tokenErrors) },
+    errors: {
+      types: cognitoErrors('InvalidPasswordException', 'PasswordHistoryPolicyViolationException', 'LimitExceededException', ...tokenErrors),
+    },
     resolve: (_, { input }, ctx) => changePassword(ctx, input),
   },
   { outputFields: (t) => ({ passwordChanged: t.exposeBoolean('passwordChanged') }) },
@@ -61,7 +63,15 @@ builder.relayMutationField(
   {
     ...signedIn,
     description: 'Sets attributes of the signed-in user; changed email or phone numbers get a verification code (UpdateUserAttributes).',
-    errors: { types: cognitoErrors('AliasExistsException', 'InvalidParameterException', 'CodeDeliveryFailureException', 'CodeMismatchException', ...tokenErrors) },
+    errors: {
+      types: cognitoErrors(
+        'AliasExistsException',
+        'InvalidParameterException',
+        'CodeDeliveryFailureException',
+        'CodeMismatchException',
+        ...tokenErrors,
+      ),
+    },
     resolve: (_, { input }, ctx) => updateUserAttributes(ctx, input),
   },
   {
@@ -91,7 +101,11 @@ builder.relayMutationField(
 
 builder.relayMutationField(
   'deleteUser',
-  { inputFields: (t) => ({ confirm: t.boolean({ required: true, description: 'Must be true: the account and its data are deleted for good.' }) }) },
+  {
+    inputFields: (t) => ({
+      confirm: t.boolean({ required: true, description: 'Must be true: the account and its data are deleted for good.' }),
+    }),
+  },
   {
     ...signedIn,
     description: 'Deletes the signed-in user’s own account (DeleteUser).',
@@ -122,7 +136,15 @@ builder.relayMutationField(
   {
     ...signedIn,
     description: 'Verifies an attribute with the code sent for it (VerifyUserAttribute).',
-    errors: { types: cognitoErrors('CodeMismatchException', 'ExpiredCodeException', 'AliasExistsException', 'LimitExceededException', ...tokenErrors) },
+    errors: {
+      types: cognitoErrors(
+        'CodeMismatchException',
+        'ExpiredCodeException',
+        'AliasExistsException',
+        'LimitExceededException',
+        ...tokenErrors,
+      ),
+    },
     resolve: (_, { input }, ctx) => verifyUserAttribute(ctx, input),
   },
   {

@@ -22,7 +22,11 @@ import { scriptedGateway } from '../support/scripted-cognito';
 const POOL = 'eu-west-1_AdminUsers1';
 const USERNAME = 'erin';
 const SUB = '5b1e2c3d-0000-4000-8000-00000000e21e';
-const SECRET_CLIENT = { userPoolId: POOL, clientId: '6secretc1ientabcdefghij012', clientSecret: '3adminsecret0123456789abcdefghijklmnopqrstuvwxyz9' };
+const SECRET_CLIENT = {
+  userPoolId: POOL,
+  clientId: '6secretc1ientabcdefghij012',
+  clientSecret: '3adminsecret0123456789abcdefghijklmnopqrstuvwxyz9',
+};
 const PUBLIC_CLIENT = { userPoolId: POOL, clientId: '7pub1icc1ient0nosecret0000' };
 const UNSERVED_CLIENT_ID = '8notserved0000000000000000';
 const SESSION = 'AYABeC1-session-string-from-cognito-0123456789abcdef';
@@ -83,7 +87,14 @@ describe('adminResetUserPassword', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data!.adminResetUserPassword).toEqual({
       __typename: 'AdminResetUserPasswordPayload',
-      user: { username: USERNAME, sub: SUB, status: 'RESET_REQUIRED', enabled: true, updatedAt: '2024-06-01T00:00:00.000Z', mfa: { enabled: [], preferred: null } },
+      user: {
+        username: USERNAME,
+        sub: SUB,
+        status: 'RESET_REQUIRED',
+        enabled: true,
+        updatedAt: '2024-06-01T00:00:00.000Z',
+        mfa: { enabled: [], preferred: null },
+      },
     });
     expect(sentCommands()).toEqual(['AdminResetUserPassword', 'AdminGetUser']);
     expect(scripted.cognito.commandCalls(AdminResetUserPasswordCommand)[0]!.args[0].input).toEqual(TARGET_INPUT);
@@ -94,14 +105,22 @@ describe('adminResetUserPassword', () => {
     scripted.cognito.on(AdminResetUserPasswordCommand).rejects(notFound());
     const result = await scripted.query(RESET, { input: { ...target, username: 'ghost' } });
     expect(result.errors).toBeUndefined();
-    expect(result.data!.adminResetUserPassword).toEqual({ __typename: 'UserNotFoundError', code: 'USER_NOT_FOUND', message: 'User does not exist.' });
+    expect(result.data!.adminResetUserPassword).toEqual({
+      __typename: 'UserNotFoundError',
+      code: 'USER_NOT_FOUND',
+      message: 'User does not exist.',
+    });
     expect(sentCommands()).toEqual(['AdminResetUserPassword']);
     expect(scripted.cognito.commandCalls(AdminResetUserPasswordCommand)[0]!.args[0].input).toEqual({ UserPoolId: POOL, Username: 'ghost' });
   });
 
   it('a malformed pool id or username is an InvalidInputError naming the field, and nothing is sent', async () => {
     const badPool = await scripted.query(RESET, { input: { ...target, userPoolId: 'no-underscore' } });
-    expect(badPool.data!.adminResetUserPassword).toMatchObject({ __typename: 'InvalidInputError', code: 'BAD_USER_INPUT', field: 'input.userPoolId' });
+    expect(badPool.data!.adminResetUserPassword).toMatchObject({
+      __typename: 'InvalidInputError',
+      code: 'BAD_USER_INPUT',
+      field: 'input.userPoolId',
+    });
     const badName = await scripted.query(RESET, { input: { ...target, username: 'two words' } });
     expect(badName.data!.adminResetUserPassword).toMatchObject({ __typename: 'InvalidInputError', field: 'input.username' });
     expect(scripted.cognito.calls()).toHaveLength(0);
@@ -111,10 +130,18 @@ describe('adminResetUserPassword', () => {
 describe('adminSetUserSettings', () => {
   it('sends the MFA options as MFAOptions, then reads the user afresh', async () => {
     scripted.cognito.on(AdminSetUserSettingsCommand).resolves({});
-    scripted.cognito.on(AdminGetUserCommand).resolves(
-      adminGetUser({ MFAOptions: [{ DeliveryMedium: 'SMS', AttributeName: 'phone_number' }], PreferredMfaSetting: 'SMS_MFA', UserMFASettingList: ['SMS_MFA'] }),
-    );
-    const result = await scripted.query(SETTINGS, { input: { ...target, mfaOptions: [{ deliveryMedium: 'SMS', attributeName: 'phone_number' }] } });
+    scripted.cognito
+      .on(AdminGetUserCommand)
+      .resolves(
+        adminGetUser({
+          MFAOptions: [{ DeliveryMedium: 'SMS', AttributeName: 'phone_number' }],
+          PreferredMfaSetting: 'SMS_MFA',
+          UserMFASettingList: ['SMS_MFA'],
+        }),
+      );
+    const result = await scripted.query(SETTINGS, {
+      input: { ...target, mfaOptions: [{ deliveryMedium: 'SMS', attributeName: 'phone_number' }] },
+    });
     expect(result.errors).toBeUndefined();
     expect(result.data!.adminSetUserSettings.__typename).toBe('AdminSetUserSettingsPayload');
     expect(result.data!.adminSetUserSettings.user.mfa).toEqual({ enabled: ['SMS_MFA'], preferred: 'SMS_MFA' });
@@ -135,16 +162,29 @@ describe('adminSetUserSettings', () => {
 
   it('a malformed attribute name is an InvalidInputError naming the option, and nothing is sent', async () => {
     const result = await scripted.query(SETTINGS, {
-      input: { ...target, mfaOptions: [{ deliveryMedium: 'SMS', attributeName: 'phone_number' }, { deliveryMedium: 'EMAIL', attributeName: 'e mail' }] },
+      input: {
+        ...target,
+        mfaOptions: [
+          { deliveryMedium: 'SMS', attributeName: 'phone_number' },
+          { deliveryMedium: 'EMAIL', attributeName: 'e mail' },
+        ],
+      },
     });
-    expect(result.data!.adminSetUserSettings).toMatchObject({ __typename: 'InvalidInputError', field: 'input.mfaOptions[1].attributeName' });
+    expect(result.data!.adminSetUserSettings).toMatchObject({
+      __typename: 'InvalidInputError',
+      field: 'input.mfaOptions[1].attributeName',
+    });
     expect(scripted.cognito.calls()).toHaveLength(0);
   });
 
   it('UserNotFoundException is a typed UserNotFoundError', async () => {
     scripted.cognito.on(AdminSetUserSettingsCommand).rejects(notFound());
     const result = await scripted.query(SETTINGS, { input: { ...target, mfaOptions: [] } });
-    expect(result.data!.adminSetUserSettings).toEqual({ __typename: 'UserNotFoundError', code: 'USER_NOT_FOUND', message: 'User does not exist.' });
+    expect(result.data!.adminSetUserSettings).toEqual({
+      __typename: 'UserNotFoundError',
+      code: 'USER_NOT_FOUND',
+      message: 'User does not exist.',
+    });
     expect(sentCommands()).toEqual(['AdminSetUserSettings']);
   });
 });
@@ -163,7 +203,11 @@ describe('adminUserGlobalSignOut', () => {
   it('UserNotFoundException is a typed UserNotFoundError', async () => {
     scripted.cognito.on(AdminUserGlobalSignOutCommand).rejects(notFound());
     const result = await scripted.query(SIGN_OUT, { input: target });
-    expect(result.data!.adminUserGlobalSignOut).toEqual({ __typename: 'UserNotFoundError', code: 'USER_NOT_FOUND', message: 'User does not exist.' });
+    expect(result.data!.adminUserGlobalSignOut).toEqual({
+      __typename: 'UserNotFoundError',
+      code: 'USER_NOT_FOUND',
+      message: 'User does not exist.',
+    });
     expect(sentCommands()).toEqual(['AdminUserGlobalSignOut']);
   });
 });
@@ -200,11 +244,30 @@ const RESPOND = /* GraphQL */ `
     adminRespondToAuthChallenge(input: $input) {
       __typename
       ... on AdminRespondToAuthChallengePayload {
-        tokens { accessToken idToken refreshToken expiresIn tokenType }
-        challenge { name session parameters { name value } }
+        tokens {
+          accessToken
+          idToken
+          refreshToken
+          expiresIn
+          tokenType
+        }
+        challenge {
+          name
+          session
+          parameters {
+            name
+            value
+          }
+        }
       }
-      ... on InvalidInputError { field reason }
-      ... on Error { code message }
+      ... on InvalidInputError {
+        field
+        reason
+      }
+      ... on Error {
+        code
+        message
+      }
     }
   }
 `;
@@ -218,7 +281,10 @@ const authenticationResult = {
 };
 
 /** Base64(HMAC-SHA256(key = client secret, message = username + clientId)), as AWS documents it. */
-const secretHash = (username: string) => createHmac('sha256', SECRET_CLIENT.clientSecret).update(username + SECRET_CLIENT.clientId, 'utf8').digest('base64');
+const secretHash = (username: string) =>
+  createHmac('sha256', SECRET_CLIENT.clientSecret)
+    .update(username + SECRET_CLIENT.clientId, 'utf8')
+    .digest('base64');
 
 const newPasswordInput = (clientId: string) => ({
   userPoolId: POOL,
@@ -233,7 +299,9 @@ const respondInputs = () => scripted.cognito.commandCalls(AdminRespondToAuthChal
 
 describe('adminRespondToAuthChallenge: NEW_PASSWORD_REQUIRED', () => {
   it('with a client whose secret the gateway holds: USERNAME, NEW_PASSWORD and SECRET_HASH', async () => {
-    scripted.cognito.on(AdminRespondToAuthChallengeCommand).resolves({ ChallengeParameters: {}, AuthenticationResult: authenticationResult });
+    scripted.cognito
+      .on(AdminRespondToAuthChallengeCommand)
+      .resolves({ ChallengeParameters: {}, AuthenticationResult: authenticationResult });
     const result = await scripted.query(RESPOND, { input: newPasswordInput(SECRET_CLIENT.clientId) });
     expect(result.errors).toBeUndefined();
     expect(result.data!.adminRespondToAuthChallenge).toEqual({
@@ -260,7 +328,9 @@ describe('adminRespondToAuthChallenge: NEW_PASSWORD_REQUIRED', () => {
   });
 
   it('with a client without a secret, or one the gateway does not serve: no SECRET_HASH', async () => {
-    scripted.cognito.on(AdminRespondToAuthChallengeCommand).resolves({ ChallengeParameters: {}, AuthenticationResult: authenticationResult });
+    scripted.cognito
+      .on(AdminRespondToAuthChallengeCommand)
+      .resolves({ ChallengeParameters: {}, AuthenticationResult: authenticationResult });
     await scripted.query(RESPOND, { input: newPasswordInput(PUBLIC_CLIENT.clientId) });
     await scripted.query(RESPOND, { input: newPasswordInput(UNSERVED_CLIENT_ID) });
     expect(respondInputs().map((input) => [input.ClientId, input.ChallengeResponses])).toEqual([
@@ -276,13 +346,23 @@ describe('adminRespondToAuthChallenge: NEW_PASSWORD_REQUIRED', () => {
       ChallengeParameters: { USER_ID_FOR_SRP: USERNAME },
     });
     const result = await scripted.query(RESPOND, {
-      input: { ...newPasswordInput(SECRET_CLIENT.clientId), attributes: [{ name: 'given_name', value: 'Erin' }, { name: 'family_name', value: 'Doe' }] },
+      input: {
+        ...newPasswordInput(SECRET_CLIENT.clientId),
+        attributes: [
+          { name: 'given_name', value: 'Erin' },
+          { name: 'family_name', value: 'Doe' },
+        ],
+      },
     });
     expect(result.errors).toBeUndefined();
     expect(result.data!.adminRespondToAuthChallenge).toEqual({
       __typename: 'AdminRespondToAuthChallengePayload',
       tokens: null,
-      challenge: { name: 'SOFTWARE_TOKEN_MFA', session: 'AYABeC2-next-session-0123456789abcdef', parameters: [{ name: 'USER_ID_FOR_SRP', value: USERNAME }] },
+      challenge: {
+        name: 'SOFTWARE_TOKEN_MFA',
+        session: 'AYABeC2-next-session-0123456789abcdef',
+        parameters: [{ name: 'USER_ID_FOR_SRP', value: USERNAME }],
+      },
     });
     expect(respondInputs()[0]!.ChallengeResponses).toEqual({
       USERNAME,
@@ -300,12 +380,24 @@ describe('adminRespondToAuthChallenge: NEW_PASSWORD_REQUIRED', () => {
       .rejectsOnce(new CodeMismatchException({ message: 'Invalid code received for user', $metadata: {} }));
     const missing = await scripted.query(RESPOND, { input: newPasswordInput(SECRET_CLIENT.clientId) });
     expect(missing.errors).toBeUndefined();
-    expect(missing.data!.adminRespondToAuthChallenge).toEqual({ __typename: 'UserNotFoundError', code: 'USER_NOT_FOUND', message: 'User does not exist.' });
+    expect(missing.data!.adminRespondToAuthChallenge).toEqual({
+      __typename: 'UserNotFoundError',
+      code: 'USER_NOT_FOUND',
+      message: 'User does not exist.',
+    });
     const mismatch = await scripted.query(RESPOND, {
       input: { ...newPasswordInput(SECRET_CLIENT.clientId), challengeName: 'SOFTWARE_TOKEN_MFA', newPassword: null, code: '123456' },
     });
-    expect(mismatch.data!.adminRespondToAuthChallenge).toEqual({ __typename: 'CodeMismatchError', code: 'CODE_MISMATCH', message: 'Invalid code received for user' });
-    expect(respondInputs()[1]!.ChallengeResponses).toEqual({ USERNAME, SOFTWARE_TOKEN_MFA_CODE: '123456', SECRET_HASH: secretHash(USERNAME) });
+    expect(mismatch.data!.adminRespondToAuthChallenge).toEqual({
+      __typename: 'CodeMismatchError',
+      code: 'CODE_MISMATCH',
+      message: 'Invalid code received for user',
+    });
+    expect(respondInputs()[1]!.ChallengeResponses).toEqual({
+      USERNAME,
+      SOFTWARE_TOKEN_MFA_CODE: '123456',
+      SECRET_HASH: secretHash(USERNAME),
+    });
   });
 
   it('a missing new password or a short session is an InvalidInputError naming the field, and nothing is sent', async () => {

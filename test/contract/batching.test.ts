@@ -24,7 +24,13 @@ function scriptDirectory(scripted: ReturnType<typeof scriptedGateway>) {
   }));
   scripted.cognito.on(AdminGetUserCommand).callsFake((input: { Username: string }) => {
     const user = scriptedUser(Number(input.Username.slice(4)));
-    return { ...user, UserAttributes: user.Attributes, Attributes: undefined, PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA', UserMFASettingList: ['SOFTWARE_TOKEN_MFA'] };
+    return {
+      ...user,
+      UserAttributes: user.Attributes,
+      Attributes: undefined,
+      PreferredMfaSetting: 'SOFTWARE_TOKEN_MFA',
+      UserMFASettingList: ['SOFTWARE_TOKEN_MFA'],
+    };
   });
 }
 
@@ -68,7 +74,11 @@ describe('batching: calls one representative query makes (pool + first 50 users 
       }
     }`);
     expect(result.data!.userPool.users.edges[0].node.mfa).toEqual({ preferred: 'SOFTWARE_TOKEN_MFA', enabled: ['SOFTWARE_TOKEN_MFA'] });
-    expect(scripted.cognito.commandCalls(AdminGetUserCommand).map((c) => c.args[0].input.Username)).toEqual(['user000', 'user001', 'user002']);
+    expect(scripted.cognito.commandCalls(AdminGetUserCommand).map((c) => c.args[0].input.Username)).toEqual([
+      'user000',
+      'user001',
+      'user002',
+    ]);
   });
 
   it('describes the same user once per request however often it is asked for', async () => {
@@ -80,7 +90,12 @@ describe('batching: calls one representative query makes (pool + first 50 users 
       c: user(userPoolId: "${POOL}", username: "user002") { email }
     }`);
     expect(result.data!.a.email).toBe('user001@example.com');
-    expect(scripted.cognito.commandCalls(AdminGetUserCommand).map((c) => c.args[0].input.Username).sort()).toEqual(['user001', 'user002']);
+    expect(
+      scripted.cognito
+        .commandCalls(AdminGetUserCommand)
+        .map((c) => c.args[0].input.Username)
+        .sort(),
+    ).toEqual(['user001', 'user002']);
   });
 
   it('does not keep loaded data from one request to the next', async () => {
@@ -137,7 +152,10 @@ describe('many users with their groups, read pool-wide when it is cheaper', () =
       pagesOfB.forEach((page, index) =>
         scripted.cognito
           .on(ListUsersInGroupCommand, { GroupName: 'b', ...(index > 0 ? { NextToken: `B${index}` } : {}) })
-          .resolves({ Users: page.map((n) => scriptedUser(Number(n))), ...(index + 1 < pagesOfB.length ? { NextToken: `B${index + 1}` } : {}) }),
+          .resolves({
+            Users: page.map((n) => scriptedUser(Number(n))),
+            ...(index + 1 < pagesOfB.length ? { NextToken: `B${index + 1}` } : {}),
+          }),
       );
     }
   }

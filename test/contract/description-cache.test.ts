@@ -9,9 +9,13 @@ const DISABLE = `mutation ($p: String!) { adminDisableUser(input: { userPoolId: 
 
 function gateway(descriptionCacheTtlMs?: number) {
   const scripted = scriptedGateway(descriptionCacheTtlMs === undefined ? {} : { descriptionCacheTtlMs });
-  scripted.cognito.on(DescribeUserPoolCommand).callsFake((input: { UserPoolId: string }) => ({ UserPool: { Id: input.UserPoolId, Name: `pool ${input.UserPoolId}` } }));
+  scripted.cognito
+    .on(DescribeUserPoolCommand)
+    .callsFake((input: { UserPoolId: string }) => ({ UserPool: { Id: input.UserPoolId, Name: `pool ${input.UserPoolId}` } }));
   scripted.cognito.on(AdminDisableUserCommand).resolves({});
-  scripted.cognito.on(GetGroupCommand).callsFake((input: { UserPoolId: string; GroupName: string }) => ({ Group: scriptedGroup(input.UserPoolId, input.GroupName) }));
+  scripted.cognito
+    .on(GetGroupCommand)
+    .callsFake((input: { UserPoolId: string; GroupName: string }) => ({ Group: scriptedGroup(input.UserPoolId, input.GroupName) }));
   return scripted;
 }
 
@@ -44,7 +48,11 @@ describe('descriptions cached across requests (DESCRIPTION_CACHE_TTL_MS)', () =>
     expect((await scripted.query(DISABLE, { p: POOL })).data?.adminDisableUser.__typename).toBe('AdminDisableUserPayload');
     await scripted.query(POOL_NAME, { id: POOL });
     await scripted.query(POOL_NAME, { id: OTHER });
-    expect(scripted.cognito.commandCalls(DescribeUserPoolCommand).map((call) => call.args[0].input.UserPoolId)).toEqual([POOL, OTHER, POOL]);
+    expect(scripted.cognito.commandCalls(DescribeUserPoolCommand).map((call) => call.args[0].input.UserPoolId)).toEqual([
+      POOL,
+      OTHER,
+      POOL,
+    ]);
   });
 
   it('does not cache a failure', async () => {

@@ -152,7 +152,10 @@ function selfServiceGateway(): Scripted {
 }
 
 function userToken(groups?: string[]): string {
-  return mintJwt(accessClaims({ issuer: `${issuerBase}/${POOL}`, clientId: CLIENT_ID, username: USERNAME, sub: SUB, ...(groups ? { groups } : {}) }), signingKey);
+  return mintJwt(
+    accessClaims({ issuer: `${issuerBase}/${POOL}`, clientId: CLIENT_ID, username: USERNAME, sub: SUB, ...(groups ? { groups } : {}) }),
+    signingKey,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -193,7 +196,9 @@ describe('user.devices: AdminListDevices over short, empty and full pages', () =
     expect(edges.map((edge) => edge.node)).toEqual(range(0, 72).map((i) => expectedDevice(i)));
     expect(pageInfo.hasNextPage).toBe(false);
     expect(listInputs()).toEqual([page(), page('D1'), page('D2'), page('D3')]);
-    expect(scripted.cognito.commandCalls(AdminGetUserCommand).map((call) => call.args[0].input)).toEqual([{ UserPoolId: POOL, Username: USERNAME }]);
+    expect(scripted.cognito.commandCalls(AdminGetUserCommand).map((call) => call.args[0].input)).toEqual([
+      { UserPoolId: POOL, Username: USERNAME },
+    ]);
   });
 
   it('stops as soon as first + 1 devices are known: two pages for 64', async () => {
@@ -284,7 +289,13 @@ describe('user.device: AdminGetDevice', () => {
     const id = first.data!.user.device.id as string;
     expect(again.data!.user.device.id).toBe(id);
     expect(other.data!.user.device.id).not.toBe(id);
-    expect(JSON.parse(Buffer.from(id, 'base64').toString('utf8').replace(/^Device:/, ''))).toEqual([POOL, USERNAME, deviceKey(9)]);
+    expect(
+      JSON.parse(
+        Buffer.from(id, 'base64')
+          .toString('utf8')
+          .replace(/^Device:/, ''),
+      ),
+    ).toEqual([POOL, USERNAME, deviceKey(9)]);
   });
 });
 
@@ -308,10 +319,14 @@ describe('viewer.devices and viewer.device: the caller’s own access token', ()
         itemsField: 'Devices',
       }),
     );
-    const result = await asUser(`{ viewer { username devices(first: 5) { edges { node { ${DEVICE_FIELDS} } } pageInfo { hasNextPage } } } }`);
+    const result = await asUser(
+      `{ viewer { username devices(first: 5) { edges { node { ${DEVICE_FIELDS} } } pageInfo { hasNextPage } } } }`,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.viewer.username).toBe(USERNAME);
-    expect(result.data!.viewer.devices.edges.map((edge: { node: DeviceNode }) => edge.node)).toEqual([1, 2, 3].map((i) => expectedDevice(i)));
+    expect(result.data!.viewer.devices.edges.map((edge: { node: DeviceNode }) => edge.node)).toEqual(
+      [1, 2, 3].map((i) => expectedDevice(i)),
+    );
     expect(result.data!.viewer.devices.pageInfo.hasNextPage).toBe(false);
     expect(scripted.cognito.commandCalls(ListDevicesCommand).map((call) => call.args[0].input)).toEqual([
       { AccessToken: token, Limit: 60 },
@@ -329,10 +344,13 @@ describe('viewer.devices and viewer.device: the caller’s own access token', ()
       .resolves({ Device: scriptedDevice(4) })
       .on(GetDeviceCommand, { DeviceKey: deviceKey(5) })
       .rejects(new ResourceNotFoundException({ message: 'Device does not exist.', $metadata: {} }));
-    const result = await asUser(`query ($a: String!, $b: String!) { viewer { a: device(deviceKey: $a) { ${DEVICE_FIELDS} } b: device(deviceKey: $b) { deviceKey } } }`, {
-      a: deviceKey(4),
-      b: deviceKey(5),
-    });
+    const result = await asUser(
+      `query ($a: String!, $b: String!) { viewer { a: device(deviceKey: $a) { ${DEVICE_FIELDS} } b: device(deviceKey: $b) { deviceKey } } }`,
+      {
+        a: deviceKey(4),
+        b: deviceKey(5),
+      },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.viewer).toEqual({ a: expectedDevice(4), b: null });
     expect(scripted.cognito.commandCalls(GetDeviceCommand).map((call) => call.args[0].input)).toEqual([
@@ -351,9 +369,17 @@ const ADMIN_FORGET = /* GraphQL */ `
   mutation ($input: AdminForgetDeviceInput!) {
     adminForgetDevice(input: $input) {
       __typename
-      ... on AdminForgetDevicePayload { forgottenDeviceKey }
-      ... on InvalidInputError { field reason }
-      ... on Error { code message }
+      ... on AdminForgetDevicePayload {
+        forgottenDeviceKey
+      }
+      ... on InvalidInputError {
+        field
+        reason
+      }
+      ... on Error {
+        code
+        message
+      }
     }
   }
 `;
@@ -373,9 +399,18 @@ const CONFIRM = /* GraphQL */ `
   mutation ($input: ConfirmDeviceInput!) {
     confirmDevice(input: $input) {
       __typename
-      ... on ConfirmDevicePayload { deviceKey userConfirmationNecessary }
-      ... on InvalidInputError { field reason }
-      ... on Error { code message }
+      ... on ConfirmDevicePayload {
+        deviceKey
+        userConfirmationNecessary
+      }
+      ... on InvalidInputError {
+        field
+        reason
+      }
+      ... on Error {
+        code
+        message
+      }
     }
   }
 `;
@@ -384,9 +419,17 @@ const FORGET = /* GraphQL */ `
   mutation ($input: ForgetDeviceInput!) {
     forgetDevice(input: $input) {
       __typename
-      ... on ForgetDevicePayload { forgottenDeviceKey }
-      ... on InvalidInputError { field reason }
-      ... on Error { code message }
+      ... on ForgetDevicePayload {
+        forgottenDeviceKey
+      }
+      ... on InvalidInputError {
+        field
+        reason
+      }
+      ... on Error {
+        code
+        message
+      }
     }
   }
 `;
@@ -414,14 +457,22 @@ describe('administrative device writes', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data!.adminForgetDevice).toEqual({ __typename: 'AdminForgetDevicePayload', forgottenDeviceKey: deviceKey(3) });
     expect(sentCommands(scripted)).toEqual(['AdminForgetDevice']);
-    expect(scripted.cognito.commandCalls(AdminForgetDeviceCommand)[0]!.args[0].input).toEqual({ UserPoolId: POOL, Username: USERNAME, DeviceKey: deviceKey(3) });
+    expect(scripted.cognito.commandCalls(AdminForgetDeviceCommand)[0]!.args[0].input).toEqual({
+      UserPoolId: POOL,
+      Username: USERNAME,
+      DeviceKey: deviceKey(3),
+    });
   });
 
   it('adminForgetDevice returns UserNotFoundException as a typed UserNotFoundError', async () => {
     scripted.cognito.on(AdminForgetDeviceCommand).rejects(new UserNotFoundException({ message: 'User does not exist.', $metadata: {} }));
     const result = await scripted.query(ADMIN_FORGET, { input: { userPoolId: POOL, username: 'ghost', deviceKey: deviceKey(3) } });
     expect(result.errors).toBeUndefined();
-    expect(result.data!.adminForgetDevice).toEqual({ __typename: 'UserNotFoundError', code: 'USER_NOT_FOUND', message: 'User does not exist.' });
+    expect(result.data!.adminForgetDevice).toEqual({
+      __typename: 'UserNotFoundError',
+      code: 'USER_NOT_FOUND',
+      message: 'User does not exist.',
+    });
   });
 
   it('adminUpdateDeviceStatus sends the status, then reads the device back with AdminGetDevice for the payload', async () => {
@@ -430,7 +481,10 @@ describe('administrative device writes', () => {
     const input = { userPoolId: POOL, username: USERNAME, deviceKey: deviceKey(3), rememberedStatus: 'not_remembered' };
     const result = await scripted.query(ADMIN_UPDATE_STATUS, { input });
     expect(result.errors).toBeUndefined();
-    expect(result.data!.adminUpdateDeviceStatus).toEqual({ __typename: 'AdminUpdateDeviceStatusPayload', device: expectedDevice(3, 'not_remembered') });
+    expect(result.data!.adminUpdateDeviceStatus).toEqual({
+      __typename: 'AdminUpdateDeviceStatusPayload',
+      device: expectedDevice(3, 'not_remembered'),
+    });
     expect(sentCommands(scripted)).toEqual(['AdminUpdateDeviceStatus', 'AdminGetDevice']);
     expect(scripted.cognito.commandCalls(AdminUpdateDeviceStatusCommand)[0]!.args[0].input).toEqual({
       UserPoolId: POOL,
@@ -438,7 +492,11 @@ describe('administrative device writes', () => {
       DeviceKey: deviceKey(3),
       DeviceRememberedStatus: 'not_remembered',
     });
-    expect(scripted.cognito.commandCalls(AdminGetDeviceCommand)[0]!.args[0].input).toEqual({ UserPoolId: POOL, Username: USERNAME, DeviceKey: deviceKey(3) });
+    expect(scripted.cognito.commandCalls(AdminGetDeviceCommand)[0]!.args[0].input).toEqual({
+      UserPoolId: POOL,
+      Username: USERNAME,
+      DeviceKey: deviceKey(3),
+    });
   });
 
   it('two status writes in one request each read the device afresh after their own write', async () => {
@@ -459,7 +517,10 @@ describe('administrative device writes', () => {
     expect(result.data!.a.device.attributes).toEqual(expectedDevice(3, 'not_remembered').attributes);
     expect(result.data!.b.device.attributes).toEqual(expectedDevice(3, 'remembered').attributes);
     expect(sentCommands(scripted)).toEqual(['AdminUpdateDeviceStatus', 'AdminGetDevice', 'AdminUpdateDeviceStatus', 'AdminGetDevice']);
-    expect(scripted.cognito.commandCalls(AdminUpdateDeviceStatusCommand).map((call) => call.args[0].input.DeviceRememberedStatus)).toEqual(['not_remembered', 'remembered']);
+    expect(scripted.cognito.commandCalls(AdminUpdateDeviceStatusCommand).map((call) => call.args[0].input.DeviceRememberedStatus)).toEqual([
+      'not_remembered',
+      'remembered',
+    ]);
   });
 });
 
@@ -479,7 +540,11 @@ describe('self-service device writes with the caller’s access token', () => {
       input: { deviceKey: deviceKey(11), deviceName: 'Dana’s laptop', passwordVerifier: 'dmVyaWZpZXI=', salt: 'c2FsdA==' },
     });
     expect(result.errors).toBeUndefined();
-    expect(result.data!.confirmDevice).toEqual({ __typename: 'ConfirmDevicePayload', deviceKey: deviceKey(11), userConfirmationNecessary: true });
+    expect(result.data!.confirmDevice).toEqual({
+      __typename: 'ConfirmDevicePayload',
+      deviceKey: deviceKey(11),
+      userConfirmationNecessary: true,
+    });
     expect(sentCommands(scripted)).toEqual(['ConfirmDevice']);
     expect(scripted.cognito.commandCalls(ConfirmDeviceCommand)[0]!.args[0].input).toEqual({
       AccessToken: token,
@@ -492,7 +557,11 @@ describe('self-service device writes with the caller’s access token', () => {
   it('confirmDevice without optional fields sends only the token and the key', async () => {
     scripted.cognito.on(ConfirmDeviceCommand).resolves({ UserConfirmationNecessary: false });
     const result = await asUser(CONFIRM, { input: { deviceKey: deviceKey(12) } });
-    expect(result.data!.confirmDevice).toEqual({ __typename: 'ConfirmDevicePayload', deviceKey: deviceKey(12), userConfirmationNecessary: false });
+    expect(result.data!.confirmDevice).toEqual({
+      __typename: 'ConfirmDevicePayload',
+      deviceKey: deviceKey(12),
+      userConfirmationNecessary: false,
+    });
     expect(scripted.cognito.commandCalls(ConfirmDeviceCommand)[0]!.args[0].input).toEqual({ AccessToken: token, DeviceKey: deviceKey(12) });
   });
 
@@ -510,7 +579,10 @@ describe('self-service device writes with the caller’s access token', () => {
     scripted.cognito.on(GetDeviceCommand).resolves({ Device: scriptedDevice(14, 'not_remembered') });
     const result = await asUser(UPDATE_STATUS, { input: { deviceKey: deviceKey(14), rememberedStatus: 'not_remembered' } });
     expect(result.errors).toBeUndefined();
-    expect(result.data!.updateDeviceStatus).toEqual({ __typename: 'UpdateDeviceStatusPayload', device: expectedDevice(14, 'not_remembered') });
+    expect(result.data!.updateDeviceStatus).toEqual({
+      __typename: 'UpdateDeviceStatusPayload',
+      device: expectedDevice(14, 'not_remembered'),
+    });
     expect(sentCommands(scripted)).toEqual(['UpdateDeviceStatus', 'GetDevice']);
     expect(scripted.cognito.commandCalls(UpdateDeviceStatusCommand)[0]!.args[0].input).toEqual({
       AccessToken: token,
@@ -533,7 +605,8 @@ describe('refusals before any call', () => {
       (await scripted.query(ADMIN_UPDATE_STATUS, { input: { ...admin, rememberedStatus: 'remembered' } })).data!.adminUpdateDeviceStatus,
       (await postQuery(scripted.gateway, CONFIRM, { input: { deviceKey: BAD_KEY } }, bearer(token))).data!.confirmDevice,
       (await postQuery(scripted.gateway, FORGET, { input: { deviceKey: BAD_KEY } }, bearer(token))).data!.forgetDevice,
-      (await postQuery(scripted.gateway, UPDATE_STATUS, { input: { deviceKey: BAD_KEY, rememberedStatus: 'remembered' } }, bearer(token))).data!.updateDeviceStatus,
+      (await postQuery(scripted.gateway, UPDATE_STATUS, { input: { deviceKey: BAD_KEY, rememberedStatus: 'remembered' } }, bearer(token)))
+        .data!.updateDeviceStatus,
     ];
     for (const answer of answers) {
       expect(answer).toMatchObject({ __typename: 'InvalidInputError', field: 'input.deviceKey', code: 'BAD_USER_INPUT' });
@@ -545,7 +618,12 @@ describe('refusals before any call', () => {
   it('a plain signed-in user may not call adminForgetDevice: FORBIDDEN, no call', async () => {
     const scripted = selfServiceGateway();
     scripted.cognito.on(AdminForgetDeviceCommand).resolves({});
-    const result = await postQuery(scripted.gateway, ADMIN_FORGET, { input: { userPoolId: POOL, username: USERNAME, deviceKey: deviceKey(1) } }, bearer(userToken()));
+    const result = await postQuery(
+      scripted.gateway,
+      ADMIN_FORGET,
+      { input: { userPoolId: POOL, username: USERNAME, deviceKey: deviceKey(1) } },
+      bearer(userToken()),
+    );
     expect(result.data ?? null).toBeNull();
     expect(result.errors).toHaveLength(1);
     expect(result.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN' });
@@ -556,7 +634,12 @@ describe('refusals before any call', () => {
   it('a signed-in member of the admin group may call adminForgetDevice', async () => {
     const scripted = selfServiceGateway();
     scripted.cognito.on(AdminForgetDeviceCommand).resolves({});
-    const result = await postQuery(scripted.gateway, ADMIN_FORGET, { input: { userPoolId: POOL, username: USERNAME, deviceKey: deviceKey(1) } }, bearer(userToken(['admins'])));
+    const result = await postQuery(
+      scripted.gateway,
+      ADMIN_FORGET,
+      { input: { userPoolId: POOL, username: USERNAME, deviceKey: deviceKey(1) } },
+      bearer(userToken(['admins'])),
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.adminForgetDevice).toEqual({ __typename: 'AdminForgetDevicePayload', forgottenDeviceKey: deviceKey(1) });
     expect(scripted.cognito.commandCalls(AdminForgetDeviceCommand)).toHaveLength(1);

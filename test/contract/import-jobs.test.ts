@@ -23,7 +23,8 @@ import { pagedList, range, scriptedGateway, type ScriptedPage } from '../support
 const POOL = 'eu-west-1_Imports1';
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/CognitoImportLogs';
 const jobId = (i: number) => `import-Job${String(i).padStart(4, '0')}x`;
-const PRESIGNED = (i: number) => `https://cognito-idp-import-eu-west-1.s3.amazonaws.com/123456789012/${POOL}/${jobId(i)}?X-Amz-Signature=abc`;
+const PRESIGNED = (i: number) =>
+  `https://cognito-idp-import-eu-west-1.s3.amazonaws.com/123456789012/${POOL}/${jobId(i)}?X-Amz-Signature=abc`;
 
 /** A UserImportJobType as the SDK deserializes it (dates as Date objects). */
 function scriptedJob(i: number, overrides: Partial<UserImportJobType> = {}): UserImportJobType {
@@ -69,9 +70,28 @@ function expectedJob(job: UserImportJobType) {
 
 /** Every column a real pool's GetCSVHeader answers with. */
 const CSV_HEADER = [
-  'name', 'given_name', 'family_name', 'middle_name', 'nickname', 'preferred_username', 'profile', 'picture', 'website', 'email',
-  'email_verified', 'gender', 'birthdate', 'zoneinfo', 'locale', 'phone_number', 'phone_number_verified', 'address', 'updated_at',
-  'custom:department', 'cognito:mfa_enabled', 'cognito:username',
+  'name',
+  'given_name',
+  'family_name',
+  'middle_name',
+  'nickname',
+  'preferred_username',
+  'profile',
+  'picture',
+  'website',
+  'email',
+  'email_verified',
+  'gender',
+  'birthdate',
+  'zoneinfo',
+  'locale',
+  'phone_number',
+  'phone_number_verified',
+  'address',
+  'updated_at',
+  'custom:department',
+  'cognito:mfa_enabled',
+  'cognito:username',
 ];
 
 type Scripted = ReturnType<typeof scriptedGateway>;
@@ -176,7 +196,9 @@ describe('userPool.csvHeader and importJob', () => {
       userPool(userPoolId: "${POOL}") { found: importJob(jobId: "${jobId(5)}") { ${JOB_FIELDS} } missing: importJob(jobId: "${jobId(6)}") { jobId } }
     }`);
     expect(result.errors).toBeUndefined();
-    expect(result.data!.userPool.found).toEqual(expectedJob(scriptedJob(5, { Status: 'InProgress', CompletionDate: undefined, CompletionMessage: undefined })));
+    expect(result.data!.userPool.found).toEqual(
+      expectedJob(scriptedJob(5, { Status: 'InProgress', CompletionDate: undefined, CompletionMessage: undefined })),
+    );
     expect(result.data!.userPool.found.completedAt).toBeNull();
     expect(result.data!.userPool.missing).toBeNull();
     expect(scripted.cognito.commandCalls(DescribeUserImportJobCommand).map((call) => call.args[0].input)).toEqual([
@@ -246,7 +268,10 @@ describe('import job writes', () => {
     scripted.cognito.on(CreateUserImportJobCommand).resolves({ UserImportJob: createdJob });
     const result = await scripted.query(CREATE, { input: { userPoolId: POOL, jobName: 'spring import', cloudWatchLogsRoleArn: ROLE_ARN } });
     expect(result.errors).toBeUndefined();
-    expect(result.data!.createUserImportJob).toMatchObject({ __typename: 'CreateUserImportJobPayload', importJob: expectedJob(createdJob) });
+    expect(result.data!.createUserImportJob).toMatchObject({
+      __typename: 'CreateUserImportJobPayload',
+      importJob: expectedJob(createdJob),
+    });
     expect(result.data!.createUserImportJob.importJob.preSignedUrl).toBe(PRESIGNED(20));
     expect(sentCommands(scripted)).toEqual(['CreateUserImportJob']);
     expect(scripted.cognito.commandCalls(CreateUserImportJobCommand)[0]!.args[0].input).toEqual({
@@ -275,16 +300,34 @@ describe('import job writes', () => {
   });
 
   it('a bad role ARN, job name or job id is an InvalidInputError naming the field, and nothing is sent', async () => {
-    const badRole = await scripted.query(CREATE, { input: { userPoolId: POOL, jobName: 'spring import', cloudWatchLogsRoleArn: 'CognitoImportLogs' } });
-    expect(badRole.data!.createUserImportJob).toMatchObject({ __typename: 'InvalidInputError', code: 'BAD_USER_INPUT', field: 'input.cloudWatchLogsRoleArn' });
-    const badName = await scripted.query(CREATE, { input: { userPoolId: POOL, jobName: 'spring/import', cloudWatchLogsRoleArn: ROLE_ARN } });
+    const badRole = await scripted.query(CREATE, {
+      input: { userPoolId: POOL, jobName: 'spring import', cloudWatchLogsRoleArn: 'CognitoImportLogs' },
+    });
+    expect(badRole.data!.createUserImportJob).toMatchObject({
+      __typename: 'InvalidInputError',
+      code: 'BAD_USER_INPUT',
+      field: 'input.cloudWatchLogsRoleArn',
+    });
+    const badName = await scripted.query(CREATE, {
+      input: { userPoolId: POOL, jobName: 'spring/import', cloudWatchLogsRoleArn: ROLE_ARN },
+    });
     expect(badName.data!.createUserImportJob).toMatchObject({ __typename: 'InvalidInputError', field: 'input.jobName' });
-    const badPool = await scripted.query(CREATE, { input: { userPoolId: 'Imports1', jobName: 'spring import', cloudWatchLogsRoleArn: ROLE_ARN } });
+    const badPool = await scripted.query(CREATE, {
+      input: { userPoolId: 'Imports1', jobName: 'spring import', cloudWatchLogsRoleArn: ROLE_ARN },
+    });
     expect(badPool.data!.createUserImportJob).toMatchObject({ __typename: 'InvalidInputError', field: 'input.userPoolId' });
     const badStart = await scripted.query(START, { input: { userPoolId: POOL, jobId: 'job-21' } });
-    expect(badStart.data!.startUserImportJob).toMatchObject({ __typename: 'InvalidInputError', code: 'BAD_USER_INPUT', field: 'input.jobId' });
+    expect(badStart.data!.startUserImportJob).toMatchObject({
+      __typename: 'InvalidInputError',
+      code: 'BAD_USER_INPUT',
+      field: 'input.jobId',
+    });
     const badStop = await scripted.query(STOP, { input: { userPoolId: POOL, jobId: '' } });
-    expect(badStop.data!.stopUserImportJob).toMatchObject({ __typename: 'InvalidInputError', field: 'input.jobId', reason: 'must not be empty' });
+    expect(badStop.data!.stopUserImportJob).toMatchObject({
+      __typename: 'InvalidInputError',
+      field: 'input.jobId',
+      reason: 'must not be empty',
+    });
     expect(scripted.cognito.calls()).toHaveLength(0);
   });
 
@@ -294,7 +337,11 @@ describe('import job writes', () => {
       .rejects(new LimitExceededException({ message: 'Maximum number of import jobs reached.', $metadata: {} }));
     const result = await scripted.query(CREATE, { input: { userPoolId: POOL, jobName: 'spring import', cloudWatchLogsRoleArn: ROLE_ARN } });
     expect(result.errors).toBeUndefined();
-    expect(result.data!.createUserImportJob).toEqual({ __typename: 'LimitExceededError', code: 'LIMIT_EXCEEDED', message: 'Maximum number of import jobs reached.' });
+    expect(result.data!.createUserImportJob).toEqual({
+      __typename: 'LimitExceededError',
+      code: 'LIMIT_EXCEEDED',
+      message: 'Maximum number of import jobs reached.',
+    });
     expect(scripted.cognito.commandCalls(CreateUserImportJobCommand)).toHaveLength(1);
   });
 

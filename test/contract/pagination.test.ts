@@ -211,21 +211,33 @@ describe('the same helper serves every list operation', () => {
   it('ListUserPools: sends the required MaxResults and follows NextToken', async () => {
     const scripted = scriptedGateway();
     const pool = (i: number) => ({ Id: `eu-west-1_Pool${i}`, Name: `pool ${i}`, CreationDate: new Date(0), LastModifiedDate: new Date(0) });
-    scripted.cognito.on(ListUserPoolsCommand).callsFake(
-      pagedList({ pages: [{ items: range(0, 60).map(pool), next: 'P1' }, { items: range(60, 63).map(pool) }], tokenField: 'NextToken', sizeField: 'MaxResults', itemsField: 'UserPools' }),
-    );
+    scripted.cognito
+      .on(ListUserPoolsCommand)
+      .callsFake(
+        pagedList({
+          pages: [{ items: range(0, 60).map(pool), next: 'P1' }, { items: range(60, 63).map(pool) }],
+          tokenField: 'NextToken',
+          sizeField: 'MaxResults',
+          itemsField: 'UserPools',
+        }),
+      );
     const result = await scripted.query(`{ userPools(first: 62) { edges { node { userPoolId name } } pageInfo { hasNextPage } } }`);
     expect(result.data!.userPools.edges).toHaveLength(62);
     expect(result.data!.userPools.edges[61].node).toEqual({ userPoolId: 'eu-west-1_Pool61', name: 'pool 61' });
     expect(result.data!.userPools.pageInfo.hasNextPage).toBe(true);
-    expect(scripted.cognito.commandCalls(ListUserPoolsCommand).map((c) => c.args[0].input)).toEqual([{ MaxResults: 60 }, { MaxResults: 60, NextToken: 'P1' }]);
+    expect(scripted.cognito.commandCalls(ListUserPoolsCommand).map((c) => c.args[0].input)).toEqual([
+      { MaxResults: 60 },
+      { MaxResults: 60, NextToken: 'P1' },
+    ]);
     // Names come from the list summaries: no DescribeUserPool.
     expect(scripted.cognito.commandCalls(DescribeUserPoolCommand)).toHaveLength(0);
   });
 
   it("AdminListGroupsForUser: a user's groups across short and empty pages", async () => {
     const scripted = scriptedGateway();
-    scripted.cognito.on(AdminGetUserCommand).resolves({ Username: 'user001', UserAttributes: [{ Name: 'sub', Value: 's' }], Enabled: true, UserStatus: 'CONFIRMED' });
+    scripted.cognito
+      .on(AdminGetUserCommand)
+      .resolves({ Username: 'user001', UserAttributes: [{ Name: 'sub', Value: 's' }], Enabled: true, UserStatus: 'CONFIRMED' });
     scripted.cognito.on(AdminListGroupsForUserCommand).callsFake(
       pagedList({
         pages: [
@@ -238,9 +250,15 @@ describe('the same helper serves every list operation', () => {
         itemsField: 'Groups',
       }),
     );
-    const result = await scripted.query(`{ user(userPoolId: "${POOL}", username: "user001") { groups(first: 10) { edges { node { name } } pageInfo { hasNextPage } } } }`);
+    const result = await scripted.query(
+      `{ user(userPoolId: "${POOL}", username: "user001") { groups(first: 10) { edges { node { name } } pageInfo { hasNextPage } } } }`,
+    );
     expect(result.data!.user.groups.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual(['a', 'b', 'c']);
     expect(result.data!.user.groups.pageInfo.hasNextPage).toBe(false);
-    expect(scripted.cognito.commandCalls(AdminListGroupsForUserCommand).map((c) => c.args[0].input.NextToken)).toEqual([undefined, 'G1', 'G2']);
+    expect(scripted.cognito.commandCalls(AdminListGroupsForUserCommand).map((c) => c.args[0].input.NextToken)).toEqual([
+      undefined,
+      'G1',
+      'G2',
+    ]);
   });
 });

@@ -25,22 +25,34 @@ import { scriptedGateway } from '../support/scripted-cognito';
 
 const POOL = 'eu-west-1_SecretHash1';
 const OTHER_POOL = 'eu-west-1_SecretHash2';
-const SECRET_CLIENT = { userPoolId: POOL, clientId: '4vq3abcdefghij0123456789kl', clientSecret: '1example23456789secret0abcdefghijklmnopqrstuvwxyz0' };
+const SECRET_CLIENT = {
+  userPoolId: POOL,
+  clientId: '4vq3abcdefghij0123456789kl',
+  clientSecret: '1example23456789secret0abcdefghijklmnopqrstuvwxyz0',
+};
 const PUBLIC_CLIENT = { userPoolId: POOL, clientId: '5pub1icc1ient0nosecret0000' };
-const OTHER_SECRET_CLIENT = { userPoolId: OTHER_POOL, clientId: '7xk9mnopqrstuv9876543210wy', clientSecret: '2other9876543210secret0zyxwvutsrqponmlkjihgfedcba9' };
+const OTHER_SECRET_CLIENT = {
+  userPoolId: OTHER_POOL,
+  clientId: '7xk9mnopqrstuv9876543210wy',
+  clientSecret: '2other9876543210secret0zyxwvutsrqponmlkjihgfedcba9',
+};
 const UNSERVED_CLIENT_ID = '9notconfigured000000000000';
 const SECRETS = [SECRET_CLIENT.clientSecret, OTHER_SECRET_CLIENT.clientSecret];
 
 /** Base64(HMAC-SHA256(key = client secret, message = username + clientId)), as AWS documents it. */
 function expectedHash(client: { clientId: string; clientSecret: string }, username: string): string {
-  return createHmac('sha256', client.clientSecret).update(username + client.clientId, 'utf8').digest('base64');
+  return createHmac('sha256', client.clientSecret)
+    .update(username + client.clientId, 'utf8')
+    .digest('base64');
 }
 
 function capturingLogger(): Logger & { text(): string } {
   const lines: string[] = [];
-  const at = (level: string) => (...args: unknown[]) => {
-    lines.push(`${level} ${args.map((a) => (typeof a === 'string' ? a : inspect(a, { depth: 10, showHidden: true }))).join(' ')}`);
-  };
+  const at =
+    (level: string) =>
+    (...args: unknown[]) => {
+      lines.push(`${level} ${args.map((a) => (typeof a === 'string' ? a : inspect(a, { depth: 10, showHidden: true }))).join(' ')}`);
+    };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), text: () => lines.join('\n') };
 }
 
@@ -64,7 +76,9 @@ beforeEach(() => {
     issuerBase: 'https://cognito-idp.eu-west-1.amazonaws.com',
     logger: log,
   });
-  scripted.cognito.on(SignUpCommand).resolves({ UserConfirmed: false, UserSub: '0d5c8a3e-0000-4000-8000-000000000001', CodeDeliveryDetails: delivery });
+  scripted.cognito
+    .on(SignUpCommand)
+    .resolves({ UserConfirmed: false, UserSub: '0d5c8a3e-0000-4000-8000-000000000001', CodeDeliveryDetails: delivery });
   scripted.cognito.on(ConfirmSignUpCommand).resolves({});
   scripted.cognito.on(ResendConfirmationCodeCommand).resolves({ CodeDeliveryDetails: delivery });
   scripted.cognito.on(ForgotPasswordCommand).resolves({ CodeDeliveryDetails: delivery });
@@ -90,7 +104,14 @@ const PASSWORD = 'Correct-Horse-Battery-9';
 /** Every public flow: its document, its input without clientId, and where its hash goes. */
 interface Flow {
   name: string;
-  command: typeof SignUpCommand | typeof ConfirmSignUpCommand | typeof ResendConfirmationCodeCommand | typeof ForgotPasswordCommand | typeof ConfirmForgotPasswordCommand | typeof InitiateAuthCommand | typeof RespondToAuthChallengeCommand;
+  command:
+    | typeof SignUpCommand
+    | typeof ConfirmSignUpCommand
+    | typeof ResendConfirmationCodeCommand
+    | typeof ForgotPasswordCommand
+    | typeof ConfirmForgotPasswordCommand
+    | typeof InitiateAuthCommand
+    | typeof RespondToAuthChallengeCommand;
   document: string;
   input: (username: string) => Record<string, unknown>;
   /** The SECRET_HASH the request carries, wherever this operation puts it. */
@@ -165,7 +186,12 @@ const flows: Flow[] = [
     name: 'respondToAuthChallenge NEW_PASSWORD_REQUIRED',
     command: RespondToAuthChallengeCommand,
     document: `mutation ($input: RespondToAuthChallengeInput!) { respondToAuthChallenge(input: $input) { ${RESULT} } }`,
-    input: (username) => ({ username, challengeName: 'NEW_PASSWORD_REQUIRED', session: 'AYABeSessionFromCognito-0123456789', newPassword: PASSWORD }),
+    input: (username) => ({
+      username,
+      challengeName: 'NEW_PASSWORD_REQUIRED',
+      session: 'AYABeSessionFromCognito-0123456789',
+      newPassword: PASSWORD,
+    }),
     hashOf: (i) => i['ChallengeResponses']?.['SECRET_HASH'],
     usernameOf: (i) => i['ChallengeResponses']?.['USERNAME'],
     payload: 'RespondToAuthChallengePayload',
@@ -257,7 +283,15 @@ describe.each(flows)('$name', (flow) => {
 
 describe('the secret never comes back through any field', () => {
   it('nothing a public flow returns has a field for a secret or a hash, however deep', () => {
-    const publicFlows = ['signUp', 'confirmSignUp', 'resendConfirmationCode', 'initiateAuth', 'respondToAuthChallenge', 'forgotPassword', 'confirmForgotPassword'];
+    const publicFlows = [
+      'signUp',
+      'confirmSignUp',
+      'resendConfirmationCode',
+      'initiateAuth',
+      'respondToAuthChallenge',
+      'forgotPassword',
+      'confirmForgotPassword',
+    ];
     const mutations = schema.getMutationType()!.getFields();
     const seen = new Set<string>();
     const secretish: string[] = [];
@@ -273,15 +307,25 @@ describe('the secret never comes back through any field', () => {
     };
     for (const name of publicFlows) walk(getNamedType(mutations[name]!.type));
     // The walk did reach the payloads and what they hold.
-    expect([...seen]).toEqual(expect.arrayContaining(['SignUpPayload', 'InitiateAuthPayload', 'AuthTokens', 'AuthChallenge', 'CodeDelivery', 'InvalidInputError']));
+    expect([...seen]).toEqual(
+      expect.arrayContaining(['SignUpPayload', 'InitiateAuthPayload', 'AuthTokens', 'AuthChallenge', 'CodeDelivery', 'InvalidInputError']),
+    );
     expect(secretish).toEqual([]);
   });
 
   it('postQuery through the shared helper sees the same: a secret client’s sign-in answer holds tokens, not the secret', async () => {
-    const answer = await postQuery(scripted.gateway, `mutation ($input: InitiateAuthInput!) { initiateAuth(input: $input) { ... on InitiateAuthPayload { tokens { accessToken tokenType expiresIn } } } }`, {
-      input: { clientId: SECRET_CLIENT.clientId, username: 'alice', authFlow: 'USER_PASSWORD_AUTH', password: PASSWORD },
+    const answer = await postQuery(
+      scripted.gateway,
+      `mutation ($input: InitiateAuthInput!) { initiateAuth(input: $input) { ... on InitiateAuthPayload { tokens { accessToken tokenType expiresIn } } } }`,
+      {
+        input: { clientId: SECRET_CLIENT.clientId, username: 'alice', authFlow: 'USER_PASSWORD_AUTH', password: PASSWORD },
+      },
+    );
+    expect(answer.data?.initiateAuth.tokens).toEqual({
+      accessToken: authenticationResult.AccessToken,
+      tokenType: 'Bearer',
+      expiresIn: 3600,
     });
-    expect(answer.data?.initiateAuth.tokens).toEqual({ accessToken: authenticationResult.AccessToken, tokenType: 'Bearer', expiresIn: 3600 });
     expectNoSecretIn(JSON.stringify(answer), 'the answer');
   });
 });

@@ -9,16 +9,23 @@ describe('what entity resolution costs in Cognito calls', () => {
   const { query } = localGateway();
 
   async function someUsers(count: number): Promise<{ username: string; sub: string }[]> {
-    const listed = await query(`query ($id: String!, $n: Int!) { userPool(userPoolId: $id) { users(first: $n) { edges { node { username sub } } } } }`, {
-      id: demoPool!.userPoolId,
-      n: count,
-    });
+    const listed = await query(
+      `query ($id: String!, $n: Int!) { userPool(userPoolId: $id) { users(first: $n) { edges { node { username sub } } } } }`,
+      {
+        id: demoPool!.userPoolId,
+        n: count,
+      },
+    );
     return listed.data!.userPool.users.edges.map((edge: { node: { username: string; sub: string } }) => edge.node);
   }
 
   it('50 representations of 25 users by (userPoolId, username): 25 AdminGetUser, duplicates free', async () => {
     const users = await someUsers(25);
-    const representations = [...users, ...users].map((user) => ({ __typename: 'User', userPoolId: demoPool!.userPoolId, username: user.username }));
+    const representations = [...users, ...users].map((user) => ({
+      __typename: 'User',
+      userPoolId: demoPool!.userPoolId,
+      username: user.username,
+    }));
     const answer = await query(ENTITIES, { r: representations });
     expect(answer.errors).toBeUndefined();
     expect(answer.data!._entities.map((user: { username: string }) => user.username)).toEqual(representations.map((r) => r.username));
@@ -43,9 +50,12 @@ describe('what entity resolution costs in Cognito calls', () => {
   });
 
   it('a representation with the pool id as well costs one call in that pool', async () => {
-    const listed = await query(`query ($id: String!) { userPool(userPoolId: $id) { users(first: 1) { edges { node { username sub } } } } }`, {
-      id: partnersPool!.userPoolId,
-    });
+    const listed = await query(
+      `query ($id: String!) { userPool(userPoolId: $id) { users(first: 1) { edges { node { username sub } } } } }`,
+      {
+        id: partnersPool!.userPoolId,
+      },
+    );
     const partner = listed.data!.userPool.users.edges[0].node;
     const answer = await query(ENTITIES, { r: [{ __typename: 'User', sub: partner.sub, userPoolId: partnersPool!.userPoolId }] });
     expect(answer.data!._entities).toEqual([expect.objectContaining({ username: partner.username, sub: partner.sub })]);

@@ -41,9 +41,12 @@ describe('end to end through a gateway runtime', () => {
   let userToken: string;
 
   beforeAll(async () => {
-    const listed = await cognito.query(`query ($id: String!) { userPool(userPoolId: $id) { group(name: "admins") { members(first: 10) { edges { node { username sub } } } } } }`, {
-      id: demoPoolId,
-    });
+    const listed = await cognito.query(
+      `query ($id: String!) { userPool(userPoolId: $id) { group(name: "admins") { members(first: 10) { edges { node { username sub } } } } } }`,
+      {
+        id: demoPoolId,
+      },
+    );
     const members = listed.data!.userPool.group.members.edges.map((edge: { node: { username: string; sub: string } }) => edge.node);
     subOf = new Map(members.map((member: { username: string; sub: string }) => [member.username, member.sub]));
     orders = members.flatMap((member: { sub: string }, index: number) => [
@@ -84,18 +87,36 @@ describe('end to end through a gateway runtime', () => {
     return (await response.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] };
   }
 
-  const CROSSING = /* GraphQL */ `{
-    orders {
-      id
-      total
-      buyer {
-        sub
-        username
-        email
-        groups(first: 5) { edges { node { name members(first: 3) { edges { node { username orders { id } } } } } } }
+  const CROSSING = /* GraphQL */ `
+    {
+      orders {
+        id
+        total
+        buyer {
+          sub
+          username
+          email
+          groups(first: 5) {
+            edges {
+              node {
+                name
+                members(first: 3) {
+                  edges {
+                    node {
+                      username
+                      orders {
+                        id
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
       }
     }
-  }`;
+  `;
 
   it('starts in orders, crosses into User and Group by key, and back into orders for members', async () => {
     const answer = await ask(bearer(adminToken), CROSSING);
@@ -128,6 +149,8 @@ describe('end to end through a gateway runtime', () => {
   it('serves a router holding a service key as an administrator', async () => {
     const answer = await ask(asService, '{ orders { buyer { username } } }');
     expect(answer.errors).toBeUndefined();
-    expect(answer.data.orders.map((order: { buyer: { username: string } }) => subOf.get(order.buyer.username))).toEqual(orders.map((o) => o.buyerSub));
+    expect(answer.data.orders.map((order: { buyer: { username: string } }) => subOf.get(order.buyer.username))).toEqual(
+      orders.map((o) => o.buyerSub),
+    );
   });
 });

@@ -65,7 +65,8 @@ describe('query shape limits (graphql-armor)', () => {
   });
 
   it('refuses 1000 aliases (and 31), serves 30', async () => {
-    const aliases = (n: number) => `{ userPools(first: 1) { edges { node { ${Array.from({ length: n }, (_, i) => `a${i}: name`).join(' ')} } } } }`;
+    const aliases = (n: number) =>
+      `{ userPools(first: 1) { edges { node { ${Array.from({ length: n }, (_, i) => `a${i}: name`).join(' ')} } } } }`;
     refusedBeforeExecution(await post({ query: aliases(1000) }), /Aliases limit of 30 exceeded, found 1000/);
     const justOver = await post({ query: aliases(31) });
     refusedBeforeExecution(justOver, /Aliases limit of 30 exceeded, found 31/);
@@ -116,20 +117,43 @@ describe('batching', () => {
 });
 
 describe('query cost (Pothos complexity)', () => {
-  const tooComplex = /* GraphQL */ `{
-    userPools(first: 1000) { edges { node {
-      users(first: 1000) { edges { node {
-        groups(first: 60) { edges { node {
-          members(first: 60) { edges { node { username } } }
-        } } }
-      } } }
-    } } }
-  }`;
+  const tooComplex = /* GraphQL */ `
+    {
+      userPools(first: 1000) {
+        edges {
+          node {
+            users(first: 1000) {
+              edges {
+                node {
+                  groups(first: 60) {
+                    edges {
+                      node {
+                        members(first: 60) {
+                          edges {
+                            node {
+                              username
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  `;
 
   function refusedAsTooComplex(answer: Answer, fields: string[]) {
     const label = JSON.stringify(answer.body).slice(0, 500);
     expect(answer.status, label).toBe(400);
-    expect(answer.body.errors?.map((e) => e.extensions?.code), label).toEqual(fields.map(() => 'QUERY_TOO_COMPLEX'));
+    expect(
+      answer.body.errors?.map((e) => e.extensions?.code),
+      label,
+    ).toEqual(fields.map(() => 'QUERY_TOO_COMPLEX'));
     expect(answer.body.errors![0]!.message, label).toMatch(/^Query complexity \d+ is over the limit of 25000; ask for fewer items\.$/);
     for (const field of fields) expect(answer.body.data?.[field], label).toBeNull();
     expect(answer.body.extensions?.cognitoCalls?.total, label).toBe(0);
@@ -142,12 +166,16 @@ describe('query cost (Pothos complexity)', () => {
   it('counts `first` given as a variable, and refuses the whole operation even when its first field is cheap', async () => {
     refusedAsTooComplex(
       await post({
-        query: 'query ($n: Int) { userPools(first: $n) { edges { node { users(first: $n) { edges { node { groups(first: 60) { edges { node { name } } } } } } } } } }',
+        query:
+          'query ($n: Int) { userPools(first: $n) { edges { node { users(first: $n) { edges { node { groups(first: 60) { edges { node { name } } } } } } } } } }',
         variables: { n: 1000 },
       }),
       ['userPools'],
     );
-    refusedAsTooComplex(await post({ query: `{ cheap: userPools(first: 1) { __typename } costly: ${tooComplex.trim().slice(1, -1)} }` }), ['cheap', 'costly']);
+    refusedAsTooComplex(await post({ query: `{ cheap: userPools(first: 1) { __typename } costly: ${tooComplex.trim().slice(1, -1)} }` }), [
+      'cheap',
+      'costly',
+    ]);
   });
 
   it('serves a query of moderate cost', async () => {
@@ -157,7 +185,8 @@ describe('query cost (Pothos complexity)', () => {
   });
 
   it('refuses an entity fetch of more representations than a connection may hold, before any call', async () => {
-    const representations = (n: number) => Array.from({ length: n }, (_, i) => ({ __typename: 'User', userPoolId: demoPoolId, username: `nobody-${i}` }));
+    const representations = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ __typename: 'User', userPoolId: demoPoolId, username: `nobody-${i}` }));
     const query = 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }';
     const tooMany = await post({ query, variables: { r: representations(1001) } });
     expect(tooMany.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'representations' });
@@ -197,9 +226,16 @@ describe('HTTP methods and CSRF', () => {
   it.each([
     ['application/x-www-form-urlencoded', `query=${encodeURIComponent('{ __typename }')}`],
     ['text/plain', JSON.stringify({ query: '{ __typename }' })],
-    ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{"query":"{ __typename }"}\r\n--x--\r\n'],
+    [
+      'multipart/form-data; boundary=x',
+      '--x\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{"query":"{ __typename }"}\r\n--x--\r\n',
+    ],
   ])('refuses a %s POST (a form a browser sends cross-site) without the CSRF header, with 403', async (contentType, body) => {
-    const response = await gateway.fetch(URL, { method: 'POST', headers: { 'content-type': contentType, accept: 'application/json', ...asService }, body });
+    const response = await gateway.fetch(URL, {
+      method: 'POST',
+      headers: { 'content-type': contentType, accept: 'application/json', ...asService },
+      body,
+    });
     expect(response.status).toBe(403);
     const answer = (await response.json()) as GraphQLResponse;
     expect(answer.data).toBeUndefined();
@@ -253,7 +289,11 @@ describe('CORS allow-list', () => {
       headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, authorization' },
     });
   const request = async (target: typeof gateway, origin: string) => {
-    const response = await target.fetch(URL, { method: 'POST', headers: { ...json, origin }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const response = await target.fetch(URL, {
+      method: 'POST',
+      headers: { ...json, origin },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     await response.body?.cancel();
     return response;
   };
@@ -316,7 +356,14 @@ describe('public flow rate limit', () => {
       post(
         {
           query: 'mutation ($input: InitiateAuthInput!) { initiateAuth(input: $input) { __typename ... on Error { code } } }',
-          variables: { input: { authFlow: 'USER_PASSWORD_AUTH', clientId: web.clientId, username: 'no-such-user-rate-limit', password: 'Wrong#Password1' } },
+          variables: {
+            input: {
+              authFlow: 'USER_PASSWORD_AUTH',
+              clientId: web.clientId,
+              username: 'no-such-user-rate-limit',
+              password: 'Wrong#Password1',
+            },
+          },
         },
         headers,
         limited,

@@ -42,7 +42,9 @@ describe('resolveAdminGroup', () => {
     expect(() => resolveAdminGroup('ops', ['eu-west-1_A', 'eu-west-1_B'], silentLogger)).toThrow(ConfigError);
     expect(() => resolveAdminGroup('ops', ['eu-west-1_A', 'eu-west-1_B'], silentLogger)).toThrow(/ADMIN_GROUP: "ops" names no pool/);
     const warnings: unknown[] = [];
-    expect(resolveAdminGroup(undefined, ['eu-west-1_A', 'eu-west-1_B'], { ...silentLogger, warn: (...args) => warnings.push(args) })).toBeUndefined();
+    expect(
+      resolveAdminGroup(undefined, ['eu-west-1_A', 'eu-west-1_B'], { ...silentLogger, warn: (...args) => warnings.push(args) }),
+    ).toBeUndefined();
     expect(warnings).toHaveLength(1);
   });
 });

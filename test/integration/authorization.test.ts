@@ -75,7 +75,8 @@ function countingGateway(mode: 'live' | 'blocked'): Target {
   client.middlewareStack.add(
     (next) => async (args) => {
       calls++;
-      if (mode === 'blocked') throw Object.assign(new Error('Cognito calls are blocked in the authorization matrix'), { name: 'BlockedByTest' });
+      if (mode === 'blocked')
+        throw Object.assign(new Error('Cognito calls are blocked in the authorization matrix'), { name: 'BlockedByTest' });
       return next(args);
     },
     { step: 'initialize', name: 'authorizationTestCallCounter' },
@@ -94,7 +95,12 @@ interface Answer extends GraphQLResponse {
   sdkCalls: number;
 }
 
-async function send(headers: Record<string, string>, query: string, variables?: Record<string, unknown>, target: Target = live): Promise<Answer> {
+async function send(
+  headers: Record<string, string>,
+  query: string,
+  variables?: Record<string, unknown>,
+  target: Target = live,
+): Promise<Answer> {
   const before = target.calls();
   const response = await target.gateway.fetch(URL, {
     method: 'POST',
@@ -159,10 +165,13 @@ function authScopesOf(field: GraphQLField<unknown, unknown>): unknown {
 function classify(field: GraphQLField<unknown, unknown>): Access | 'federation' | string {
   if (FEDERATION_FIELDS.has(field.name)) return 'federation';
   const scopes = authScopesOf(field);
-  if (scopes === undefined) return PUBLIC_FIELDS.has(field.name) ? 'public' : `${field.name} has no auth scopes and is not on the public list`;
+  if (scopes === undefined)
+    return PUBLIC_FIELDS.has(field.name) ? 'public' : `${field.name} has no auth scopes and is not on the public list`;
   if (PUBLIC_FIELDS.has(field.name)) return `${field.name} is on the public list but has scopes ${JSON.stringify(scopes)}`;
   if (typeof scopes !== 'object' || scopes === null) return `${field.name} has scopes this test cannot read: ${String(scopes)}`;
-  const keys = Object.entries(scopes).filter(([, value]) => value === true).map(([key]) => key);
+  const keys = Object.entries(scopes)
+    .filter(([, value]) => value === true)
+    .map(([key]) => key);
   if (keys.length === 1 && keys[0] === 'admin' && Object.keys(scopes).length === 1) return 'admin';
   if (keys.length === 1 && keys[0] === 'signedIn' && Object.keys(scopes).length === 1) return 'signedIn';
   return `${field.name} has scopes this test does not know: ${JSON.stringify(scopes)}`;
@@ -262,7 +271,10 @@ let plainUser: { accessToken: string; idToken: string | null };
 let administrator: { accessToken: string; idToken: string | null };
 
 beforeAll(async () => {
-  [plainUser, administrator] = await Promise.all([signInDemoAccount(live.gateway, demo, 'user'), signInDemoAccount(live.gateway, demo, 'administrator')]);
+  [plainUser, administrator] = await Promise.all([
+    signInDemoAccount(live.gateway, demo, 'user'),
+    signInDemoAccount(live.gateway, demo, 'administrator'),
+  ]);
 });
 
 const ADMIN_QUERY = '{ userPools(first: 1) { edges { node { userPoolId } } } }';
@@ -276,7 +288,9 @@ const adminClaims = (overrides: Record<string, unknown> = {}) => ({
 
 describe('the authorization matrix, from the schema', () => {
   it('classifies every root field: public (listed here) or scoped admin / signedIn', () => {
-    const unclassified = classifications.filter((entry) => !['public', 'signedIn', 'admin', 'federation'].includes(entry.access)).map((e) => e.access);
+    const unclassified = classifications
+      .filter((entry) => !['public', 'signedIn', 'admin', 'federation'].includes(entry.access))
+      .map((e) => e.access);
     expect(unclassified).toEqual([]);
     for (const name of FEDERATION_FIELDS) expect(classifications.map((entry) => entry.field.name)).toContain(name);
     // The public list holds no stale names: each is a root field of the schema.
@@ -287,58 +301,71 @@ describe('the authorization matrix, from the schema', () => {
     expect(classify(schema.getQueryType()!.getFields()['viewer']!)).toBe('signedIn');
     expect(fieldsWith('admin').length).toBeGreaterThanOrEqual(7);
     expect(fieldsWith('signedIn').length).toBeGreaterThanOrEqual(9);
-    expect(fieldsWith('public').map((entry) => entry.field.name).sort()).toEqual([...PUBLIC_FIELDS].sort());
+    expect(
+      fieldsWith('public')
+        .map((entry) => entry.field.name)
+        .sort(),
+    ).toEqual([...PUBLIC_FIELDS].sort());
   });
 
-  describe.each(fieldsWith('admin').map((entry) => [`${entry.operation} ${entry.field.name}`, entry] as const))('admin field %s', (_, entry) => {
-    const { query, variables } = requestFor(entry);
-    const name = entry.field.name;
-
-    it('anonymous → UNAUTHENTICATED, no Cognito call', async () => {
-      expectRefused(await send({}, query, variables, matrix), 'UNAUTHENTICATED', name);
-    });
-
-    it('a signed-in user who is not an administrator → FORBIDDEN, no Cognito call', async () => {
-      expectRefused(await send(bearer(plainUser.accessToken), query, variables, matrix), 'FORBIDDEN', name);
-    });
-
-    it('a token of the admin pool whose groups only resemble the admin group → FORBIDDEN', async () => {
-      const token = mintJwt(adminClaims({ 'cognito:groups': ['Admins', 'admins ', 'admin'] }));
-      expectRefused(await send(bearer(token), query, variables, matrix), 'FORBIDDEN', name);
-    });
-
-    it('the service key is not refused', async () => {
-      expectNotRefused(await send(asService, query, variables, matrix), `${name} as service`);
-    });
-
-    it('the administrator’s access token is not refused', async () => {
-      expectNotRefused(await send(bearer(administrator.accessToken), query, variables, matrix), `${name} as admin`);
-    });
-  });
-
-  describe.each(fieldsWith('signedIn').map((entry) => [`${entry.operation} ${entry.field.name}`, entry] as const))('signed-in field %s', (_, entry) => {
-    it('anonymous → UNAUTHENTICATED, no Cognito call', async () => {
+  describe.each(fieldsWith('admin').map((entry) => [`${entry.operation} ${entry.field.name}`, entry] as const))(
+    'admin field %s',
+    (_, entry) => {
       const { query, variables } = requestFor(entry);
-      expectRefused(await send({}, query, variables, matrix), 'UNAUTHENTICATED', entry.field.name);
-    });
+      const name = entry.field.name;
 
-    it('a service key is no user: refused (FORBIDDEN), no Cognito call', async () => {
-      const { query, variables } = requestFor(entry);
-      expectRefused(await send(asService, query, variables, matrix), 'FORBIDDEN', entry.field.name, /./);
-    });
-  });
+      it('anonymous → UNAUTHENTICATED, no Cognito call', async () => {
+        expectRefused(await send({}, query, variables, matrix), 'UNAUTHENTICATED', name);
+      });
 
-  describe.each(fieldsWith('public').map((entry) => [`${entry.operation} ${entry.field.name}`, entry] as const))('public field %s', (_, entry) => {
-    it('anonymous is not refused (bad input is answered as a typed result, before any Cognito call)', async () => {
-      // A served client and a username Cognito would refuse: validation answers, nothing is sent.
-      const { query, variables } = requestFor(entry, { clientId: web.clientId, username: 'not a valid username' });
-      const answer = await send({}, query, variables, matrix);
-      expectNotRefused(answer, entry.field.name);
-      expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
-      expect(answer.data?.[entry.field.name]).toEqual({ __typename: 'InvalidInputError' });
-      expect(answer.sdkCalls).toBe(0);
-    });
-  });
+      it('a signed-in user who is not an administrator → FORBIDDEN, no Cognito call', async () => {
+        expectRefused(await send(bearer(plainUser.accessToken), query, variables, matrix), 'FORBIDDEN', name);
+      });
+
+      it('a token of the admin pool whose groups only resemble the admin group → FORBIDDEN', async () => {
+        const token = mintJwt(adminClaims({ 'cognito:groups': ['Admins', 'admins ', 'admin'] }));
+        expectRefused(await send(bearer(token), query, variables, matrix), 'FORBIDDEN', name);
+      });
+
+      it('the service key is not refused', async () => {
+        expectNotRefused(await send(asService, query, variables, matrix), `${name} as service`);
+      });
+
+      it('the administrator’s access token is not refused', async () => {
+        expectNotRefused(await send(bearer(administrator.accessToken), query, variables, matrix), `${name} as admin`);
+      });
+    },
+  );
+
+  describe.each(fieldsWith('signedIn').map((entry) => [`${entry.operation} ${entry.field.name}`, entry] as const))(
+    'signed-in field %s',
+    (_, entry) => {
+      it('anonymous → UNAUTHENTICATED, no Cognito call', async () => {
+        const { query, variables } = requestFor(entry);
+        expectRefused(await send({}, query, variables, matrix), 'UNAUTHENTICATED', entry.field.name);
+      });
+
+      it('a service key is no user: refused (FORBIDDEN), no Cognito call', async () => {
+        const { query, variables } = requestFor(entry);
+        expectRefused(await send(asService, query, variables, matrix), 'FORBIDDEN', entry.field.name, /./);
+      });
+    },
+  );
+
+  describe.each(fieldsWith('public').map((entry) => [`${entry.operation} ${entry.field.name}`, entry] as const))(
+    'public field %s',
+    (_, entry) => {
+      it('anonymous is not refused (bad input is answered as a typed result, before any Cognito call)', async () => {
+        // A served client and a username Cognito would refuse: validation answers, nothing is sent.
+        const { query, variables } = requestFor(entry, { clientId: web.clientId, username: 'not a valid username' });
+        const answer = await send({}, query, variables, matrix);
+        expectNotRefused(answer, entry.field.name);
+        expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+        expect(answer.data?.[entry.field.name]).toEqual({ __typename: 'InvalidInputError' });
+        expect(answer.sdkCalls).toBe(0);
+      });
+    },
+  );
 
   it('a signed-in user reads its own viewer (the signedIn scope lets a verified token through)', async () => {
     const answer = await send(bearer(plainUser.accessToken), '{ viewer { username userPoolId } }');
@@ -354,11 +381,20 @@ describe('federation: _entities and _service cannot bypass the admin scope', () 
     const lookup = await send(asService, 'query ($p: String!) { user(userPoolId: $p, username: "demo.user") { sub } }', { p: demoPoolId });
     const sub = lookup.data?.['user']?.sub as string;
     expect(sub).toMatch(/^[0-9a-f-]{36}$/);
-    for (const representation of [{ __typename: 'User', sub }, { __typename: 'User', userPoolId: demoPoolId, username: 'demo.user' }]) {
+    for (const representation of [
+      { __typename: 'User', sub },
+      { __typename: 'User', userPoolId: demoPoolId, username: 'demo.user' },
+    ]) {
       // Refused per representation (the path ends with its index), before any call.
-      for (const [headers, code] of [[bearer(plainUser.accessToken), 'FORBIDDEN'], [{}, 'UNAUTHENTICATED']] as const) {
+      for (const [headers, code] of [
+        [bearer(plainUser.accessToken), 'FORBIDDEN'],
+        [{}, 'UNAUTHENTICATED'],
+      ] as const) {
         const answer = await send(headers, entities, { r: [representation] });
-        expect(answer.errors?.map((error) => [error.extensions?.code, error.path]), JSON.stringify(answer)).toEqual([[code, ['_entities', 0]]]);
+        expect(
+          answer.errors?.map((error) => [error.extensions?.code, error.path]),
+          JSON.stringify(answer),
+        ).toEqual([[code, ['_entities', 0]]]);
         expect(answer.data?.['_entities']).toEqual([null]);
         expect(answer.extensions?.cognitoCalls?.total).toBe(0);
         expect(answer.sdkCalls).toBe(0);
@@ -387,7 +423,9 @@ describe('federation: _entities and _service cannot bypass the admin scope', () 
 
 describe('credentials that are refused outright', () => {
   const require = createRequire(import.meta.url);
-  const publicJwk = (JSON.parse(readFileSync(require.resolve('cognito-local/lib/keys/cognitoLocal.private.json'), 'utf8')) as { jwk: Record<string, string> }).jwk;
+  const publicJwk = (
+    JSON.parse(readFileSync(require.resolve('cognito-local/lib/keys/cognitoLocal.private.json'), 'utf8')) as { jwk: Record<string, string> }
+  ).jwk;
 
   it('control: a minted token of a served pool and client in group admins is accepted (so each case below is refused for its one defect)', async () => {
     const answer = await send(bearer(mintJwt(adminClaims())), ADMIN_QUERY);
@@ -402,7 +440,10 @@ describe('credentials that are refused outright', () => {
 
   it('a token signed with another key (same kid), and one with an unknown kid', async () => {
     expectCredentialRefused(await send(bearer(mintJwt(adminClaims(), foreignKey())), ADMIN_QUERY), /not a valid access token/);
-    expectCredentialRefused(await send(bearer(mintJwt(adminClaims(), foreignKey('attacker-key'))), ADMIN_QUERY), /not a valid access token/);
+    expectCredentialRefused(
+      await send(bearer(mintJwt(adminClaims(), foreignKey('attacker-key'))), ADMIN_QUERY),
+      /not a valid access token/,
+    );
   });
 
   it('a real token whose claims were edited (groups + admins) under its original signature', async () => {
@@ -417,13 +458,18 @@ describe('credentials that are refused outright', () => {
     const unsigned = `${b64({ alg: 'none', typ: 'JWT', kid: 'CognitoLocal' })}.${b64(adminClaims())}.`;
     expectCredentialRefused(await send(bearer(unsigned), ADMIN_QUERY), /not a valid access token/);
     const hsInput = `${b64({ alg: 'HS256', typ: 'JWT', kid: 'CognitoLocal' })}.${b64(adminClaims())}`;
-    const hs = `${hsInput}.${createHmac('sha256', JSON.stringify({ kty: 'RSA', n: publicJwk['n'], e: publicJwk['e'] })).update(hsInput).digest('base64url')}`;
+    const hs = `${hsInput}.${createHmac('sha256', JSON.stringify({ kty: 'RSA', n: publicJwk['n'], e: publicJwk['e'] }))
+      .update(hsInput)
+      .digest('base64url')}`;
     expectCredentialRefused(await send(bearer(hs), ADMIN_QUERY), /not a valid access token/);
   });
 
   it('a token of a pool the gateway does not serve, or from another issuer', async () => {
     // Signed with the emulator's own key, so only the issuer is wrong.
-    expectCredentialRefused(await send(bearer(mintJwt(adminClaims({ iss: `${endpoint}/local_NotServed0` }))), ADMIN_QUERY), /not a valid access token/);
+    expectCredentialRefused(
+      await send(bearer(mintJwt(adminClaims({ iss: `${endpoint}/local_NotServed0` }))), ADMIN_QUERY),
+      /not a valid access token/,
+    );
     expectCredentialRefused(
       await send(bearer(mintJwt(adminClaims({ iss: `https://cognito-idp.eu-west-1.amazonaws.com/${demoPoolId}` }))), ADMIN_QUERY),
       /not a valid access token/,
@@ -432,10 +478,16 @@ describe('credentials that are refused outright', () => {
   });
 
   it('a token for an app client the gateway does not serve, or one served only for another pool', async () => {
-    expectCredentialRefused(await send(bearer(mintJwt(adminClaims({ client_id: 'notservedclient0000000000' }))), ADMIN_QUERY), /not a valid access token/);
+    expectCredentialRefused(
+      await send(bearer(mintJwt(adminClaims({ client_id: 'notservedclient0000000000' }))), ADMIN_QUERY),
+      /not a valid access token/,
+    );
     // Served, but for the partners pool: a demo-pool token naming it is refused.
     expect(inject('appClients').some((c) => c.clientId === partnersClientId && c.userPoolId === partnersPool?.userPoolId)).toBe(true);
-    expectCredentialRefused(await send(bearer(mintJwt(adminClaims({ client_id: partnersClientId }))), ADMIN_QUERY), /not a valid access token/);
+    expectCredentialRefused(
+      await send(bearer(mintJwt(adminClaims({ client_id: partnersClientId }))), ADMIN_QUERY),
+      /not a valid access token/,
+    );
     expectCredentialRefused(await send(bearer(mintJwt(adminClaims({ client_id: undefined }))), ADMIN_QUERY), /not a valid access token/);
   });
 
@@ -456,7 +508,12 @@ describe('credentials that are refused outright', () => {
 
   it('an Authorization header that is not "Bearer <token>"', async () => {
     const basic = { authorization: `Basic ${Buffer.from('admin:Admin#Demo1').toString('base64')}` };
-    for (const headers of [basic, { authorization: 'Bearer' }, { authorization: `Token ${administrator.accessToken}` }, { authorization: '' }]) {
+    for (const headers of [
+      basic,
+      { authorization: 'Bearer' },
+      { authorization: `Token ${administrator.accessToken}` },
+      { authorization: '' },
+    ]) {
       expectCredentialRefused(await send(headers, '{ __typename }'), /Authorization header must be "Bearer <access token>"/);
     }
   });

@@ -13,12 +13,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCognitoLocal, type CognitoLocal } from '../../src/local/cognito-local';
 import { DEMO_ACCOUNTS, demoDirectory, type DemoPoolSpec, type DemoUserSpec } from '../../src/local/demo-data';
-import {
-  ensureDemoDirectory,
-  formatDemoSummary,
-  type DemoPoolSummary,
-  type DemoSummary,
-} from '../../src/local/demo-seed';
+import { ensureDemoDirectory, formatDemoSummary, type DemoPoolSummary, type DemoSummary } from '../../src/local/demo-seed';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -61,7 +56,10 @@ async function poolNames(): Promise<string[]> {
 }
 
 function usernamesWhere(spec: DemoPoolSpec, predicate: (u: DemoUserSpec) => boolean): string[] {
-  return spec.users.filter(predicate).map((u) => u.username).sort();
+  return spec.users
+    .filter(predicate)
+    .map((u) => u.username)
+    .sort();
 }
 
 function summaryOf(summary: DemoSummary, name: string): DemoPoolSummary {
@@ -114,12 +112,19 @@ describe('ensureDemoDirectory on a fresh emulator', { timeout: TIMEOUT_MS }, () 
   it('stores every user with the status, enabled flag and attributes of demo-data', async () => {
     for (const spec of demoDirectory) {
       const users = await listUsers(summaryOf(first, spec.name).userPoolId);
-      const names = (predicate: (u: UserType) => boolean) => users.filter(predicate).map((u) => u.Username).sort();
+      const names = (predicate: (u: UserType) => boolean) =>
+        users
+          .filter(predicate)
+          .map((u) => u.Username)
+          .sort();
 
       expect(names(() => true)).toEqual(usernamesWhere(spec, () => true));
       expect(names((u) => u.Enabled === false)).toEqual(usernamesWhere(spec, (u) => !u.enabled));
       for (const status of ['UNCONFIRMED', 'FORCE_CHANGE_PASSWORD', 'CONFIRMED'] as const) {
-        expect(names((u) => u.UserStatus === status), status).toEqual(usernamesWhere(spec, (u) => u.status === status));
+        expect(
+          names((u) => u.UserStatus === status),
+          status,
+        ).toEqual(usernamesWhere(spec, (u) => u.status === status));
       }
       for (const stored of users) {
         const expected = spec.users.find((u) => u.username === stored.Username);
@@ -134,9 +139,7 @@ describe('ensureDemoDirectory on a fresh emulator', { timeout: TIMEOUT_MS }, () 
     for (const spec of demoDirectory) {
       const userPoolId = summaryOf(first, spec.name).userPoolId;
       for (const group of spec.groups) {
-        expect(await listMembers(userPoolId, group.name), group.name).toEqual(
-          usernamesWhere(spec, (u) => u.groups.includes(group.name)),
-        );
+        expect(await listMembers(userPoolId, group.name), group.name).toEqual(usernamesWhere(spec, (u) => u.groups.includes(group.name)));
       }
     }
   });
@@ -165,9 +168,7 @@ describe('ensureDemoDirectory on a fresh emulator', { timeout: TIMEOUT_MS }, () 
     const text = formatDemoSummary(first);
     for (const account of DEMO_ACCOUNTS) expect(text).toContain(`${account.username} / ${account.password}`);
     for (const pool of first.pools) expect(text).toContain(pool.userPoolId);
-    const withSecret = first.pools.flatMap((pool) =>
-      pool.clients.filter((c) => c.hasSecret).map((c) => ({ clientId: c.clientId, pool })),
-    );
+    const withSecret = first.pools.flatMap((pool) => pool.clients.filter((c) => c.hasSecret).map((c) => ({ clientId: c.clientId, pool })));
     expect(withSecret.length).toBeGreaterThan(0);
     for (const { clientId, pool } of withSecret) {
       const input = { UserPoolId: pool.userPoolId, ClientId: clientId };

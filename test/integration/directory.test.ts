@@ -93,7 +93,8 @@ function everyField(type: GraphQLObjectType, depth: number): string {
     .map((field) => {
       const named = getNamedType(field.type);
       if (isLeafType(named)) return field.name;
-      if (isObjectType(named) && depth > 0 && !named.name.endsWith('Connection')) return `${field.name} { ${everyField(named, depth - 1)} }`;
+      if (isObjectType(named) && depth > 0 && !named.name.endsWith('Connection'))
+        return `${field.name} { ${everyField(named, depth - 1)} }`;
       return '';
     })
     .filter(Boolean)
@@ -106,10 +107,12 @@ function everyField(type: GraphQLObjectType, depth: number): string {
 
 describe('user pools', () => {
   it('lists both demo pools, by the names demo-data gives them and the ids they were seeded with', async () => {
-    const data = await ok(`{ userPools(first: 10) { edges { node { id userPoolId name createdAt updatedAt } } pageInfo { hasNextPage hasPreviousPage } } }`);
-    const listed = (data.userPools as Page<{ id: string; userPoolId: string; name: string; createdAt: string; updatedAt: string }>).edges.map(
-      (e) => e.node,
+    const data = await ok(
+      `{ userPools(first: 10) { edges { node { id userPoolId name createdAt updatedAt } } pageInfo { hasNextPage hasPreviousPage } } }`,
     );
+    const listed = (
+      data.userPools as Page<{ id: string; userPoolId: string; name: string; createdAt: string; updatedAt: string }>
+    ).edges.map((e) => e.node);
     const expected = demoDirectory.map((spec) => ({ userPoolId: poolId(spec), name: spec.name }));
     expect(listed.map(({ userPoolId, name }) => ({ userPoolId, name })).sort((a, b) => a.name.localeCompare(b.name))).toEqual(
       expected.sort((a, b) => a.name.localeCompare(b.name)),
@@ -212,8 +215,17 @@ const USERS_PAGE = /* GraphQL */ `
   query ($id: String!, $first: Int, $after: String) {
     userPool(userPoolId: $id) {
       users(first: $first, after: $after) {
-        edges { cursor node { username } }
-        pageInfo { hasNextPage hasPreviousPage endCursor }
+        edges {
+          cursor
+          node {
+            username
+          }
+        }
+        pageInfo {
+          hasNextPage
+          hasPreviousPage
+          endCursor
+        }
       }
     }
   }
@@ -247,7 +259,10 @@ describe('users', () => {
     const all = names(await usersPage(userPoolId, 200, null));
     expect(all).toHaveLength(demoPool.users.length);
     const second = await usersPage(userPoolId, 7, (await usersPage(userPoolId, 7, null)).pageInfo.endCursor);
-    for (const [page, offset] of [[await usersPage(userPoolId, 7, null), 0], [second, 7]] as const) {
+    for (const [page, offset] of [
+      [await usersPage(userPoolId, 7, null), 0],
+      [second, 7],
+    ] as const) {
       for (const index of [0, 3, 5]) {
         const resumed = await usersPage(userPoolId, 7, page.edges[index]!.cursor);
         expect(names(resumed), `after edge ${offset + index}`).toEqual(all.slice(offset + index + 1, offset + index + 8));
@@ -260,9 +275,12 @@ describe('users', () => {
     for (const spec of demoDirectory) {
       const userPoolId = poolId(spec);
       const customAttribute = `custom:${spec.customAttributes[0]!.name}`;
-      const data = await ok(`query ($id: String!) { userPool(userPoolId: $id) { users(first: 200) { edges { node { ${userFields(customAttribute)} } } } } }`, {
-        id: userPoolId,
-      });
+      const data = await ok(
+        `query ($id: String!) { userPool(userPoolId: $id) { users(first: 200) { edges { node { ${userFields(customAttribute)} } } } } }`,
+        {
+          id: userPoolId,
+        },
+      );
       const users: Record<string, any>[] = (data.userPool.users as Page<Record<string, any>>).edges.map((e) => e.node);
       expect(sorted(users.map((u) => u.username))).toEqual(usernamesWhere(spec, () => true));
       const subs = new Set<string>();
@@ -291,8 +309,22 @@ describe('users', () => {
       }
       expect(subs.size).toBe(users.length);
       // The demo sets these somewhere, so the typed fields above were not only checked against null.
-      for (const field of ['email', 'emailVerified', 'givenName', 'familyName', 'name', 'phoneNumber', 'preferredUsername', 'locale', 'zoneinfo'] as const) {
-        if (spec === demoPool) expect(users.some((u) => u[field] !== null), field).toBe(true);
+      for (const field of [
+        'email',
+        'emailVerified',
+        'givenName',
+        'familyName',
+        'name',
+        'phoneNumber',
+        'preferredUsername',
+        'locale',
+        'zoneinfo',
+      ] as const) {
+        if (spec === demoPool)
+          expect(
+            users.some((u) => u[field] !== null),
+            field,
+          ).toBe(true);
       }
       expect(sorted(users.filter((u) => u.enabled === false).map((u) => u.username))).toEqual(usernamesWhere(spec, (u) => !u.enabled));
       expect(users.some((u) => u.enabled === false)).toBe(true);
@@ -304,10 +336,15 @@ describe('users', () => {
     const noGroup = demoPool.users.find((u) => u.groups.length === 0 && u.status === 'CONFIRMED' && u.enabled)!;
     expect(noGroup).toBeDefined();
     const usernames = [...DEMO_ACCOUNTS.map((a) => a.username), noGroup.username];
-    const listed = await ok(`query ($id: String!) { userPool(userPoolId: $id) { users(first: 200) { edges { node { username sub } } } } }`, {
-      id: userPoolId,
-    });
-    const subOf = new Map((listed.userPool.users as Page<{ username: string; sub: string }>).edges.map((e) => [e.node.username, e.node.sub]));
+    const listed = await ok(
+      `query ($id: String!) { userPool(userPoolId: $id) { users(first: 200) { edges { node { username sub } } } } }`,
+      {
+        id: userPoolId,
+      },
+    );
+    const subOf = new Map(
+      (listed.userPool.users as Page<{ username: string; sub: string }>).edges.map((e) => [e.node.username, e.node.sub]),
+    );
     for (const username of usernames) {
       const expected = demoPool.users.find((u) => u.username === username)!;
       const data = await ok(
@@ -371,7 +408,18 @@ describe('users', () => {
 describe('user filters', () => {
   const FILTERED = /* GraphQL */ `
     query ($id: String!, $filter: UserFilter!) {
-      userPool(userPoolId: $id) { users(first: 200, filter: $filter) { edges { node { username } } pageInfo { hasNextPage } } }
+      userPool(userPoolId: $id) {
+        users(first: 200, filter: $filter) {
+          edges {
+            node {
+              username
+            }
+          }
+          pageInfo {
+            hasNextPage
+          }
+        }
+      }
     }
   `;
 
@@ -394,21 +442,33 @@ describe('user filters', () => {
 
   it('matches the beginning of an email, a given name and a family name as demo-data predicts', async () => {
     const emailPrefix = 'ada.';
-    const emailMatches = usernamesWhere(demoPool, attributeIs(attributeName('email'), (v) => v.startsWith(emailPrefix)));
+    const emailMatches = usernamesWhere(
+      demoPool,
+      attributeIs(attributeName('email'), (v) => v.startsWith(emailPrefix)),
+    );
     expect(emailMatches.length).toBeGreaterThan(1);
     expect(await filtered(demoPool, { email: { startsWith: emailPrefix } })).toEqual(emailMatches);
 
     const given = 'Grace';
-    const givenMatches = usernamesWhere(demoPool, attributeIs(attributeName('givenName'), (v) => v === given));
+    const givenMatches = usernamesWhere(
+      demoPool,
+      attributeIs(attributeName('givenName'), (v) => v === given),
+    );
     expect(givenMatches.length).toBeGreaterThan(1);
     expect(await filtered(demoPool, { givenName: { equals: given } })).toEqual(givenMatches);
 
     const familyPrefix = 'Ho';
-    const familyMatches = usernamesWhere(demoPool, attributeIs(attributeName('familyName'), (v) => v.startsWith(familyPrefix)));
+    const familyMatches = usernamesWhere(
+      demoPool,
+      attributeIs(attributeName('familyName'), (v) => v.startsWith(familyPrefix)),
+    );
     expect(new Set(familyMatches.map((u) => demoPool.users.find((d) => d.username === u)!.attributes.family_name)).size).toBeGreaterThan(1);
     expect(await filtered(demoPool, { familyName: { startsWith: familyPrefix } })).toEqual(familyMatches);
     expect(await filtered(demoPool, { familyName: { equals: 'Hopper' } })).toEqual(
-      usernamesWhere(demoPool, attributeIs('family_name', (v) => v === 'Hopper')),
+      usernamesWhere(
+        demoPool,
+        attributeIs('family_name', (v) => v === 'Hopper'),
+      ),
     );
   });
 
@@ -573,7 +633,9 @@ describe('app clients', () => {
     const clientType = schema.getType('Client');
     if (!isObjectType(clientType)) throw new Error('schema lacks the Client type');
     const fields = everyField(clientType, 1);
-    const withSecret = demo.pools.flatMap((pool) => pool.clients.filter((c) => c.hasSecret).map((c) => ({ ...c, userPoolId: pool.userPoolId })));
+    const withSecret = demo.pools.flatMap((pool) =>
+      pool.clients.filter((c) => c.hasSecret).map((c) => ({ ...c, userPoolId: pool.userPoolId })),
+    );
     expect(withSecret.length).toBeGreaterThan(0);
     for (const seeded of withSecret) {
       const described = await client.send(new DescribeUserPoolClientCommand({ UserPoolId: seeded.userPoolId, ClientId: seeded.clientId }));
@@ -646,7 +708,9 @@ describe('federation entity lookups', () => {
 
   it('_entities returns, by its key, the same pool, user, group and client, in the order asked', async () => {
     const found = await samples();
-    const data = await ok(`query ($r: [_Any!]!) { _entities(representations: $r) { ${ENTITY_FIELDS} } }`, { r: [...found].reverse().map(representation) });
+    const data = await ok(`query ($r: [_Any!]!) { _entities(representations: $r) { ${ENTITY_FIELDS} } }`, {
+      r: [...found].reverse().map(representation),
+    });
     expect(data._entities).toEqual([...found].reverse());
   });
 
@@ -660,7 +724,10 @@ describe('federation entity lookups', () => {
 
   it('answers null for a key that names nothing, and an error naming the field for a representation without a key', async () => {
     const data = await ok(`query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }`, {
-      r: [{ __typename: 'User', sub: '00000000-0000-4000-8000-000000000000' }, { __typename: 'Group', userPoolId: poolId(demoPool), name: 'no-such-group' }],
+      r: [
+        { __typename: 'User', sub: '00000000-0000-4000-8000-000000000000' },
+        { __typename: 'Group', userPoolId: poolId(demoPool), name: 'no-such-group' },
+      ],
     });
     expect(data._entities).toEqual([null, null]);
     const bad = await query(`query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }`, { r: [{ __typename: 'User' }] });

@@ -77,13 +77,19 @@ describe('reads cognito-local does not implement', () => {
 
   it('userPool.importJobs (ListUserImportJobs) and userPool.importJob (DescribeUserImportJob)', async () => {
     let before = snapshot();
-    const list = await query(`query ($id: String!) { userPool(userPoolId: $id) { userPoolId importJobs(first: 5) { edges { node { jobId } } } } }`, { id: POOL });
+    const list = await query(
+      `query ($id: String!) { userPool(userPoolId: $id) { userPoolId importJobs(first: 5) { edges { node { jobId } } } } }`,
+      { id: POOL },
+    );
     expectUnsupported(list, 'ListUserImportJobs', ['userPool', 'importJobs'], before);
     // The connection is nullable, so one unsupported list does not blank the pool.
     expect(list.data).toEqual({ userPool: { userPoolId: POOL, importJobs: null } });
 
     before = snapshot();
-    const one = await query(`query ($id: String!, $job: String!) { userPool(userPoolId: $id) { userPoolId importJob(jobId: $job) { jobId } } }`, { id: POOL, job: JOB_ID });
+    const one = await query(
+      `query ($id: String!, $job: String!) { userPool(userPoolId: $id) { userPoolId importJob(jobId: $job) { jobId } } }`,
+      { id: POOL, job: JOB_ID },
+    );
     expectUnsupported(one, 'DescribeUserImportJob', ['userPool', 'importJob'], before);
     // importJob is nullable: the pool survives, the job is null (and is not mistaken for "not found").
     expect(one.data).toEqual({ userPool: { userPoolId: POOL, importJob: null } });
@@ -91,32 +97,48 @@ describe('reads cognito-local does not implement', () => {
 
   it('user.devices (AdminListDevices) and user.device (AdminGetDevice) of a demo user', async () => {
     let before = snapshot();
-    const list = await query(`query ($id: String!, $u: String!) { user(userPoolId: $id, username: $u) { username devices(first: 5) { edges { node { deviceKey } } } } }`, {
-      id: POOL,
-      u: DEMO_USER,
-    });
+    const list = await query(
+      `query ($id: String!, $u: String!) { user(userPoolId: $id, username: $u) { username devices(first: 5) { edges { node { deviceKey } } } } }`,
+      {
+        id: POOL,
+        u: DEMO_USER,
+      },
+    );
     expectUnsupported(list, 'AdminListDevices', ['user', 'devices'], before);
     expect(list.data).toEqual({ user: { username: DEMO_USER, devices: null } });
     expect(list.extensions!.cognitoCalls!.byOperation).toEqual({ AdminGetUser: 1, AdminListDevices: 1 });
 
     before = snapshot();
-    const one = await query(`query ($id: String!, $u: String!, $k: String!) { user(userPoolId: $id, username: $u) { username device(deviceKey: $k) { deviceKey } } }`, {
-      id: POOL,
-      u: DEMO_USER,
-      k: DEVICE_KEY,
-    });
+    const one = await query(
+      `query ($id: String!, $u: String!, $k: String!) { user(userPoolId: $id, username: $u) { username device(deviceKey: $k) { deviceKey } } }`,
+      {
+        id: POOL,
+        u: DEMO_USER,
+        k: DEVICE_KEY,
+      },
+    );
     expectUnsupported(one, 'AdminGetDevice', ['user', 'device'], before);
     expect(one.data).toEqual({ user: { username: DEMO_USER, device: null } });
   });
 
   it('viewer.devices (ListDevices) and viewer.device (GetDevice) with a demo user’s own token', async () => {
     let before = snapshot();
-    const list = await postQuery(gateway, `{ viewer { username devices(first: 5) { edges { node { deviceKey } } } } }`, {}, bearer(userToken));
+    const list = await postQuery(
+      gateway,
+      `{ viewer { username devices(first: 5) { edges { node { deviceKey } } } } }`,
+      {},
+      bearer(userToken),
+    );
     expectUnsupported(list, 'ListDevices', ['viewer', 'devices'], before);
     expect(list.extensions!.cognitoCalls!.byOperation).toEqual({ GetUser: 1, ListDevices: 1 });
 
     before = snapshot();
-    const one = await postQuery(gateway, `query ($k: String!) { viewer { username device(deviceKey: $k) { deviceKey } } }`, { k: DEVICE_KEY }, bearer(userToken));
+    const one = await postQuery(
+      gateway,
+      `query ($k: String!) { viewer { username device(deviceKey: $k) { deviceKey } } }`,
+      { k: DEVICE_KEY },
+      bearer(userToken),
+    );
     expectUnsupported(one, 'GetDevice', ['viewer', 'device'], before);
     expect(one.data).toEqual({ viewer: { username: DEMO_USER, device: null } });
   });
@@ -128,8 +150,18 @@ describe('reads cognito-local does not implement', () => {
  */
 describe('writes cognito-local does not implement: a top-level error, data null', () => {
   const adminWrites: { field: string; operation: string; inputType: string; input: Record<string, unknown> }[] = [
-    { field: 'adminResetUserPassword', operation: 'AdminResetUserPassword', inputType: 'AdminResetUserPasswordInput', input: { userPoolId: POOL, username: NO_SUCH_USER } },
-    { field: 'adminUserGlobalSignOut', operation: 'AdminUserGlobalSignOut', inputType: 'AdminUserGlobalSignOutInput', input: { userPoolId: POOL, username: NO_SUCH_USER } },
+    {
+      field: 'adminResetUserPassword',
+      operation: 'AdminResetUserPassword',
+      inputType: 'AdminResetUserPasswordInput',
+      input: { userPoolId: POOL, username: NO_SUCH_USER },
+    },
+    {
+      field: 'adminUserGlobalSignOut',
+      operation: 'AdminUserGlobalSignOut',
+      inputType: 'AdminUserGlobalSignOutInput',
+      input: { userPoolId: POOL, username: NO_SUCH_USER },
+    },
     {
       field: 'adminSetUserSettings',
       operation: 'AdminSetUserSettings',
@@ -140,22 +172,46 @@ describe('writes cognito-local does not implement: a top-level error, data null'
       field: 'adminRespondToAuthChallenge',
       operation: 'AdminRespondToAuthChallenge',
       inputType: 'AdminRespondToAuthChallengeInput',
-      input: { userPoolId: POOL, clientId: web.clientId, username: NO_SUCH_USER, challengeName: 'NEW_PASSWORD_REQUIRED', session: SESSION, newPassword: 'N3w-Passw0rd!' },
+      input: {
+        userPoolId: POOL,
+        clientId: web.clientId,
+        username: NO_SUCH_USER,
+        challengeName: 'NEW_PASSWORD_REQUIRED',
+        session: SESSION,
+        newPassword: 'N3w-Passw0rd!',
+      },
     },
-    { field: 'adminForgetDevice', operation: 'AdminForgetDevice', inputType: 'AdminForgetDeviceInput', input: { userPoolId: POOL, username: NO_SUCH_USER, deviceKey: DEVICE_KEY } },
+    {
+      field: 'adminForgetDevice',
+      operation: 'AdminForgetDevice',
+      inputType: 'AdminForgetDeviceInput',
+      input: { userPoolId: POOL, username: NO_SUCH_USER, deviceKey: DEVICE_KEY },
+    },
     {
       field: 'createUserImportJob',
       operation: 'CreateUserImportJob',
       inputType: 'CreateUserImportJobInput',
-      input: { userPoolId: NO_SUCH_POOL, jobName: 'never created', cloudWatchLogsRoleArn: 'arn:aws:iam::123456789012:role/CognitoImportLogs' },
+      input: {
+        userPoolId: NO_SUCH_POOL,
+        jobName: 'never created',
+        cloudWatchLogsRoleArn: 'arn:aws:iam::123456789012:role/CognitoImportLogs',
+      },
     },
-    { field: 'startUserImportJob', operation: 'StartUserImportJob', inputType: 'StartUserImportJobInput', input: { userPoolId: NO_SUCH_POOL, jobId: JOB_ID } },
+    {
+      field: 'startUserImportJob',
+      operation: 'StartUserImportJob',
+      inputType: 'StartUserImportJobInput',
+      input: { userPoolId: NO_SUCH_POOL, jobId: JOB_ID },
+    },
   ];
 
   for (const { field, operation, inputType, input } of adminWrites) {
     it(`${field} (${operation})`, async () => {
       const before = snapshot();
-      const result = await query(`mutation ($input: ${inputType}!) { ${field}(input: $input) { __typename ... on Error { code message } } }`, { input });
+      const result = await query(
+        `mutation ($input: ${inputType}!) { ${field}(input: $input) { __typename ... on Error { code message } } }`,
+        { input },
+      );
       expectUnsupported(result, operation, [field], before);
       expect(result.data).toBeNull();
       expect(result.extensions!.cognitoCalls!.byOperation).toEqual({ [operation]: 1 });

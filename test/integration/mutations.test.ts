@@ -68,7 +68,8 @@ let counter = 0;
 /** A name no other test of this file uses. */
 const unique = (prefix: string) => `${prefix}-${++counter}-${Date.now().toString(36)}`;
 
-const decodeJwt = (token: string): Record<string, unknown> => JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+const decodeJwt = (token: string): Record<string, unknown> =>
+  JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
 
 const ERROR_FIELDS = '... on Error { __typename message code } ... on InvalidInputError { field reason }';
 const USER_FIELDS = 'id username status enabled email givenName sub attribute(name: "custom:department")';
@@ -166,7 +167,8 @@ async function readGroup(name: string): Promise<Data | null> {
   return (await ok(READ_GROUP, { pool: poolId, name }))['group'];
 }
 
-const memberNames = (group: Data | null) => (group?.['members'].edges as { node: { username: string } }[]).map((e) => e.node.username).sort();
+const memberNames = (group: Data | null) =>
+  (group?.['members'].edges as { node: { username: string } }[]).map((e) => e.node.username).sort();
 const groupNames = (user: Data | null) => (user?.['groups'].edges as { node: { name: string } }[]).map((e) => e.node.name).sort();
 
 // ---------------------------------------------------------------------------------------------
@@ -181,7 +183,14 @@ describe('user pool mutations', () => {
       schemaAttributes { name dataType custom mutable developerOnly minLength maxLength minValue maxValue }
     }
   }`;
-  const policy = { minimumLength: 12, requireUppercase: true, requireLowercase: false, requireNumbers: true, requireSymbols: false, temporaryPasswordValidityDays: 3 };
+  const policy = {
+    minimumLength: 12,
+    requireUppercase: true,
+    requireLowercase: false,
+    requireNumbers: true,
+    requireSymbols: false,
+    temporaryPasswordValidityDays: 3,
+  };
 
   async function createPool(poolName: string): Promise<string> {
     const data = await ok(
@@ -222,8 +231,21 @@ describe('user pool mutations', () => {
     const id = await createPool(name);
     const pool = await readPool(id);
     expect(pool).toMatchObject({ userPoolId: id, name, mfaConfiguration: 'OFF', passwordPolicy: policy });
-    expect(schemaAttribute(pool, 'custom:department')).toMatchObject({ dataType: 'String', custom: true, mutable: true, developerOnly: false, minLength: 1, maxLength: 64 });
-    expect(schemaAttribute(pool, 'custom:level')).toMatchObject({ dataType: 'Number', custom: true, mutable: false, minValue: 0, maxValue: 10 });
+    expect(schemaAttribute(pool, 'custom:department')).toMatchObject({
+      dataType: 'String',
+      custom: true,
+      mutable: true,
+      developerOnly: false,
+      minLength: 1,
+      maxLength: 64,
+    });
+    expect(schemaAttribute(pool, 'custom:level')).toMatchObject({
+      dataType: 'Number',
+      custom: true,
+      mutable: false,
+      minValue: 0,
+      maxValue: 10,
+    });
     // The standard attributes are there as well, and are not custom.
     expect(schemaAttribute(pool, 'email')).toMatchObject({ custom: false });
   });
@@ -241,7 +263,11 @@ describe('user pool mutations', () => {
     const first = (await ok(UPDATE, { input: { userPoolId: id, mfaConfiguration: 'OPTIONAL' } }))['updateUserPool'];
     expect(first.__typename, JSON.stringify(first)).toBe('UpdateUserPoolPayload');
     // The payload reads the pool after the write, not the description loaded before it.
-    expect(first.userPool).toEqual({ userPoolId: id, mfaConfiguration: 'OPTIONAL', passwordPolicy: { minimumLength: 12, requireUppercase: true } });
+    expect(first.userPool).toEqual({
+      userPoolId: id,
+      mfaConfiguration: 'OPTIONAL',
+      passwordPolicy: { minimumLength: 12, requireUppercase: true },
+    });
     expect(await readPool(id)).toMatchObject({ mfaConfiguration: 'OPTIONAL', passwordPolicy: policy });
 
     // Only deletionProtection: mfaConfiguration (changed above) and the policy are carried over.
@@ -253,7 +279,11 @@ describe('user pool mutations', () => {
     // so the read says null; the gateway did send it, with the other settings carried over.
     expect(pool?.['deletionProtection']).toBeNull();
     const request = sent.filter((c) => c.operation === 'UpdateUserPool' && c.input['UserPoolId'] === id).at(-1)?.input;
-    expect(request).toMatchObject({ DeletionProtection: 'ACTIVE', MfaConfiguration: 'OPTIONAL', Policies: { PasswordPolicy: { MinimumLength: 12, RequireUppercase: true, RequireNumbers: true } } });
+    expect(request).toMatchObject({
+      DeletionProtection: 'ACTIVE',
+      MfaConfiguration: 'OPTIONAL',
+      Policies: { PasswordPolicy: { MinimumLength: 12, RequireUppercase: true, RequireNumbers: true } },
+    });
   });
 
   it('addCustomAttributes adds to the schema and keeps the attributes already there', async () => {
@@ -265,7 +295,15 @@ describe('user pool mutations', () => {
         ${ERROR_FIELDS}
       }
     }`;
-    const data = await ok(ADD, { input: { userPoolId: id, attributes: [{ name: 'team', dataType: 'String', maxLength: 32 }, { name: 'hired', dataType: 'DateTime' }] } });
+    const data = await ok(ADD, {
+      input: {
+        userPoolId: id,
+        attributes: [
+          { name: 'team', dataType: 'String', maxLength: 32 },
+          { name: 'hired', dataType: 'DateTime' },
+        ],
+      },
+    });
     expect(data['addCustomAttributes'].__typename, JSON.stringify(data)).toBe('AddCustomAttributesPayload');
     expect((data['addCustomAttributes'].userPool.schemaAttributes as Data[]).map((a) => a['name'])).toContain('custom:team');
 
@@ -334,7 +372,11 @@ describe('app client mutations', () => {
     const result = await create({ clientName, explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
     expect(result['errors']).toBeUndefined();
     const payload = result['data'].createUserPoolClient;
-    expect(payload).toMatchObject({ __typename: 'CreateUserPoolClientPayload', clientSecret: null, client: { name: clientName, hasSecret: false } });
+    expect(payload).toMatchObject({
+      __typename: 'CreateUserPoolClientPayload',
+      clientSecret: null,
+      client: { name: clientName, hasSecret: false },
+    });
     expect(await readClient(payload.client.clientId)).toEqual({
       id: payload.client.id,
       clientId: payload.client.clientId,
@@ -346,7 +388,12 @@ describe('app client mutations', () => {
 
   it('generateSecret + returnSecret: the secret is in that payload and in no later answer', async () => {
     const clientName = unique('server');
-    const result = await create({ clientName, generateSecret: true, returnSecret: true, explicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH'] });
+    const result = await create({
+      clientName,
+      generateSecret: true,
+      returnSecret: true,
+      explicitAuthFlows: ['ALLOW_ADMIN_USER_PASSWORD_AUTH'],
+    });
     expect(result['errors']).toBeUndefined();
     const payload = result['data'].createUserPoolClient;
     expect(payload.__typename, JSON.stringify(payload)).toBe('CreateUserPoolClientPayload');
@@ -402,15 +449,22 @@ describe('app client mutations', () => {
     const clientName = unique('refused');
     const result = await create({ clientName, returnSecret: true });
     expect(result['errors']).toBeUndefined();
-    expect(result['data'].createUserPoolClient).toMatchObject({ __typename: 'InvalidInputError', field: 'input.returnSecret', code: 'BAD_USER_INPUT' });
+    expect(result['data'].createUserPoolClient).toMatchObject({
+      __typename: 'InvalidInputError',
+      field: 'input.returnSecret',
+      code: 'BAD_USER_INPUT',
+    });
     expect(result['extensions']?.cognitoCalls?.total).toBe(0);
-    const clients = await ok(`query ($pool: String!) { userPool(userPoolId: $pool) { clients(first: 60) { edges { node { name } } } } }`, { pool: poolId });
+    const clients = await ok(`query ($pool: String!) { userPool(userPoolId: $pool) { clients(first: 60) { edges { node { name } } } } }`, {
+      pool: poolId,
+    });
     expect((clients['userPool'].clients.edges as Data[]).map((e) => e['node'].name)).not.toContain(clientName);
   });
 
   it('updateUserPoolClient changing only the name keeps the auth flows set at creation', async () => {
     const flows = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'];
-    const created = (await create({ clientName: unique('app'), explicitAuthFlows: flows, refreshTokenValidityDays: 7 }))['data'].createUserPoolClient;
+    const created = (await create({ clientName: unique('app'), explicitAuthFlows: flows, refreshTokenValidityDays: 7 }))['data']
+      .createUserPoolClient;
     const clientId: string = created.client.clientId;
     const newName = unique('renamed');
 
@@ -448,7 +502,10 @@ describe('app client mutations', () => {
     const data = await ok(DELETE, { input: { userPoolId: poolId, clientId } });
     expect(data['deleteUserPoolClient']).toEqual({ __typename: 'DeleteUserPoolClientPayload', deletedClientId: clientId, deletedId: id });
     expect(await readClient(clientId)).toBeNull();
-    expect((await ok(DELETE, { input: { userPoolId: poolId, clientId } }))['deleteUserPoolClient']).toMatchObject({ __typename: 'ResourceNotFoundError', code: 'NOT_FOUND' });
+    expect((await ok(DELETE, { input: { userPoolId: poolId, clientId } }))['deleteUserPoolClient']).toMatchObject({
+      __typename: 'ResourceNotFoundError',
+      code: 'NOT_FOUND',
+    });
   });
 });
 
@@ -492,15 +549,30 @@ describe('user mutations', () => {
 
   it('adminUpdateUserAttributes and adminDeleteUserAttributes', async () => {
     const username = unique('grace');
-    await createUser(username, [{ name: 'email', value: 'old@example.com' }, { name: 'given_name', value: 'Grace' }]);
+    await createUser(username, [
+      { name: 'email', value: 'old@example.com' },
+      { name: 'given_name', value: 'Grace' },
+    ]);
 
     const update = await ok(
       `mutation ($input: AdminUpdateUserAttributesInput!) {
         adminUpdateUserAttributes(input: $input) { __typename ... on AdminUpdateUserAttributesPayload { user { email attribute(name: "custom:department") } } ${ERROR_FIELDS} }
       }`,
-      { input: { userPoolId: poolId, username, attributes: [{ name: 'email', value: 'new@example.com' }, { name: 'custom:department', value: 'research' }] } },
+      {
+        input: {
+          userPoolId: poolId,
+          username,
+          attributes: [
+            { name: 'email', value: 'new@example.com' },
+            { name: 'custom:department', value: 'research' },
+          ],
+        },
+      },
     );
-    expect(update['adminUpdateUserAttributes']).toEqual({ __typename: 'AdminUpdateUserAttributesPayload', user: { email: 'new@example.com', attribute: 'research' } });
+    expect(update['adminUpdateUserAttributes']).toEqual({
+      __typename: 'AdminUpdateUserAttributesPayload',
+      user: { email: 'new@example.com', attribute: 'research' },
+    });
     expect(await readUser(username)).toMatchObject({ email: 'new@example.com', attribute: 'research', givenName: 'Grace' });
 
     const remove = await ok(
@@ -509,7 +581,10 @@ describe('user mutations', () => {
       }`,
       { input: { userPoolId: poolId, username, names: ['given_name', 'custom:department'] } },
     );
-    expect(remove['adminDeleteUserAttributes']).toEqual({ __typename: 'AdminDeleteUserAttributesPayload', user: { givenName: null, email: 'new@example.com' } });
+    expect(remove['adminDeleteUserAttributes']).toEqual({
+      __typename: 'AdminDeleteUserAttributesPayload',
+      user: { givenName: null, email: 'new@example.com' },
+    });
     const user = await readUser(username);
     expect(user).toMatchObject({ givenName: null, attribute: null, email: 'new@example.com' });
     expect((user?.['attributes'] as Data[]).map((a) => a['name'])).not.toContain('given_name');
@@ -518,7 +593,10 @@ describe('user mutations', () => {
   it('adminDisableUser and adminEnableUser', async () => {
     const username = unique('switch');
     await createUser(username);
-    const SET = (name: 'adminDisableUser' | 'adminEnableUser', payload: string) => `mutation ($input: ${name.charAt(0).toUpperCase()}${name.slice(1)}Input!) {
+    const SET = (
+      name: 'adminDisableUser' | 'adminEnableUser',
+      payload: string,
+    ) => `mutation ($input: ${name.charAt(0).toUpperCase()}${name.slice(1)}Input!) {
       ${name}(input: $input) { __typename ... on ${payload} { user { username enabled } } ${ERROR_FIELDS} }
     }`;
     const disabled = await ok(SET('adminDisableUser', 'AdminDisableUserPayload'), { input: { userPoolId: poolId, username } });
@@ -566,7 +644,14 @@ describe('user mutations', () => {
 
   it('adminConfirmSignUp confirms a user who signed up', async () => {
     const username = unique('signup');
-    await sdk.send(new SignUpCommand({ ClientId: appClientId, Username: username, Password: 'Signed-Up-Pa55', UserAttributes: [{ Name: 'email', Value: `${username}@example.com` }] }));
+    await sdk.send(
+      new SignUpCommand({
+        ClientId: appClientId,
+        Username: username,
+        Password: 'Signed-Up-Pa55',
+        UserAttributes: [{ Name: 'email', Value: `${username}@example.com` }],
+      }),
+    );
     expect(await readUser(username)).toMatchObject({ status: 'UNCONFIRMED', email: `${username}@example.com` });
 
     const CONFIRM = `mutation ($input: AdminConfirmSignUpInput!) {
@@ -604,9 +689,21 @@ describe('user mutations', () => {
     ['adminDisableUser', 'AdminDisableUserInput', {}, 'UserNotFoundError', 'USER_NOT_FOUND'],
     ['adminEnableUser', 'AdminEnableUserInput', {}, 'UserNotFoundError', 'USER_NOT_FOUND'],
     ['adminDeleteUser', 'AdminDeleteUserInput', {}, 'UserNotFoundError', 'USER_NOT_FOUND'],
-    ['adminSetUserPassword', 'AdminSetUserPasswordInput', { password: 'Whatever-Pa55', permanent: true }, 'UserNotFoundError', 'USER_NOT_FOUND'],
+    [
+      'adminSetUserPassword',
+      'AdminSetUserPasswordInput',
+      { password: 'Whatever-Pa55', permanent: true },
+      'UserNotFoundError',
+      'USER_NOT_FOUND',
+    ],
     ['adminAddUserToGroup', 'AdminAddUserToGroupInput', { groupName: 'missing-user-group' }, 'UserNotFoundError', 'USER_NOT_FOUND'],
-    ['adminUpdateUserAttributes', 'AdminUpdateUserAttributesInput', { attributes: [{ name: 'given_name', value: 'X' }] }, 'NotAuthorizedError', 'NOT_AUTHORIZED'],
+    [
+      'adminUpdateUserAttributes',
+      'AdminUpdateUserAttributesInput',
+      { attributes: [{ name: 'given_name', value: 'X' }] },
+      'NotAuthorizedError',
+      'NOT_AUTHORIZED',
+    ],
     ['adminDeleteUserAttributes', 'AdminDeleteUserAttributesInput', { names: ['given_name'] }, 'NotAuthorizedError', 'NOT_AUTHORIZED'],
     ['adminConfirmSignUp', 'AdminConfirmSignUpInput', {}, 'NotAuthorizedError', 'NOT_AUTHORIZED'],
   ] as const)('%s on a user that does not exist: %s, typed', async (field, inputType, extra, typename, code) => {
@@ -639,17 +736,28 @@ describe('group mutations', () => {
     await createGroup(name, { description: 'first', precedence: 1 });
     const data = await ok(CREATE_GROUP, { input: { userPoolId: poolId, groupName: name, description: 'second' } });
     // cognito-local 5.3.0 does not check: CreateGroup replaces the group, precedence and all.
-    expect(data['createGroup']).toMatchObject({ __typename: 'CreateGroupPayload', group: { name, description: 'second', precedence: null } });
+    expect(data['createGroup']).toMatchObject({
+      __typename: 'CreateGroupPayload',
+      group: { name, description: 'second', precedence: null },
+    });
     expect(await readGroup(name)).toMatchObject({ description: 'second', precedence: null });
   });
 
   it('createGroup of an existing name answers GroupExistsError when Cognito says GroupExistsException', async () => {
     const { cognito, query } = scriptedGateway();
-    const exists = Object.assign(new Error('A group with the name already exists.'), { name: 'GroupExistsException', $fault: 'client', $metadata: {} });
+    const exists = Object.assign(new Error('A group with the name already exists.'), {
+      name: 'GroupExistsException',
+      $fault: 'client',
+      $metadata: {},
+    });
     cognito.onAnyCommand().rejects(exists);
     const result = await query(CREATE_GROUP, { input: { userPoolId: 'eu-west-1_Abc123', groupName: 'admins' } });
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-    expect(result.data?.['createGroup']).toEqual({ __typename: 'GroupExistsError', message: 'A group with the name already exists.', code: 'GROUP_EXISTS' });
+    expect(result.data?.['createGroup']).toEqual({
+      __typename: 'GroupExistsError',
+      message: 'A group with the name already exists.',
+      code: 'GROUP_EXISTS',
+    });
   });
 
   it('updateGroup changing only the description keeps the precedence', async () => {
@@ -700,14 +808,18 @@ describe('group mutations', () => {
     }`;
     const input = { userPoolId: poolId, groupName: name, username };
 
-    const added = (await ok(MEMBERSHIP('adminAddUserToGroup', 'AdminAddUserToGroupPayload', 'AdminAddUserToGroupInput'), { input }))['adminAddUserToGroup'];
+    const added = (await ok(MEMBERSHIP('adminAddUserToGroup', 'AdminAddUserToGroupPayload', 'AdminAddUserToGroupInput'), { input }))[
+      'adminAddUserToGroup'
+    ];
     expect(added.__typename, JSON.stringify(added)).toBe('AdminAddUserToGroupPayload');
     expect(groupNames(added.user)).toEqual([name]);
     expect(memberNames(added.group)).toEqual([username]);
     expect(groupNames(await readUser(username))).toEqual([name]);
     expect(memberNames(await readGroup(name))).toEqual([username]);
 
-    const removed = (await ok(MEMBERSHIP('adminRemoveUserFromGroup', 'AdminRemoveUserFromGroupPayload', 'AdminRemoveUserFromGroupInput'), { input }))['adminRemoveUserFromGroup'];
+    const removed = (
+      await ok(MEMBERSHIP('adminRemoveUserFromGroup', 'AdminRemoveUserFromGroupPayload', 'AdminRemoveUserFromGroupInput'), { input })
+    )['adminRemoveUserFromGroup'];
     expect(removed.__typename, JSON.stringify(removed)).toBe('AdminRemoveUserFromGroupPayload');
     expect(groupNames(removed.user)).toEqual([]);
     expect(memberNames(removed.group)).toEqual([]);
@@ -738,7 +850,9 @@ describe('bulk mutations', () => {
     const missing = unique('missing');
     const usernames = [users[0]!, users[1]!, missing, users[2]!, users[3]!, users[4]!];
 
-    const result = await gql(bulk('addUsersToGroup', 'AddUsersToGroupInput'), { input: { userPoolId: poolId, groupName: group, usernames } });
+    const result = await gql(bulk('addUsersToGroup', 'AddUsersToGroupInput'), {
+      input: { userPoolId: poolId, groupName: group, usernames },
+    });
     expect(result.errors).toBeUndefined();
     const payload = result.data?.['addUsersToGroup'];
     expect(payload).toMatchObject({ __typename: 'AddUsersToGroupPayload', succeeded: 5, failed: 1 });
@@ -750,7 +864,11 @@ describe('bulk mutations', () => {
     expect(memberNames(await readGroup(group))).toEqual([...users].sort());
 
     const removeNames = [users[0]!, users[2]!, missing];
-    const removed = (await ok(bulk('removeUsersFromGroup', 'RemoveUsersFromGroupInput'), { input: { userPoolId: poolId, groupName: group, usernames: removeNames } }))['removeUsersFromGroup'];
+    const removed = (
+      await ok(bulk('removeUsersFromGroup', 'RemoveUsersFromGroupInput'), {
+        input: { userPoolId: poolId, groupName: group, usernames: removeNames },
+      })
+    )['removeUsersFromGroup'];
     expect(removed).toMatchObject({ __typename: 'RemoveUsersFromGroupPayload', succeeded: 2, failed: 1 });
     expect((removed.results as Data[]).map((r) => [r['username'], r['succeeded'], r['error']?.code ?? null])).toEqual([
       [users[0], true, null],
@@ -778,8 +896,15 @@ describe('bulk mutations', () => {
     expect((await readUser(users[1]!))?.['enabled']).toBe(false);
     expect((await readUser(users[2]!))?.['enabled']).toBe(true);
 
-    const enabled = (await ok(bulk('enableUsers', 'EnableUsersInput'), { input: { userPoolId: poolId, usernames: [users[1]!] } }))['enableUsers'];
-    expect(enabled).toEqual({ __typename: 'EnableUsersPayload', results: [{ username: users[1], succeeded: true, error: null }], succeeded: 1, failed: 0 });
+    const enabled = (await ok(bulk('enableUsers', 'EnableUsersInput'), { input: { userPoolId: poolId, usernames: [users[1]!] } }))[
+      'enableUsers'
+    ];
+    expect(enabled).toEqual({
+      __typename: 'EnableUsersPayload',
+      results: [{ username: users[1], succeeded: true, error: null }],
+      succeeded: 1,
+      failed: 0,
+    });
     expect((await readUser(users[0]!))?.['enabled']).toBe(false);
     expect((await readUser(users[1]!))?.['enabled']).toBe(true);
   });
@@ -799,7 +924,9 @@ describe('bulk mutations', () => {
   });
 
   it.each(bulkCases)('%s naming a user twice is refused before any call', async (field, inputType, extra) => {
-    const result = await gql(bulk(field, inputType), { input: { userPoolId: poolId, usernames: ['someone', 'other', 'someone'], ...extra } });
+    const result = await gql(bulk(field, inputType), {
+      input: { userPoolId: poolId, usernames: ['someone', 'other', 'someone'], ...extra },
+    });
     expect(result.errors).toBeUndefined();
     expect(result.data?.[field]).toMatchObject({ __typename: 'InvalidInputError', field: 'input.usernames[2]', code: 'BAD_USER_INPUT' });
     expect(result.extensions?.cognitoCalls?.total).toBe(0);
@@ -812,18 +939,49 @@ describe('bulk mutations', () => {
 
 describe('input refused before any Cognito call', () => {
   const cases: [label: string, field: string, inputType: string, input: () => Record<string, unknown>, expectedField: string][] = [
-    ['a malformed userPoolId', 'adminCreateUser', 'AdminCreateUserInput', () => ({ userPoolId: 'not a pool id', username: 'someone' }), 'input.userPoolId'],
+    [
+      'a malformed userPoolId',
+      'adminCreateUser',
+      'AdminCreateUserInput',
+      () => ({ userPoolId: 'not a pool id', username: 'someone' }),
+      'input.userPoolId',
+    ],
     ['an empty username', 'adminCreateUser', 'AdminCreateUserInput', () => ({ userPoolId: poolId, username: '' }), 'input.username'],
-    ['a group name of 129 characters', 'createGroup', 'CreateGroupInput', () => ({ userPoolId: poolId, groupName: 'g'.repeat(129) }), 'input.groupName'],
+    [
+      'a group name of 129 characters',
+      'createGroup',
+      'CreateGroupInput',
+      () => ({ userPoolId: poolId, groupName: 'g'.repeat(129) }),
+      'input.groupName',
+    ],
     [
       'an attribute name with a space',
       'adminUpdateUserAttributes',
       'AdminUpdateUserAttributesInput',
-      () => ({ userPoolId: poolId, username: 'someone', attributes: [{ name: 'given_name', value: 'A' }, { name: 'family name', value: 'B' }] }),
+      () => ({
+        userPoolId: poolId,
+        username: 'someone',
+        attributes: [
+          { name: 'given_name', value: 'A' },
+          { name: 'family name', value: 'B' },
+        ],
+      }),
       'input.attributes[1].name',
     ],
-    ['a precedence of -1', 'createGroup', 'CreateGroupInput', () => ({ userPoolId: poolId, groupName: 'negative', precedence: -1 }), 'input.precedence'],
-    ['a minimum password length of 3', 'createUserPool', 'CreateUserPoolInput', () => ({ poolName: 'weak', passwordPolicy: { minimumLength: 3 } }), 'input.passwordPolicy.minimumLength'],
+    [
+      'a precedence of -1',
+      'createGroup',
+      'CreateGroupInput',
+      () => ({ userPoolId: poolId, groupName: 'negative', precedence: -1 }),
+      'input.precedence',
+    ],
+    [
+      'a minimum password length of 3',
+      'createUserPool',
+      'CreateUserPoolInput',
+      () => ({ poolName: 'weak', passwordPolicy: { minimumLength: 3 } }),
+      'input.passwordPolicy.minimumLength',
+    ],
     [
       'a minimum password length of 3 (update)',
       'updateUserPool',
@@ -842,15 +1000,28 @@ describe('input refused before any Cognito call', () => {
       'a custom attribute name of 21 characters (added later)',
       'addCustomAttributes',
       'AddCustomAttributesInput',
-      () => ({ userPoolId: poolId, attributes: [{ name: 'short', dataType: 'String' }, { name: 'b'.repeat(21), dataType: 'Number' }] }),
+      () => ({
+        userPoolId: poolId,
+        attributes: [
+          { name: 'short', dataType: 'String' },
+          { name: 'b'.repeat(21), dataType: 'Number' },
+        ],
+      }),
       'input.attributes[1].name',
     ],
   ];
 
   it.each(cases)('%s (%s)', async (_label, field, inputType, input, expectedField) => {
-    const result = await gql(`mutation ($input: ${inputType}!) { ${field}(input: $input) { __typename ${ERROR_FIELDS} } }`, { input: input() });
+    const result = await gql(`mutation ($input: ${inputType}!) { ${field}(input: $input) { __typename ${ERROR_FIELDS} } }`, {
+      input: input(),
+    });
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
-    expect(result.data?.[field]).toMatchObject({ __typename: 'InvalidInputError', code: 'BAD_USER_INPUT', field: expectedField, reason: expect.any(String) });
+    expect(result.data?.[field]).toMatchObject({
+      __typename: 'InvalidInputError',
+      code: 'BAD_USER_INPUT',
+      field: expectedField,
+      reason: expect.any(String),
+    });
     expect(result.extensions?.cognitoCalls?.total).toBe(0);
   });
 });
@@ -876,7 +1047,12 @@ describe('a write clears what the same request already loaded', () => {
       b: { __typename: 'AdminEnableUserPayload', user: { enabled: true } },
     });
     // The user was read once after each write, not served from the first read.
-    expect(result.extensions?.cognitoCalls?.calls.map((c) => c.operation)).toEqual(['AdminDisableUser', 'AdminGetUser', 'AdminEnableUser', 'AdminGetUser']);
+    expect(result.extensions?.cognitoCalls?.calls.map((c) => c.operation)).toEqual([
+      'AdminDisableUser',
+      'AdminGetUser',
+      'AdminEnableUser',
+      'AdminGetUser',
+    ]);
     expect(await readUser(username)).toMatchObject({ enabled: true });
   });
 

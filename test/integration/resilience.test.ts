@@ -87,7 +87,11 @@ function expectUsers(result: GraphQLResponse) {
 describe('throttling is retried, for reads and writes', () => {
   it('ListUsers throttled twice, then answered: the query succeeds after 3 calls', async () => {
     const { query } = gatewayOverProxy();
-    proxy.script('ListUsers', { kind: 'error', status: 400, type: 'TooManyRequestsException' }, { kind: 'error', status: 400, type: 'TooManyRequestsException' });
+    proxy.script(
+      'ListUsers',
+      { kind: 'error', status: 400, type: 'TooManyRequestsException' },
+      { kind: 'error', status: 400, type: 'TooManyRequestsException' },
+    );
     const result = await query(USERS, { id: POOL.userPoolId });
     expectUsers(result);
     expect(proxy.count('ListUsers')).toBe(3);
@@ -141,7 +145,11 @@ describe('faults (5xx, resets) are retried by reads only', () => {
     const { query } = gatewayOverProxy({ maxAttempts: 3 });
     proxy.script('DescribeUserPool', internalError, internalError, internalError, internalError);
     const result = await query(POOL_NAME, { id: POOL.userPoolId });
-    expect(onlyError(result).extensions).toMatchObject({ code: 'COGNITO_UNAVAILABLE', cognitoError: 'InternalErrorException', operation: 'DescribeUserPool' });
+    expect(onlyError(result).extensions).toMatchObject({
+      code: 'COGNITO_UNAVAILABLE',
+      cognitoError: 'InternalErrorException',
+      operation: 'DescribeUserPool',
+    });
     expect(proxy.count('DescribeUserPool')).toBe(3);
   });
 
@@ -149,7 +157,11 @@ describe('faults (5xx, resets) are retried by reads only', () => {
     const { query } = gatewayOverProxy();
     proxy.script('AdminDisableUser', internalError);
     const result = await query(DISABLE, disableNobody);
-    expect(onlyError(result).extensions).toMatchObject({ code: 'COGNITO_UNAVAILABLE', cognitoError: 'InternalErrorException', operation: 'AdminDisableUser' });
+    expect(onlyError(result).extensions).toMatchObject({
+      code: 'COGNITO_UNAVAILABLE',
+      cognitoError: 'InternalErrorException',
+      operation: 'AdminDisableUser',
+    });
     expect(result.data?.adminDisableUser ?? null).toBeNull();
     expect(proxy.count('AdminDisableUser')).toBe(1);
     expect(outcomes(result, 'AdminDisableUser')).toEqual(['InternalErrorException']);
@@ -322,7 +334,12 @@ describe('circuit breaker', () => {
   // A half-open trial whose request ends (deadline or client gone) while the call is pending
   // releases the trial: the next call after the cooldown is let through as a new trial.
   it('a trial call whose request hits its deadline does not leave the circuit open for good', async () => {
-    const { query } = gatewayOverProxy({ maxAttempts: 1, attemptTimeoutMs: 5_000, requestTimeoutMs: 200, breaker: { threshold: 1, cooldownMs: 50 } });
+    const { query } = gatewayOverProxy({
+      maxAttempts: 1,
+      attemptTimeoutMs: 5_000,
+      requestTimeoutMs: 200,
+      breaker: { threshold: 1, cooldownMs: 50 },
+    });
     proxy.script('DescribeUserPool', internalError, { kind: 'hang' });
     expect(onlyError(await query(POOL_NAME, { id: POOL.userPoolId })).extensions?.cognitoError).toBe('InternalErrorException');
     await new Promise((resolve) => setTimeout(resolve, 100));

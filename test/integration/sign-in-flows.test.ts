@@ -49,10 +49,19 @@ interface LogEntry {
 function capturingLogger(): Logger & { entries: LogEntry[]; text(): string } {
   const entries: LogEntry[] = [];
   const render = (arg: unknown) => (typeof arg === 'string' ? arg : inspect(arg, { depth: 10, showHidden: true, breakLength: Infinity }));
-  const at = (level: LogEntry['level']) => (...args: unknown[]) => {
-    entries.push({ level, text: args.map(render).join(' ') });
+  const at =
+    (level: LogEntry['level']) =>
+    (...args: unknown[]) => {
+      entries.push({ level, text: args.map(render).join(' ') });
+    };
+  return {
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    entries,
+    text: () => entries.map((e) => `${e.level} ${e.text}`).join('\n'),
   };
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), entries, text: () => entries.map((e) => `${e.level} ${e.text}`).join('\n') };
 }
 
 let dataDir: string;
@@ -78,14 +87,20 @@ beforeAll(async () => {
     new CreateUserPoolCommand({
       PoolName: 'sign-in-flows',
       AutoVerifiedAttributes: ['email'],
-      Policies: { PasswordPolicy: { MinimumLength: 10, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: false } },
+      Policies: {
+        PasswordPolicy: { MinimumLength: 10, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: false },
+      },
     }),
   );
   userPoolId = pool.UserPool!.Id!;
   const explicitAuthFlows = ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] as const;
-  const app = await sdk.send(new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: 'web', ExplicitAuthFlows: [...explicitAuthFlows] }));
+  const app = await sdk.send(
+    new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: 'web', ExplicitAuthFlows: [...explicitAuthFlows] }),
+  );
   clientId = app.UserPoolClient!.ClientId!;
-  const other = await sdk.send(new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: 'other', ExplicitAuthFlows: [...explicitAuthFlows] }));
+  const other = await sdk.send(
+    new CreateUserPoolClientCommand({ UserPoolId: userPoolId, ClientName: 'other', ExplicitAuthFlows: [...explicitAuthFlows] }),
+  );
   foreignClientId = other.UserPoolClient!.ClientId!;
   // Generous: the flows below make many public calls from one (unknown) address.
   gateway = gatewayWith({ logger: log, publicFlowRateLimit: 1000 });
@@ -163,7 +178,11 @@ function claims(token: string): Json {
 
 const emailOf = (username: string) => `${username}@example.com`;
 
-async function signUp(username: string, password: string, attributes: { name: string; value: string }[] = [{ name: 'email', value: emailOf(username) }]) {
+async function signUp(
+  username: string,
+  password: string,
+  attributes: { name: string; value: string }[] = [{ name: 'email', value: emailOf(username) }],
+) {
   keep(password);
   const since = mailbox.mark();
   const { result, calls } = await run(SIGN_UP, { input: { clientId, username, password, attributes } });
@@ -244,7 +263,13 @@ describe('the life of an account: sign-up to deletion, every step through the ga
     const tokens = expectTokens(await signIn(username, firstPassword), { refreshToken: true });
     // cognito-local leaves ExpiresIn out (AWS sends 3600 by default); the gateway then says null, not 0.
     expect(tokens.expiresIn).toBeNull();
-    expect(claims(tokens.accessToken)).toMatchObject({ sub: userSub, username, client_id: clientId, token_use: 'access', iss: `${local.endpoint}/${userPoolId}` });
+    expect(claims(tokens.accessToken)).toMatchObject({
+      sub: userSub,
+      username,
+      client_id: clientId,
+      token_use: 'access',
+      iss: `${local.endpoint}/${userPoolId}`,
+    });
     expect(claims(tokens.idToken)).toMatchObject({ sub: userSub, 'cognito:username': username, token_use: 'id' });
     accessToken = tokens.accessToken;
     refreshToken = tokens.refreshToken!;
@@ -260,14 +285,22 @@ describe('the life of an account: sign-up to deletion, every step through the ga
   });
 
   it('changePassword with a wrong previous password is a typed error and changes nothing', async () => {
-    const { result } = await run(CHANGE_PASSWORD, { input: { previousPassword: keep('Not-the-Passw0rd'), proposedPassword: keep('Never-set-Passw0rd') } }, bearer(accessToken));
+    const { result } = await run(
+      CHANGE_PASSWORD,
+      { input: { previousPassword: keep('Not-the-Passw0rd'), proposedPassword: keep('Never-set-Passw0rd') } },
+      bearer(accessToken),
+    );
     // cognito-local answers InvalidPasswordException; AWS answers NotAuthorizedException.
     expect(result).toMatchObject({ __typename: 'InvalidPasswordError', code: 'INVALID_PASSWORD' });
     expectTokens(await signIn(username, firstPassword), { refreshToken: true });
   });
 
   it('changePassword changes it: the new password signs in, the old one is refused with a typed error', async () => {
-    const { result, calls } = await run(CHANGE_PASSWORD, { input: { previousPassword: firstPassword, proposedPassword: keep(secondPassword) } }, bearer(accessToken));
+    const { result, calls } = await run(
+      CHANGE_PASSWORD,
+      { input: { previousPassword: firstPassword, proposedPassword: keep(secondPassword) } },
+      bearer(accessToken),
+    );
     expect(result).toEqual({ __typename: 'ChangePasswordPayload', passwordChanged: true });
     expect(calls).toEqual({ ChangePassword: 1 });
 
@@ -284,7 +317,11 @@ describe('the life of an account: sign-up to deletion, every step through the ga
     expect(sent.__typename).toBe('GetUserAttributeVerificationCodePayload');
     const code = keep(await mailbox.codeFor(username, { since }));
 
-    const { result: mismatch } = await run(VERIFY_ATTRIBUTE, { input: { attributeName: 'email', code: wrongCode(code) } }, bearer(accessToken));
+    const { result: mismatch } = await run(
+      VERIFY_ATTRIBUTE,
+      { input: { attributeName: 'email', code: wrongCode(code) } },
+      bearer(accessToken),
+    );
     expect(mismatch).toMatchObject({ __typename: 'CodeMismatchError', code: 'CODE_MISMATCH' });
 
     const { result: verified, calls } = await run(VERIFY_ATTRIBUTE, { input: { attributeName: 'email', code } }, bearer(accessToken));
@@ -296,7 +333,11 @@ describe('the life of an account: sign-up to deletion, every step through the ga
 
   it('updateUserAttributes sets a plain attribute at once: the payload viewer shows it, no code is sent', async () => {
     const since = mailbox.mark();
-    const { result, calls } = await run(UPDATE_ATTRIBUTES, { input: { attributes: [{ name: 'name', value: 'Alice Liddell' }] } }, bearer(accessToken));
+    const { result, calls } = await run(
+      UPDATE_ATTRIBUTES,
+      { input: { attributes: [{ name: 'name', value: 'Alice Liddell' }] } },
+      bearer(accessToken),
+    );
     expect(result.__typename).toBe('UpdateUserAttributesPayload');
     expect(result.codeDeliveries).toEqual([]);
     expect(result.viewer).toMatchObject({ username, sub: userSub, name: 'Alice Liddell', email: emailOf(username), emailVerified: true });
@@ -367,7 +408,9 @@ describe('the life of an account: sign-up to deletion, every step through the ga
     const { result, calls } = await run(DELETE_USER, { confirm: true }, bearer(accessToken));
     expect(result).toEqual({ __typename: 'DeleteUserPayload', deletedUsername: username });
     expect(calls).toEqual({ DeleteUser: 1 });
-    await expect(sdk.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username }))).rejects.toMatchObject({ name: 'UserNotFoundException' });
+    await expect(sdk.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username }))).rejects.toMatchObject({
+      name: 'UserNotFoundException',
+    });
     expect(await signIn(username, secondPassword)).toMatchObject({ __typename: 'NotAuthorizedError', code: 'NOT_AUTHORIZED' });
   });
 });
@@ -402,14 +445,56 @@ describe('expected failures come back as typed results', () => {
     ['signUp with a password that starts with a space', SIGN_UP, { username: 'dave', password: ` ${password}` }, 'input.password'],
     ['signUp with a username with a space', SIGN_UP, { username: 'bad user', password }, 'input.username'],
     ['signUp with an empty username', SIGN_UP, { username: '', password }, 'input.username'],
-    ['signUp with a control character in an attribute', SIGN_UP, { username: 'dave', password, attributes: [{ name: 'name', value: 'a\u0007b' }] }, 'input.attributes[0].value'],
-    ['signUp with an attribute given twice', SIGN_UP, { username: 'dave', password, attributes: [{ name: 'name', value: 'a' }, { name: 'name', value: 'b' }] }, 'input.attributes[1].name'],
+    [
+      'signUp with a control character in an attribute',
+      SIGN_UP,
+      { username: 'dave', password, attributes: [{ name: 'name', value: 'a\u0007b' }] },
+      'input.attributes[0].value',
+    ],
+    [
+      'signUp with an attribute given twice',
+      SIGN_UP,
+      {
+        username: 'dave',
+        password,
+        attributes: [
+          { name: 'name', value: 'a' },
+          { name: 'name', value: 'b' },
+        ],
+      },
+      'input.attributes[1].name',
+    ],
     ['confirmSignUp with an empty code', CONFIRM_SIGN_UP, { username: 'dave', confirmationCode: '' }, 'input.confirmationCode'],
-    ['initiateAuth USER_PASSWORD_AUTH without a password', INITIATE_AUTH, { username: 'dave', authFlow: 'USER_PASSWORD_AUTH' }, 'input.password'],
-    ['initiateAuth REFRESH_TOKEN_AUTH without a refresh token', INITIATE_AUTH, { username: 'dave', authFlow: 'REFRESH_TOKEN_AUTH' }, 'input.refreshToken'],
-    ['respondToAuthChallenge NEW_PASSWORD_REQUIRED without a new password', RESPOND, { username: 'dave', challengeName: 'NEW_PASSWORD_REQUIRED', session: 'x'.repeat(36) }, 'input.newPassword'],
-    ['respondToAuthChallenge with a session too short to be one', RESPOND, { username: 'dave', challengeName: 'NEW_PASSWORD_REQUIRED', session: 'short', newPassword: password }, 'input.session'],
-    ['confirmForgotPassword with an empty password', CONFIRM_FORGOT, { username: 'dave', confirmationCode: '123456', password: '' }, 'input.password'],
+    [
+      'initiateAuth USER_PASSWORD_AUTH without a password',
+      INITIATE_AUTH,
+      { username: 'dave', authFlow: 'USER_PASSWORD_AUTH' },
+      'input.password',
+    ],
+    [
+      'initiateAuth REFRESH_TOKEN_AUTH without a refresh token',
+      INITIATE_AUTH,
+      { username: 'dave', authFlow: 'REFRESH_TOKEN_AUTH' },
+      'input.refreshToken',
+    ],
+    [
+      'respondToAuthChallenge NEW_PASSWORD_REQUIRED without a new password',
+      RESPOND,
+      { username: 'dave', challengeName: 'NEW_PASSWORD_REQUIRED', session: 'x'.repeat(36) },
+      'input.newPassword',
+    ],
+    [
+      'respondToAuthChallenge with a session too short to be one',
+      RESPOND,
+      { username: 'dave', challengeName: 'NEW_PASSWORD_REQUIRED', session: 'short', newPassword: password },
+      'input.session',
+    ],
+    [
+      'confirmForgotPassword with an empty password',
+      CONFIRM_FORGOT,
+      { username: 'dave', confirmationCode: '123456', password: '' },
+      'input.password',
+    ],
   ];
 
   it.each(refusedBeforeAnyCall)('%s → InvalidInputError naming the field, no Cognito call', async (_, document, input, field) => {
@@ -422,7 +507,9 @@ describe('expected failures come back as typed results', () => {
   });
 
   it('the user is not created by a refused signUp', async () => {
-    await expect(sdk.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: 'dave' }))).rejects.toMatchObject({ name: 'UserNotFoundException' });
+    await expect(sdk.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: 'dave' }))).rejects.toMatchObject({
+      name: 'UserNotFoundException',
+    });
   });
 
   const publicFlows: [string, string, Json][] = [
@@ -430,24 +517,33 @@ describe('expected failures come back as typed results', () => {
     ['confirmSignUp', CONFIRM_SIGN_UP, { username: 'erin', confirmationCode: '123456' }],
     ['resendConfirmationCode', RESEND_CODE, { username: 'erin' }],
     ['initiateAuth', INITIATE_AUTH, { username: 'erin', authFlow: 'USER_PASSWORD_AUTH', password }],
-    ['respondToAuthChallenge', RESPOND, { username: 'erin', challengeName: 'NEW_PASSWORD_REQUIRED', session: 'x'.repeat(36), newPassword: password }],
+    [
+      'respondToAuthChallenge',
+      RESPOND,
+      { username: 'erin', challengeName: 'NEW_PASSWORD_REQUIRED', session: 'x'.repeat(36), newPassword: password },
+    ],
     ['forgotPassword', FORGOT, { username: 'erin' }],
     ['confirmForgotPassword', CONFIRM_FORGOT, { username: 'erin', confirmationCode: '123456', password }],
   ];
 
-  it.each(publicFlows)('%s for an app client of the pool that the gateway does not serve → FORBIDDEN, no call', async (_, document, input) => {
-    const { error, data, total } = await refusal(document, { input: { ...input, clientId: foreignClientId } });
-    expect(error.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.clientId' });
-    expect(error.message).toContain(foreignClientId);
-    expect(data).toBeNull();
-    expect(total).toBe(0);
-  });
+  it.each(publicFlows)(
+    '%s for an app client of the pool that the gateway does not serve → FORBIDDEN, no call',
+    async (_, document, input) => {
+      const { error, data, total } = await refusal(document, { input: { ...input, clientId: foreignClientId } });
+      expect(error.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.clientId' });
+      expect(error.message).toContain(foreignClientId);
+      expect(data).toBeNull();
+      expect(total).toBe(0);
+    },
+  );
 
   it('signUp with a client id that is not an id at all → InvalidInputError on input.clientId, no call', async () => {
     const { result, total } = await run(SIGN_UP, { input: { clientId: 'not a client', username: 'erin', password } });
     expect(result).toMatchObject({ __typename: 'InvalidInputError', field: 'input.clientId' });
     expect(total).toBe(0);
-    await expect(sdk.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: 'erin' }))).rejects.toMatchObject({ name: 'UserNotFoundException' });
+    await expect(sdk.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: 'erin' }))).rejects.toMatchObject({
+      name: 'UserNotFoundException',
+    });
   });
 });
 
@@ -481,7 +577,9 @@ describe('NEW_PASSWORD_REQUIRED: a user created by an administrator sets a passw
     expect(step.challenge.parameters).toContainEqual({ name: 'USER_ID_FOR_SRP', value: username });
     const session = keep(step.challenge.session as string);
 
-    const { result, calls } = await run(RESPOND, { input: { clientId, username, challengeName: 'NEW_PASSWORD_REQUIRED', session, newPassword } });
+    const { result, calls } = await run(RESPOND, {
+      input: { clientId, username, challengeName: 'NEW_PASSWORD_REQUIRED', session, newPassword },
+    });
     expect(result.__typename).toBe('RespondToAuthChallengePayload');
     const tokens = expectTokens(result, { refreshToken: true });
     expect(claims(tokens.accessToken)).toMatchObject({ username, client_id: clientId, token_use: 'access' });
@@ -512,7 +610,10 @@ describe('forgotPassword → code → confirmForgotPassword', () => {
     keep(newPassword);
     const since = mailbox.mark();
     const { result: sent, calls } = await run(FORGOT, { input: { clientId, username } });
-    expect(sent).toEqual({ __typename: 'ForgotPasswordPayload', codeDelivery: { attributeName: 'email', deliveryMedium: 'EMAIL', destination: emailOf(username) } });
+    expect(sent).toEqual({
+      __typename: 'ForgotPasswordPayload',
+      codeDelivery: { attributeName: 'email', deliveryMedium: 'EMAIL', destination: emailOf(username) },
+    });
     expect(calls).toEqual({ ForgotPassword: 1 });
     const code = keep(await mailbox.codeFor(username, { since, purpose: 'ForgotPassword' }));
 
@@ -549,7 +650,11 @@ describe('a user never reaches another user’s data', () => {
     const { result: asB } = await run(VIEWER_QUERY, {}, bearer(b.tokens.accessToken));
     expect(asB).toMatchObject({ username: 'irene', sub: b.userSub, email: emailOf('irene') });
 
-    const { result: updated } = await run(UPDATE_ATTRIBUTES, { input: { attributes: [{ name: 'name', value: 'Irene Adler' }] } }, bearer(b.tokens.accessToken));
+    const { result: updated } = await run(
+      UPDATE_ATTRIBUTES,
+      { input: { attributes: [{ name: 'name', value: 'Irene Adler' }] } },
+      bearer(b.tokens.accessToken),
+    );
     expect(updated.viewer).toMatchObject({ username: 'irene', name: 'Irene Adler' });
     const { result: stillA } = await run(VIEWER_QUERY, {}, bearer(a.tokens.accessToken));
     expect(stillA).toMatchObject({ username: 'henry', name: null });
@@ -558,18 +663,33 @@ describe('a user never reaches another user’s data', () => {
   it('no self-service field takes an argument that could name another user', () => {
     const viewer = schema.getQueryType()!.getFields()['viewer']!;
     expect(viewer.args).toEqual([]);
-    const selfService = ['changePassword', 'updateUserAttributes', 'deleteUserAttributes', 'deleteUser', 'getUserAttributeVerificationCode', 'verifyUserAttribute', 'globalSignOut', 'setUserSettings'];
+    const selfService = [
+      'changePassword',
+      'updateUserAttributes',
+      'deleteUserAttributes',
+      'deleteUser',
+      'getUserAttributeVerificationCode',
+      'verifyUserAttribute',
+      'globalSignOut',
+      'setUserSettings',
+    ];
     const mutations = schema.getMutationType()!.getFields();
     const identifying = /^(username|userPoolId|sub|accessToken|token|userId|clientId)$/i;
     for (const name of selfService) {
       const field = mutations[name];
       expect(field, name).toBeDefined();
-      expect(field!.args.map((a) => a.name), name).toEqual(['input']);
+      expect(
+        field!.args.map((a) => a.name),
+        name,
+      ).toEqual(['input']);
       const input = getNamedType(field!.args[0]!.type);
       expect(isInputObjectType(input), name).toBe(true);
       if (!isInputObjectType(input)) continue;
       const fieldNames = Object.keys(input.getFields());
-      expect(fieldNames.filter((f) => identifying.test(f)), name).toEqual([]);
+      expect(
+        fieldNames.filter((f) => identifying.test(f)),
+        name,
+      ).toEqual([]);
     }
   });
 
@@ -599,7 +719,9 @@ async function fromAddress(on: Gateway, remoteAddress: string, variables: Json, 
 }
 
 describe('public flows are rate-limited per client address', () => {
-  const attempt = (username: string) => ({ input: { clientId, username, authFlow: 'USER_PASSWORD_AUTH', password: keep('Wrong-Passw0rd-x') } });
+  const attempt = (username: string) => ({
+    input: { clientId, username, authFlow: 'USER_PASSWORD_AUTH', password: keep('Wrong-Passw0rd-x') },
+  });
 
   function expectPassed(answer: { body: GraphQLResponse }, label: string) {
     expect(answer.body.errors, label).toBeUndefined();
@@ -632,7 +754,9 @@ describe('public flows are rate-limited per client address', () => {
   it('input refused before any call does not spend the allowance', async () => {
     const limited = gatewayWith({ publicFlowRateLimit: 3 });
     for (let i = 0; i < 5; i++) {
-      const refused = await fromAddress(limited, '10.2.2.2', { input: { clientId, username: 'bad user', authFlow: 'USER_PASSWORD_AUTH', password: 'x' } });
+      const refused = await fromAddress(limited, '10.2.2.2', {
+        input: { clientId, username: 'bad user', authFlow: 'USER_PASSWORD_AUTH', password: 'x' },
+      });
       expect(refused.body.data?.initiateAuth).toMatchObject({ __typename: 'InvalidInputError', field: 'input.username' });
     }
     for (let i = 1; i <= 3; i++) expectPassed(await fromAddress(limited, '10.2.2.2', attempt('nobody-2')), `call ${i}`);
@@ -641,17 +765,24 @@ describe('public flows are rate-limited per client address', () => {
 
   it('without trustProxy, X-Forwarded-For is ignored: a client cannot dodge the limit by inventing addresses', async () => {
     const limited = gatewayWith({ publicFlowRateLimit: 3 });
-    for (let i = 1; i <= 3; i++) expectPassed(await fromAddress(limited, '10.3.3.3', attempt('nobody-3'), { 'x-forwarded-for': `198.51.100.${i}` }), `call ${i}`);
+    for (let i = 1; i <= 3; i++)
+      expectPassed(await fromAddress(limited, '10.3.3.3', attempt('nobody-3'), { 'x-forwarded-for': `198.51.100.${i}` }), `call ${i}`);
     expectLimited(await fromAddress(limited, '10.3.3.3', attempt('nobody-3'), { 'x-forwarded-for': '198.51.100.99' }));
   });
 
   it('with trustProxy, the first X-Forwarded-For address is the client, whatever the proxy’s socket', async () => {
     const limited = gatewayWith({ publicFlowRateLimit: 3, trustProxy: true });
     for (let i = 1; i <= 3; i++) {
-      expectPassed(await fromAddress(limited, `10.9.9.${i}`, attempt('nobody-4'), { 'x-forwarded-for': '203.0.113.7, 10.0.0.1' }), `call ${i}`);
+      expectPassed(
+        await fromAddress(limited, `10.9.9.${i}`, attempt('nobody-4'), { 'x-forwarded-for': '203.0.113.7, 10.0.0.1' }),
+        `call ${i}`,
+      );
     }
     expectLimited(await fromAddress(limited, '10.9.9.4', attempt('nobody-4'), { 'x-forwarded-for': '203.0.113.7' }));
-    expectPassed(await fromAddress(limited, '10.9.9.4', attempt('nobody-4'), { 'x-forwarded-for': '203.0.113.8, 10.0.0.1' }), 'another client behind the proxy');
+    expectPassed(
+      await fromAddress(limited, '10.9.9.4', attempt('nobody-4'), { 'x-forwarded-for': '203.0.113.8, 10.0.0.1' }),
+      'another client behind the proxy',
+    );
   });
 });
 

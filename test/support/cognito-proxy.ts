@@ -93,9 +93,13 @@ export class CognitoProxy {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
-    const operation = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+    const operation =
+      String(req.headers['x-amz-target'] ?? '')
+        .split('.')
+        .pop() ?? '';
     const throttled: ProxyAction = { kind: 'error', status: 400, type: 'TooManyRequestsException', message: 'Rate exceeded' };
-    const action = this.scripts.get(operation)?.shift() ?? (this.overQuota(operation) ? throttled : { kind: 'pass', delayMs: this.latencyMs });
+    const action =
+      this.scripts.get(operation)?.shift() ?? (this.overQuota(operation) ? throttled : { kind: 'pass', delayMs: this.latencyMs });
     const record: ProxyRecord = { operation, action: action.kind, aborted: false };
     this.records.push(record);
     res.on('close', () => {

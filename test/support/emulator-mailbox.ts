@@ -109,7 +109,9 @@ export class EmulatorMailbox {
       if (polls % POLLS_PER_FLUSH === 0) await this.flushEmulatorLog();
       if (Date.now() >= deadline) {
         const seen = this.deliveries.map((d) => `#${d.index} ${d.purpose ?? '?'} for ${d.username}`).join(', ') || 'none';
-        const wanted = [options.purpose, options.since !== undefined ? `after #${options.since - 1}` : undefined].filter(Boolean).join(', ');
+        const wanted = [options.purpose, options.since !== undefined ? `after #${options.since - 1}` : undefined]
+          .filter(Boolean)
+          .join(', ');
         const mentions = this.lines.filter((line) => line.includes(username)).slice(-5);
         throw new Error(
           `cognito-local printed no confirmation code for ${username}${wanted ? ` (${wanted})` : ''} within ${timeoutMs} ms; ` +
@@ -126,7 +128,10 @@ export class EmulatorMailbox {
     try {
       const response = await fetch(this.endpoint, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${FLUSH_TARGET}${FLUSH_PADDING}` },
+        headers: {
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-target': `AWSCognitoIdentityProviderService.${FLUSH_TARGET}${FLUSH_PADDING}`,
+        },
         body: '{}',
         signal: AbortSignal.timeout(2_000),
       });

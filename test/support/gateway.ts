@@ -30,7 +30,8 @@ export function localGateway(options: Partial<GatewayOptions> = {}) {
     gateway,
     client,
     /** As an administrator (the service key). */
-    query: <Data = Record<string, any>>(query: string, variables?: Record<string, unknown>) => postQuery<Data>(gateway, query, variables, asService),
+    query: <Data = Record<string, any>>(query: string, variables?: Record<string, unknown>) =>
+      postQuery<Data>(gateway, query, variables, asService),
     /** With exactly these headers: none for an anonymous caller. */
     queryAs: <Data = Record<string, any>>(headers: Record<string, string>, query: string, variables?: Record<string, unknown>) =>
       postQuery<Data>(gateway, query, variables, headers),

@@ -20,8 +20,19 @@ const INITIATE_AUTH = /* GraphQL */ `
   mutation ($input: InitiateAuthInput!) {
     initiateAuth(input: $input) {
       __typename
-      ... on InitiateAuthPayload { tokens { accessToken idToken } challenge { name } }
-      ... on Error { code message }
+      ... on InitiateAuthPayload {
+        tokens {
+          accessToken
+          idToken
+        }
+        challenge {
+          name
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
     }
   }
 `;
@@ -46,7 +57,11 @@ export async function signIn(gateway: Pick<Gateway, 'fetch'>, clientId: string, 
 }
 
 /** Signs in one of the demo's well-known accounts through the demo pool's web-app client. */
-export async function signInDemoAccount(gateway: Pick<Gateway, 'fetch'>, demo: DemoSummary, role: 'administrator' | 'user'): Promise<SignedIn> {
+export async function signInDemoAccount(
+  gateway: Pick<Gateway, 'fetch'>,
+  demo: DemoSummary,
+  role: 'administrator' | 'user',
+): Promise<SignedIn> {
   const account = demo.accounts.find((a) => a.role === role);
   if (!account) throw new Error(`the demo summary has no ${role} account`);
   const { clientId } = webAppClient(demo);
@@ -87,7 +102,11 @@ export function foreignKey(kid = 'CognitoLocal'): SigningKey {
 const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
 
 /** An RS256 JWT over exactly these claims (no defaults added). */
-export function mintJwt(claims: Record<string, unknown>, signingKey: SigningKey = cognitoLocalKey(), header: Record<string, unknown> = {}): string {
+export function mintJwt(
+  claims: Record<string, unknown>,
+  signingKey: SigningKey = cognitoLocalKey(),
+  header: Record<string, unknown> = {},
+): string {
   const head = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: signingKey.kid, ...header }));
   const body = base64url(JSON.stringify(claims));
   const signature = sign('sha256', Buffer.from(`${head}.${body}`), signingKey.key);

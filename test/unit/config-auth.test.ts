@@ -17,7 +17,9 @@ const KEY_32 = 'k'.repeat(32);
 
 describe('AUTH_DISABLED', () => {
   it('is refused with a Region (real AWS) or an endpoint, naming AUTH_DISABLED', () => {
-    expect(problemsOf({ AUTH_DISABLED: 'true', AWS_REGION: 'eu-west-1' })).toMatch(/^AUTH_DISABLED: may only be true with the embedded local Cognito/m);
+    expect(problemsOf({ AUTH_DISABLED: 'true', AWS_REGION: 'eu-west-1' })).toMatch(
+      /^AUTH_DISABLED: may only be true with the embedded local Cognito/m,
+    );
     expect(problemsOf({ AUTH_DISABLED: 'yes', COGNITO_REGION: 'us-east-1' })).toMatch(/AUTH_DISABLED/);
     expect(problemsOf({ AUTH_DISABLED: '1', COGNITO_ENDPOINT: 'http://127.0.0.1:9229' })).toMatch(/AUTH_DISABLED/);
   });
@@ -70,11 +72,19 @@ describe('SERVICE_API_KEYS', () => {
 
 describe('COGNITO_APP_CLIENTS', () => {
   it.each([
-    ['not JSON', '[{"userPoolId": "eu-west-1_Abc", "clientId": "abc", "clientSecret": "s3cr3t-do-not-echo"},]', /COGNITO_APP_CLIENTS: is not JSON/],
+    [
+      'not JSON',
+      '[{"userPoolId": "eu-west-1_Abc", "clientId": "abc", "clientSecret": "s3cr3t-do-not-echo"},]',
+      /COGNITO_APP_CLIENTS: is not JSON/,
+    ],
     ['not an array', '{"userPoolId": "eu-west-1_Abc", "clientId": "abc"}', /COGNITO_APP_CLIENTS: expected a JSON array/],
     ['a client without clientId', '[{"userPoolId": "eu-west-1_Abc"}]', /COGNITO_APP_CLIENTS: expected a JSON array/],
     ['a non-string userPoolId', '[{"userPoolId": 1, "clientId": "abc"}]', /COGNITO_APP_CLIENTS: expected a JSON array/],
-    ['a non-string secret', '[{"userPoolId": "eu-west-1_Abc", "clientId": "abc", "clientSecret": 42}]', /COGNITO_APP_CLIENTS: expected a JSON array/],
+    [
+      'a non-string secret',
+      '[{"userPoolId": "eu-west-1_Abc", "clientId": "abc", "clientSecret": 42}]',
+      /COGNITO_APP_CLIENTS: expected a JSON array/,
+    ],
     ['null entries', '[null]', /COGNITO_APP_CLIENTS: expected a JSON array/],
   ])('refuses %s, naming the variable and not echoing secrets', (_, value, message) => {
     const problems = problemsOf({ COGNITO_APP_CLIENTS: value });
@@ -83,8 +93,8 @@ describe('COGNITO_APP_CLIENTS', () => {
   });
 
   it('accepts a well-formed list', () => {
-    expect(loadConfig({ COGNITO_APP_CLIENTS: '[{"userPoolId": "eu-west-1_Abc", "clientId": "abc", "clientSecret": "s"}]' }).appClients).toEqual([
-      { userPoolId: 'eu-west-1_Abc', clientId: 'abc', clientSecret: 's' },
-    ]);
+    expect(
+      loadConfig({ COGNITO_APP_CLIENTS: '[{"userPoolId": "eu-west-1_Abc", "clientId": "abc", "clientSecret": "s"}]' }).appClients,
+    ).toEqual([{ userPoolId: 'eu-west-1_Abc', clientId: 'abc', clientSecret: 's' }]);
   });
 });

@@ -47,7 +47,9 @@ describe('CursorCodec', () => {
   });
 
   it('binds to arguments regardless of their key order', () => {
-    expect(connectionBinding('ListUsers', { UserPoolId: 'p', Filter: 'f' })).toBe(connectionBinding('ListUsers', { Filter: 'f', UserPoolId: 'p' }));
+    expect(connectionBinding('ListUsers', { UserPoolId: 'p', Filter: 'f' })).toBe(
+      connectionBinding('ListUsers', { Filter: 'f', UserPoolId: 'p' }),
+    );
   });
 
   it('refuses a tampered cursor: any changed character, a forged payload, garbage', () => {

@@ -63,7 +63,9 @@ describe('every operation of the classic API is served', () => {
   });
 
   it('counts 65 of 65 classic operations covered', () => {
-    const covered = classic.filter((operation) => mutationNames.has(mutationFor(operation)) || (operation in commands && byName.get(operation)?.kind === 'read'));
+    const covered = classic.filter(
+      (operation) => mutationNames.has(mutationFor(operation)) || (operation in commands && byName.get(operation)?.kind === 'read'),
+    );
     expect(covered).toHaveLength(65);
   });
 });

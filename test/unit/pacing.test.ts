@@ -121,7 +121,14 @@ describe('QuotaPacer', () => {
   const POOL_B = 'local_PoolB';
 
   /** Starts `count` acquires of `operation` on `pool`, labelled `<prefix><i>`. */
-  function acquireMany(pacer: QuotaPacer, t: ReturnType<typeof tracker>, operation: OperationName, pool: string | undefined, count: number, prefix: string) {
+  function acquireMany(
+    pacer: QuotaPacer,
+    t: ReturnType<typeof tracker>,
+    operation: OperationName,
+    pool: string | undefined,
+    count: number,
+    prefix: string,
+  ) {
     for (let i = 0; i < count; i++) t.track(`${prefix}${i}`, pacer.acquire(operation, pool));
   }
 
@@ -131,7 +138,11 @@ describe('QuotaPacer', () => {
     acquireMany(pacer, t, 'GetGroup', POOL_A, 20, 'a');
     await settle();
     expect(t.released).toHaveLength(5);
-    for (const [second, released] of [[1, 10], [2, 15], [3, 20]] as const) {
+    for (const [second, released] of [
+      [1, 10],
+      [2, 15],
+      [3, 20],
+    ] as const) {
       await vi.advanceTimersByTimeAsync(999);
       expect(t.released, `just before ${second} s`).toHaveLength(released - 1);
       await vi.advanceTimersByTimeAsync(1);

@@ -72,7 +72,9 @@ describe('quota categories agree with the operation reference', () => {
     const mismatches = operations.flatMap((operation) => {
       const row = byOperation.get(operation);
       const expected = row?.categories[0];
-      return expected === operationCategories[operation] ? [] : [`${operation}: fixture ${expected ?? '(missing)'}, quotas.ts ${operationCategories[operation]}`];
+      return expected === operationCategories[operation]
+        ? []
+        : [`${operation}: fixture ${expected ?? '(missing)'}, quotas.ts ${operationCategories[operation]}`];
     });
     expect(mismatches).toEqual([]);
   });
