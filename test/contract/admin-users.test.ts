@@ -130,15 +130,13 @@ describe('adminResetUserPassword', () => {
 describe('adminSetUserSettings', () => {
   it('sends the MFA options as MFAOptions, then reads the user afresh', async () => {
     scripted.cognito.on(AdminSetUserSettingsCommand).resolves({});
-    scripted.cognito
-      .on(AdminGetUserCommand)
-      .resolves(
-        adminGetUser({
-          MFAOptions: [{ DeliveryMedium: 'SMS', AttributeName: 'phone_number' }],
-          PreferredMfaSetting: 'SMS_MFA',
-          UserMFASettingList: ['SMS_MFA'],
-        }),
-      );
+    scripted.cognito.on(AdminGetUserCommand).resolves(
+      adminGetUser({
+        MFAOptions: [{ DeliveryMedium: 'SMS', AttributeName: 'phone_number' }],
+        PreferredMfaSetting: 'SMS_MFA',
+        UserMFASettingList: ['SMS_MFA'],
+      }),
+    );
     const result = await scripted.query(SETTINGS, {
       input: { ...target, mfaOptions: [{ deliveryMedium: 'SMS', attributeName: 'phone_number' }] },
     });

@@ -150,12 +150,10 @@ describe('many users with their groups, read pool-wide when it is cheaper', () =
       scripted.cognito.on(ListUsersInGroupCommand, { GroupName: 'b' }).resolves({ Users: members((n) => n % 3 === 0) });
     } else {
       pagesOfB.forEach((page, index) =>
-        scripted.cognito
-          .on(ListUsersInGroupCommand, { GroupName: 'b', ...(index > 0 ? { NextToken: `B${index}` } : {}) })
-          .resolves({
-            Users: page.map((n) => scriptedUser(Number(n))),
-            ...(index + 1 < pagesOfB.length ? { NextToken: `B${index + 1}` } : {}),
-          }),
+        scripted.cognito.on(ListUsersInGroupCommand, { GroupName: 'b', ...(index > 0 ? { NextToken: `B${index}` } : {}) }).resolves({
+          Users: page.map((n) => scriptedUser(Number(n))),
+          ...(index + 1 < pagesOfB.length ? { NextToken: `B${index + 1}` } : {}),
+        }),
       );
     }
   }

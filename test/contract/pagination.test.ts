@@ -211,16 +211,14 @@ describe('the same helper serves every list operation', () => {
   it('ListUserPools: sends the required MaxResults and follows NextToken', async () => {
     const scripted = scriptedGateway();
     const pool = (i: number) => ({ Id: `eu-west-1_Pool${i}`, Name: `pool ${i}`, CreationDate: new Date(0), LastModifiedDate: new Date(0) });
-    scripted.cognito
-      .on(ListUserPoolsCommand)
-      .callsFake(
-        pagedList({
-          pages: [{ items: range(0, 60).map(pool), next: 'P1' }, { items: range(60, 63).map(pool) }],
-          tokenField: 'NextToken',
-          sizeField: 'MaxResults',
-          itemsField: 'UserPools',
-        }),
-      );
+    scripted.cognito.on(ListUserPoolsCommand).callsFake(
+      pagedList({
+        pages: [{ items: range(0, 60).map(pool), next: 'P1' }, { items: range(60, 63).map(pool) }],
+        tokenField: 'NextToken',
+        sizeField: 'MaxResults',
+        itemsField: 'UserPools',
+      }),
+    );
     const result = await scripted.query(`{ userPools(first: 62) { edges { node { userPoolId name } } pageInfo { hasNextPage } } }`);
     expect(result.data!.userPools.edges).toHaveLength(62);
     expect(result.data!.userPools.edges[61].node).toEqual({ userPoolId: 'eu-west-1_Pool61', name: 'pool 61' });
