@@ -76,8 +76,8 @@ export function createCognitoCall(options: CallPathOptions): CognitoCall {
         breaker.released();
         throw deadlineExceeded(operation);
       }
-      const attempt$ = attemptAbort(signal, attemptTimeoutMs);
-      const attemptSignal = attempt$.signal;
+      const attemptControl = attemptAbort(signal, attemptTimeoutMs);
+      const attemptSignal = attemptControl.signal;
       const startedAt = performance.now();
       try {
         const output = (await client.send(new Command(input), { abortSignal: attemptSignal })) as unknown as Record<string, unknown>;
@@ -120,7 +120,7 @@ export function createCognitoCall(options: CallPathOptions): CognitoCall {
         }
         throw error;
       } finally {
-        attempt$.done();
+        attemptControl.done();
       }
     }
   };
