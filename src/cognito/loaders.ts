@@ -4,7 +4,7 @@ import type { CognitoCall } from './call';
 import type { DescriptionCache } from './description-cache';
 import { listConnection, type PagingOptions } from './connection';
 import { filterExpression } from './filter-syntax';
-import { membershipIndex } from './membership';
+import { membershipIndex, readPoolGroups, type PoolGroups } from './membership';
 import {
   clientKeyOf,
   deviceFromCognito,
@@ -49,6 +49,8 @@ export interface Loaders {
    * undefined when it does not pay for this batch, and the caller asks per user instead.
    */
   groupsOfUser: DataLoader<UserKey, GroupRecord[] | undefined, string>;
+  /** A pool's groups for the pool-wide way; loaded early when a list's users will want theirs. */
+  poolGroups: DataLoader<string, PoolGroups>;
   device: DataLoader<DeviceKey, DeviceRecord, string>;
   importJob: DataLoader<ImportJobKey, ImportJobRecord, string>;
 }
@@ -93,6 +95,9 @@ export function createLoaders(call: CognitoCall, paging: PagingOptions, options:
     );
   }
 
+  const poolGroups = new DataLoader<string, PoolGroups>((pools) => Promise.all(pools.map((pool) => readPoolGroups(call, paging, pool))), {
+    cache: options.cache,
+  });
   const userDetail = perKeyLoader<UserKey, UserRecord>(
     async (key) => userFromAdminGetUser(key.userPoolId, await call('AdminGetUser', { UserPoolId: key.userPoolId, Username: key.username })),
     userKeyOf,
@@ -146,7 +151,9 @@ export function createLoaders(call: CognitoCall, paging: PagingOptions, options:
             [...byPool].map(async ([userPoolId, members]) => {
               // Below this many users the per-user way cannot lose: ListGroups alone is one call.
               const worthTrying = options.cache && members.length >= MIN_USERS_FOR_MEMBERSHIP_INDEX;
-              return [userPoolId, worthTrying ? await membershipIndex(call, paging, userPoolId, members.length - 1) : undefined] as const;
+              if (!worthTrying) return [userPoolId, undefined] as const;
+              const groups = await poolGroups.load(userPoolId);
+              return [userPoolId, await membershipIndex(call, paging, userPoolId, members.length - 1, groups)] as const;
             }),
           ),
         );
@@ -157,6 +164,7 @@ export function createLoaders(call: CognitoCall, paging: PagingOptions, options:
       },
       { cacheKeyFn: userKeyOf, cache: options.cache },
     ),
+    poolGroups,
     device: perKeyLoader<DeviceKey, DeviceRecord>(async (key) => {
       const { Device } = await call('AdminGetDevice', { UserPoolId: key.userPoolId, Username: key.username, DeviceKey: key.deviceKey });
       if (!Device) throw missing(`Device ${key.deviceKey}`);

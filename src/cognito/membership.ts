@@ -1,6 +1,28 @@
 import type { CognitoCall } from './call';
 import { listConnection, type PagingOptions } from './connection';
 import { groupFromCognito, type GroupRecord } from './records';
+import type { GroupType } from '@aws-sdk/client-cognito-identity-provider';
+
+/** A pool's groups, if they fit one page (the pool-wide way is for pools with few groups). */
+export interface PoolGroups {
+  groups: GroupType[];
+  complete: boolean;
+  /** ListGroups calls it took. */
+  calls: number;
+}
+
+/** Most groups a pool may have for its members to be read pool-wide: one ListGroups page. */
+export const MAX_GROUPS_FOR_MEMBERSHIP_INDEX = 59;
+
+export async function readPoolGroups(call: CognitoCall, paging: PagingOptions, userPoolId: string): Promise<PoolGroups> {
+  let calls = 0;
+  const counted: CognitoCall = (operation, input, options) => {
+    calls += 1;
+    return call(operation, input, options);
+  };
+  const page = await listConnection(counted, paging, 'ListGroups', { UserPoolId: userPoolId }, { first: MAX_GROUPS_FOR_MEMBERSHIP_INDEX });
+  return { groups: page.edges.map((edge) => edge.node), complete: !page.pageInfo.hasNextPage, calls };
+}
 
 /**
  * Fewer calls for "many users with their groups": instead of one AdminListGroupsForUser per user,
@@ -18,19 +40,19 @@ export async function membershipIndex(
   paging: PagingOptions,
   userPoolId: string,
   budget: number,
+  poolGroups: PoolGroups,
 ): Promise<MembershipIndex | undefined> {
-  let calls = 0;
+  let calls = poolGroups.calls;
+  if (!poolGroups.complete || calls + poolGroups.groups.length > budget) return undefined;
   const counted: CognitoCall = (operation, input, options) => {
     calls += 1;
     if (calls > budget) throw new MembershipBudgetExceeded();
     return call(operation, input, options);
   };
   try {
-    const groups = await listConnection(counted, paging, 'ListGroups', { UserPoolId: userPoolId }, { first: paging.maxSize });
-    if (groups.pageInfo.hasNextPage || calls + groups.edges.length > budget) return undefined;
     const index: MembershipIndex = new Map();
     await Promise.all(
-      groups.edges.map(async ({ node }) => {
+      poolGroups.groups.map(async (node) => {
         const group = groupFromCognito(node, userPoolId);
         const members = await listConnection(
           counted,
@@ -47,7 +69,7 @@ export async function membershipIndex(
       }),
     );
     // Each user's groups in the order ListGroups gave them, whatever order the member lists came in.
-    const order = new Map(groups.edges.map(({ node }, position) => [node.GroupName, position]));
+    const order = new Map(poolGroups.groups.map((node, position) => [node.GroupName, position]));
     for (const list of index.values()) list.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
     return index;
   } catch (error) {

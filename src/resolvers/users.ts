@@ -1,5 +1,5 @@
 import { wholeListConnection, type Connection, type ConnectionArgs } from '../cognito/connection';
-import { primeGroups, primeUsers } from '../cognito/loaders';
+import { MIN_USERS_FOR_MEMBERSHIP_INDEX, primeGroups, primeUsers } from '../cognito/loaders';
 import {
   groupFromCognito,
   userFromListItem,
@@ -16,19 +16,40 @@ import { buildUserFilter, type UserFilterInput } from './user-filter';
 import { inputError } from '../errors';
 import { checkAttributes, checkIdentifier, type AttributeInput } from './validate';
 
+/** What the query will ask of the listed users, so that slow reads can start early. */
+export interface ListHints {
+  /** Their groups, without cursors: the pool's groups are read alongside the list (membership.ts). */
+  groupsWithoutCursors?: boolean;
+}
+
+/** Starts reading the pool's groups now, in parallel with the list, when enough users will want theirs. */
+function prefetchPoolGroups(ctx: GatewayContext, userPoolId: string, args: ConnectionArgs, hints: ListHints): void {
+  if (!hints.groupsWithoutCursors || (args.first ?? ctx.paging.defaultSize) < MIN_USERS_FOR_MEMBERSHIP_INDEX) return;
+  // A failure here surfaces, if it matters, where the groups are read.
+  ctx.loaders.poolGroups.load(userPoolId).catch(() => undefined);
+}
+
 export async function listUsers(
   ctx: GatewayContext,
   userPoolId: string,
   filter: UserFilterInput | null | undefined,
   args: ConnectionArgs,
+  hints: ListHints = {},
 ): Promise<Connection<UserRecord>> {
   checkIdentifier('userPoolId', userPoolId);
   const Filter = buildUserFilter(filter);
+  prefetchPoolGroups(ctx, userPoolId, args, hints);
   const input = { UserPoolId: userPoolId, ...(Filter ? { Filter } : {}) };
   return listRecords(ctx, 'ListUsers', input, args, (user) => userFromListItem(userPoolId, user), primeUsers);
 }
 
-export async function listGroupMembers(ctx: GatewayContext, group: GroupKey, args: ConnectionArgs): Promise<Connection<UserRecord>> {
+export async function listGroupMembers(
+  ctx: GatewayContext,
+  group: GroupKey,
+  args: ConnectionArgs,
+  hints: ListHints = {},
+): Promise<Connection<UserRecord>> {
+  prefetchPoolGroups(ctx, group.userPoolId, args, hints);
   const input = { UserPoolId: group.userPoolId, GroupName: group.name };
   return listRecords(ctx, 'ListUsersInGroup', input, args, (user) => userFromListItem(group.userPoolId, user), primeUsers);
 }

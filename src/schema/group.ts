@@ -2,6 +2,7 @@ import { getGroup } from '../resolvers/groups';
 import { userPoolReference } from '../resolvers/user-pools';
 import { listGroupMembers } from '../resolvers/users';
 import { builder } from './builder';
+import { wantsGroupsWithoutCursors } from './selection';
 import { joinKey } from './natural-keys';
 import { GroupRef, UserConnection, UserPoolRef, UserRef } from './refs';
 
@@ -23,7 +24,11 @@ builder.node(GroupRef, {
     updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (group) => group.updatedAt }),
     pool: t.field({ type: UserPoolRef, resolve: (group) => userPoolReference(group.userPoolId) }),
     members: t.connection(
-      { type: UserRef, description: 'Users in the group.', resolve: (group, args, ctx) => listGroupMembers(ctx, group, args) },
+      {
+        type: UserRef,
+        description: 'Users in the group.',
+        resolve: (group, args, ctx, info) => listGroupMembers(ctx, group, args, { groupsWithoutCursors: wantsGroupsWithoutCursors(info) }),
+      },
       UserConnection,
     ),
   }),

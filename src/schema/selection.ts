@@ -1,14 +1,39 @@
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
-/** Whether the field being resolved selects any of `names`, at any depth, through fragments too. */
-export function selectsAnyOf(info: GraphQLResolveInfo, names: ReadonlySet<string>): boolean {
+export const cursorFields: ReadonlySet<string> = new Set(['cursor', 'startCursor', 'endCursor']);
+
+/** The selection sets of the resolved field, flattening fragments. */
+function rootSets(info: GraphQLResolveInfo): SelectionSetNode[] {
+  return info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+}
+
+/** The fields (by name) directly selected in `set`, looking through fragments. */
+function fieldsNamed(info: GraphQLResolveInfo, set: SelectionSetNode, name: string): SelectionSetNode[] {
+  return set.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return selection.name.value === name && selection.selectionSet ? [selection.selectionSet] : [];
+    const inner = selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : info.fragments[selection.name.value]?.selectionSet;
+    return inner ? fieldsNamed(info, inner, name) : [];
+  });
+}
+
+/** The selection sets reached from the resolved field through `path` (field names). */
+export function selectionsAt(info: GraphQLResolveInfo, path: readonly string[]): SelectionSetNode[] {
+  return path.reduce((sets, name) => sets.flatMap((set) => fieldsNamed(info, set, name)), rootSets(info));
+}
+
+/** Whether any of `sets` selects one of `names`, at any depth, through fragments too. */
+export function selectsAnyOf(info: GraphQLResolveInfo, names: ReadonlySet<string>, sets: SelectionSetNode[] = rootSets(info)): boolean {
   const visit = (set: SelectionSetNode | undefined): boolean =>
     (set?.selections ?? []).some((selection) => {
       if (selection.kind === Kind.FIELD) return names.has(selection.name.value) || visit(selection.selectionSet);
       if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet);
       return visit(info.fragments[selection.name.value]?.selectionSet);
     });
-  return info.fieldNodes.some((node) => visit(node.selectionSet));
+  return sets.some(visit);
 }
 
-export const cursorFields: ReadonlySet<string> = new Set(['cursor', 'startCursor', 'endCursor']);
+/** A users connection whose users' groups are asked without cursors (the pool-wide way may serve them). */
+export function wantsGroupsWithoutCursors(info: GraphQLResolveInfo): boolean {
+  const groups = selectionsAt(info, ['edges', 'node', 'groups']);
+  return groups.length > 0 && !selectsAnyOf(info, cursorFields, groups);
+}

@@ -4,6 +4,7 @@ import { listGroups } from '../resolvers/groups';
 import { getUserPool, listUserPools, userPoolDetail, userPoolSummaryField } from '../resolvers/user-pools';
 import { listUsers } from '../resolvers/users';
 import { builder } from './builder';
+import { wantsGroupsWithoutCursors } from './selection';
 import { ClientConnection, ClientRef, GroupConnection, GroupRef, UserConnection, UserPoolConnection, UserPoolRef, UserRef } from './refs';
 import { UserFilter } from './user-filter';
 
@@ -97,7 +98,8 @@ builder.node(UserPoolRef, {
         type: UserRef,
         description: 'Users of the pool, optionally searched by one standard attribute.',
         args: { filter: t.arg({ type: UserFilter, required: false }) },
-        resolve: (pool, args, ctx) => listUsers(ctx, pool.userPoolId, args.filter, args),
+        resolve: (pool, args, ctx, info) =>
+          listUsers(ctx, pool.userPoolId, args.filter, args, { groupsWithoutCursors: wantsGroupsWithoutCursors(info) }),
       },
       UserConnection,
     ),

@@ -213,6 +213,33 @@ describe('many users with their groups, read pool-wide when it is cheaper', () =
     expect(namesOf(result)[scriptedUser(0).Username!]).toEqual(['staff', 'team-0']);
   });
 
+  it('reads the pool’s groups alongside the user list, not after it (one level of calls fewer)', async () => {
+    const scripted = scriptedGateway();
+    scriptDirectory(scripted);
+    scriptGroups(scripted);
+    let groupsAskedBeforeUsersAnswered = false;
+    scripted.cognito.on(ListUsersCommand).callsFake(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      groupsAskedBeforeUsersAnswered = scripted.cognito.commandCalls(ListGroupsCommand).length > 0;
+      return { Users: range(0, 60).map(scriptedUser) };
+    });
+    const result = await scripted.query(GROUPS_OF_USERS(40));
+    expect(result.errors).toBeUndefined();
+    expect(groupsAskedBeforeUsersAnswered).toBe(true);
+    expect(scripted.cognito.commandCalls(ListGroupsCommand)).toHaveLength(1);
+  });
+
+  it('reads no groups early when the query asks for none, or asks for their cursors', async () => {
+    const scripted = scriptedGateway();
+    scriptDirectory(scripted);
+    scriptGroups(scripted);
+    await scripted.query(`{ userPool(userPoolId: "${POOL}") { users(first: 40) { edges { node { username } } } } }`);
+    await scripted.query(
+      `{ userPool(userPoolId: "${POOL}") { users(first: 40) { edges { node { groups(first: 5) { edges { cursor } } } } } } }`,
+    );
+    expect(scripted.cognito.commandCalls(ListGroupsCommand)).toHaveLength(0);
+  });
+
   it('asks per user when the pool has as many groups as there are users', async () => {
     const scripted = scriptedGateway();
     scriptDirectory(scripted);
