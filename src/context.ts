@@ -49,6 +49,8 @@ export interface GatewayContext {
   limits: QueryCostLimits;
   subLookupPools: readonly string[];
   introspection: boolean;
+  /** Whether loaders batch, cache and read ahead (false only for the benchmark's naive baseline). */
+  loaderCache: boolean;
 }
 
 export interface RequestFacts {
@@ -98,6 +100,7 @@ export function createContext(services: GatewayServices, request: RequestFacts):
     appClients: services.appClients,
     publicFlows: services.publicFlows,
     limits: services.limits,
+    loaderCache: services.loaderCache,
     subLookupPools: services.subLookupPools,
     introspection: services.introspection,
   };

@@ -24,7 +24,7 @@ export interface ListHints {
 
 /** Starts reading the pool's groups now, in parallel with the list, when enough users will want theirs. */
 function prefetchPoolGroups(ctx: GatewayContext, userPoolId: string, args: ConnectionArgs, hints: ListHints): void {
-  if (!hints.groupsWithoutCursors || (args.first ?? ctx.paging.defaultSize) < MIN_USERS_FOR_MEMBERSHIP_INDEX) return;
+  if (!ctx.loaderCache || !hints.groupsWithoutCursors || (args.first ?? ctx.paging.defaultSize) < MIN_USERS_FOR_MEMBERSHIP_INDEX) return;
   // A failure here surfaces, if it matters, where the groups are read.
   ctx.loaders.poolGroups.load(userPoolId).catch(() => undefined);
 }
