@@ -79,7 +79,7 @@ export function signInStepFields(t: PothosSchemaTypes.ObjectFieldBuilder<Builder
 
 function clientAndUsername(t: PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>) {
   return {
-    clientId: t.string({ required: true, description: 'An app client this gateway serves.' }),
+    clientId: t.string({ required: true, description: 'The app client; for the public flows, one this gateway serves.' }),
     username: t.string({ required: true }),
   };
 }
@@ -178,19 +178,22 @@ builder.relayMutationField(
   { outputFields: signInStepFields },
 );
 
+/** What answers a challenge, for the public and the server-side flows alike. */
+export function challengeAnswerFields(t: PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>) {
+  return {
+    ...clientAndUsername(t),
+    challengeName: t.field({ type: AnswerableChallenge, required: true }),
+    session: t.string({ required: true }),
+    newPassword: t.string({ required: false, description: 'For NEW_PASSWORD_REQUIRED.' }),
+    code: t.string({ required: false, description: 'For SMS_MFA, SOFTWARE_TOKEN_MFA and EMAIL_OTP.' }),
+    answer: t.string({ required: false, description: 'For SELECT_MFA_TYPE and CUSTOM_CHALLENGE.' }),
+    attributes: t.field({ type: [AttributeInput], required: false, description: 'Required attributes NEW_PASSWORD_REQUIRED asks for.' }),
+  };
+}
+
 builder.relayMutationField(
   'respondToAuthChallenge',
-  {
-    inputFields: (t) => ({
-      ...clientAndUsername(t),
-      challengeName: t.field({ type: AnswerableChallenge, required: true }),
-      session: t.string({ required: true }),
-      newPassword: t.string({ required: false, description: 'For NEW_PASSWORD_REQUIRED.' }),
-      code: t.string({ required: false, description: 'For SMS_MFA, SOFTWARE_TOKEN_MFA and EMAIL_OTP.' }),
-      answer: t.string({ required: false, description: 'For SELECT_MFA_TYPE and CUSTOM_CHALLENGE.' }),
-      attributes: t.field({ type: [AttributeInput], required: false, description: 'Required attributes NEW_PASSWORD_REQUIRED asks for.' }),
-    }),
-  },
+  { inputFields: challengeAnswerFields },
   {
     description: 'Answers a sign-in challenge (RespondToAuthChallenge).',
     errors: { types: signInErrors },

@@ -12,7 +12,7 @@ import {
   plainUserWrites,
 } from '../resolvers/users';
 import type { UserKey } from '../cognito/records';
-import { signInStepFields, AnswerableChallenge } from './auth';
+import { challengeAnswerFields, signInStepFields } from './auth';
 import { builder, type BuilderTypes } from './builder';
 import { cognitoErrors } from './errors';
 import { joinKey } from './natural-keys';
@@ -219,17 +219,7 @@ builder.relayMutationField(
 builder.relayMutationField(
   'adminRespondToAuthChallenge',
   {
-    inputFields: (t) => ({
-      userPoolId: t.string({ required: true }),
-      clientId: t.string({ required: true }),
-      username: t.string({ required: true }),
-      challengeName: t.field({ type: AnswerableChallenge, required: true }),
-      session: t.string({ required: true }),
-      newPassword: t.string({ required: false }),
-      code: t.string({ required: false }),
-      answer: t.string({ required: false }),
-      attributes: t.field({ type: [AttributeInput], required: false }),
-    }),
+    inputFields: (t) => ({ userPoolId: t.string({ required: true }), ...challengeAnswerFields(t) }),
   },
   {
     ...admin,
