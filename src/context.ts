@@ -28,29 +28,23 @@ export interface GatewayServices {
   subLookupPools: readonly string[];
   /** Whether anyone may read the schema (introspection, `_service { sdl }`). */
   introspection: boolean;
-  /** Benchmark baseline only: loaders without cache (see LoaderOptions). */
+  /** Whether loaders batch, cache and read ahead (false only for the benchmark's naive baseline). */
   loaderCache: boolean;
   descriptions: DescriptionCache;
 }
 
-/** What every resolver gets, one per GraphQL request. */
-export interface GatewayContext {
+/** What the shared services give every request as they are; the rest is the call path's own. */
+type SharedWithRequests = Omit<GatewayServices, 'callPath' | 'requestTimeoutMs' | 'descriptions'>;
+
+/** What every resolver gets, one per GraphQL request: the shared services and its own parts. */
+export interface GatewayContext extends SharedWithRequests {
   call: CognitoCall;
   /** Created on first use, so requests that need none pay nothing. */
   readonly loaders: Loaders;
-  paging: PagingOptions;
   callLog: CallLog;
-  logger: Logger;
   caller: Caller;
   /** The address public flows are rate-limited by. */
   clientAddress: string;
-  appClients: AppClients;
-  publicFlows: PublicFlowLimiter;
-  limits: QueryCostLimits;
-  subLookupPools: readonly string[];
-  introspection: boolean;
-  /** Whether loaders batch, cache and read ahead (false only for the benchmark's naive baseline). */
-  loaderCache: boolean;
 }
 
 export interface RequestFacts {
@@ -75,33 +69,27 @@ function requestDeadline(clientSignal: AbortSignal | undefined, timeoutMs: numbe
 }
 
 export function createContext(services: GatewayServices, request: RequestFacts): GatewayContext {
+  const { callPath, requestTimeoutMs, descriptions, ...shared } = services;
   const callLog = new CallLog();
   let loaders: Loaders | undefined;
   const call = createCognitoCall({
-    ...services.callPath,
+    ...callPath,
     callLog,
-    signal: requestDeadline(request.signal, services.requestTimeoutMs),
+    signal: requestDeadline(request.signal, requestTimeoutMs),
     onWrite: (userPoolId) => {
       for (const loader of Object.values(loaders ?? {})) loader.clearAll();
-      services.descriptions.forget(userPoolId);
+      descriptions.forget(userPoolId);
     },
   });
   return {
+    ...shared,
     call,
-    get loaders() {
-      loaders ??= createLoaders(call, services.paging, { cache: services.loaderCache, descriptions: services.descriptions });
-      return loaders;
-    },
-    paging: services.paging,
     callLog,
-    logger: services.logger,
     caller: request.caller,
     clientAddress: request.clientAddress,
-    appClients: services.appClients,
-    publicFlows: services.publicFlows,
-    limits: services.limits,
-    loaderCache: services.loaderCache,
-    subLookupPools: services.subLookupPools,
-    introspection: services.introspection,
+    get loaders() {
+      loaders ??= createLoaders(call, shared.paging, { cache: shared.loaderCache, descriptions });
+      return loaders;
+    },
   };
 }

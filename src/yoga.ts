@@ -6,16 +6,16 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphQLError } from 'graphql';
 import { createYoga, maskError, useExecutionCancellation, type YogaServerInstance } from 'graphql-yoga';
 import { AppClients } from './auth/app-clients';
-import { identifyCaller, SERVICE_KEY_HEADER, type CallerPolicy } from './auth/caller';
+import { identifyCaller, SERVICE_KEY_HEADER } from './auth/caller';
+import { callerPolicy, clientAddress } from './auth/caller-policy';
 import { PublicFlowLimiter } from './auth/rate-limit';
-import { createAccessTokenVerifier } from './auth/token-verifier';
 import { useCallLog } from './call-log-plugin';
 import type { PagingOptions } from './cognito/connection';
 import { CursorCodec } from './cognito/cursor';
 import { DescriptionCache } from './cognito/description-cache';
 import { QuotaPacer } from './cognito/pacing';
 import { CircuitBreaker, defaultRetryPolicy } from './cognito/resilience';
-import { ConfigError, loadConfig, type GatewayConfig } from './config';
+import { loadConfig, type GatewayConfig } from './config';
 import { createContext, type GatewayContext, type GatewayServices } from './context';
 import { graphiqlTabs, type GraphiqlExample } from './graphiql-tabs';
 import { silentLogger, type Logger } from './logger';
@@ -59,7 +59,6 @@ export interface GatewayOptions extends Partial<GatewaySettings> {
 export type Gateway = YogaServerInstance<{ req?: { socket?: { remoteAddress?: string } } }, GatewayContext>;
 
 export const DEFAULT_CONNECTION_SIZE = 20;
-export const DEFAULT_ADMIN_GROUP = 'admins';
 /** Page fetches one connection field may make; see PagingOptions.maxPagesPerField. */
 const MAX_PAGES_PER_FIELD = 100;
 
@@ -158,48 +157,6 @@ function pagingOptions(settings: GatewaySettings): PagingOptions {
     defaultSize: DEFAULT_CONNECTION_SIZE,
     maxPagesPerField: MAX_PAGES_PER_FIELD,
   };
-}
-
-function callerPolicy(settings: GatewaySettings, appClients: AppClients, logger: Logger): CallerPolicy {
-  const pools = [...appClients.byPool()].map(([userPoolId, clientIds]) => {
-    if (!settings.issuerBase) throw new Error('issuerBase is required to verify tokens of the configured app clients');
-    return { userPoolId, clientIds, issuer: `${settings.issuerBase}/${userPoolId}` };
-  });
-  return {
-    verifier: createAccessTokenVerifier(pools),
-    adminGroup: resolveAdminGroup(
-      settings.adminGroup,
-      pools.map((pool) => pool.userPoolId),
-      logger,
-    ),
-    serviceKeys: settings.serviceKeys,
-    authDisabled: settings.authDisabled,
-    logger,
-  };
-}
-
-/**
- * The administrators' group: `pool:group` as given, or a bare name in the one pool whose clients
- * are served. Unset with several pools, no group makes administrators (service keys still do).
- */
-export function resolveAdminGroup(setting: string | undefined, servedPools: readonly string[], logger: Logger) {
-  const name = setting ?? DEFAULT_ADMIN_GROUP;
-  const at = name.indexOf(':');
-  if (at > 0) return { userPoolId: name.slice(0, at), name: name.slice(at + 1) };
-  if (servedPools.length === 1) return { userPoolId: servedPools[0]!, name };
-  if (servedPools.length === 0) return undefined;
-  if (setting !== undefined) {
-    throw new ConfigError([
-      `ADMIN_GROUP: "${setting}" names no pool, and app clients of ${servedPools.length} pools are served; write it as <userPoolId>:${setting}`,
-    ]);
-  }
-  logger.warn(`No administrators' group: app clients of ${servedPools.length} pools are served; set ADMIN_GROUP=<userPoolId>:<group>.`);
-  return undefined;
-}
-
-function clientAddress(request: Request, req: { socket?: { remoteAddress?: string } } | undefined, trustProxy: boolean): string {
-  const forwarded = trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-  return forwarded || req?.socket?.remoteAddress || 'unknown';
 }
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {

@@ -95,10 +95,6 @@ export function cognitoErrorClass(exception: keyof typeof cognitoErrorCodes | st
   return found;
 }
 
-export function allCognitoErrorClasses(): [exception: string, errorClass: CognitoErrorClass][] {
-  return [...errorClasses.entries()];
-}
-
 /** The Cognito exception an error stands for (`__type` when the SDK shortened the name). */
 export function exceptionName(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;

@@ -88,10 +88,6 @@ export class CircuitBreaker {
     this.consecutiveFaults += 1;
     if (this.consecutiveFaults >= this.threshold) this.openUntil = performance.now() + this.cooldownMs;
   }
-
-  get open(): boolean {
-    return this.consecutiveFaults >= this.threshold && performance.now() < this.openUntil;
-  }
 }
 
 export function deadlineExceeded(operation: string): GraphQLError {

@@ -29,7 +29,8 @@ export interface DemoPoolSummary {
   disabledCount: number;
   unconfirmedCount: number;
   groups: { name: string; memberCount: number }[];
-  clients: { name: string; clientId: string; hasSecret: boolean }[];
+  /** `clientSecret` stays server-side: the gateway computes SECRET_HASH with it; it is never printed. */
+  clients: { name: string; clientId: string; hasSecret: boolean; clientSecret?: string }[];
 }
 
 export interface DemoAccountSummary {
@@ -280,17 +281,19 @@ async function countMembers(client: CognitoIdentityProviderClient, userPoolId: s
   return count;
 }
 
-/** ListUserPoolClients does not say whether a client has a secret; DescribeUserPoolClient does. */
+/** ListUserPoolClients does not give a client's secret; DescribeUserPoolClient does (read once, here). */
 async function readClients(client: CognitoIdentityProviderClient, userPoolId: string) {
   const clients: DemoPoolSummary['clients'] = [];
   for await (const page of paginateListUserPoolClients({ client, pageSize: PAGE_SIZE }, { UserPoolId: userPoolId })) {
     for (const description of page.UserPoolClients ?? []) {
       if (!description.ClientId) continue;
       const response = await client.send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: description.ClientId }));
+      const clientSecret = response.UserPoolClient?.ClientSecret;
       clients.push({
         name: description.ClientName ?? description.ClientId,
         clientId: description.ClientId,
-        hasSecret: Boolean(response.UserPoolClient?.ClientSecret),
+        hasSecret: Boolean(clientSecret),
+        ...(clientSecret ? { clientSecret } : {}),
       });
     }
   }

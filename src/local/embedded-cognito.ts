@@ -1,6 +1,5 @@
 import {
   DeleteUserPoolCommand,
-  DescribeUserPoolClientCommand,
   paginateListUserPools,
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -58,7 +57,7 @@ export async function startEmbeddedCognito(options: { dataDir: string; port: num
     if (!complete) await removeDemoPools(client, logger);
     const demo = await ensureDemoDirectory(client, (message) => logger.info(message));
     if (!complete) await writeFile(marker, JSON.stringify({ seededAt: new Date().toISOString() }));
-    return { local, client, demo, appClients: await demoAppClients(client, demo), graphiqlExample: graphiqlExample(demo), stop };
+    return { local, client, demo, appClients: demoAppClients(demo), graphiqlExample: graphiqlExample(demo), stop };
   } catch (error) {
     await stop();
     throw error;
@@ -77,17 +76,15 @@ async function removeDemoPools(client: CognitoIdentityProviderClient, logger: Lo
   }
 }
 
-/** Secrets are read here, server-side, so that the demo's secret client works like a real one. */
-async function demoAppClients(client: CognitoIdentityProviderClient, demo: DemoSummary): Promise<AppClientConfig[]> {
-  const clients: AppClientConfig[] = [];
-  for (const pool of demo.pools) {
-    for (const { clientId } of pool.clients) {
-      const { UserPoolClient } = await client.send(new DescribeUserPoolClientCommand({ UserPoolId: pool.userPoolId, ClientId: clientId }));
-      const clientSecret = UserPoolClient?.ClientSecret;
-      clients.push({ userPoolId: pool.userPoolId, clientId, ...(clientSecret ? { clientSecret } : {}) });
-    }
-  }
-  return clients;
+/** The demo's app clients as the gateway serves them; their secrets were read by the seed. */
+function demoAppClients(demo: DemoSummary): AppClientConfig[] {
+  return demo.pools.flatMap((pool) =>
+    pool.clients.map(({ clientId, clientSecret }) => ({
+      userPoolId: pool.userPoolId,
+      clientId,
+      ...(clientSecret ? { clientSecret } : {}),
+    })),
+  );
 }
 
 function graphiqlExample(demo: DemoSummary): GraphiqlExample | undefined {

@@ -61,7 +61,8 @@ export async function adminUpdateDeviceStatus(
   input: AdminDeviceInput & { rememberedStatus: DeviceRememberedStatusType },
 ) {
   await ctx.call('AdminUpdateDeviceStatus', { ...checkDeviceInput(input), DeviceRememberedStatus: input.rememberedStatus });
-  return { device: await getUserDevice(ctx, input) };
+  // The payload reads the device afresh only if the client asks for it.
+  return { deviceKey: { userPoolId: input.userPoolId, username: input.username, deviceKey: input.deviceKey } };
 }
 
 export async function confirmDevice(
@@ -90,5 +91,5 @@ export async function updateDeviceStatus(ctx: GatewayContext, input: { deviceKey
   const { AccessToken } = viewer(ctx);
   const DeviceKey = checkIdentifier('deviceKey', input.deviceKey, 'input.deviceKey');
   await ctx.call('UpdateDeviceStatus', { AccessToken, DeviceKey, DeviceRememberedStatus: input.rememberedStatus });
-  return { device: await getViewerDevice(ctx, input.deviceKey) };
+  return { deviceKey: input.deviceKey };
 }

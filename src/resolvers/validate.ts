@@ -56,11 +56,6 @@ export function checkAttributes(attributes: readonly AttributeInput[], field: st
   });
 }
 
-/** Optional identifiers: checked when given. */
-export function checkOptional(kind: IdentifierKind, value: string | null | undefined, field: string): string | undefined {
-  return value == null ? undefined : checkIdentifier(kind, value, field);
-}
-
 export function checkRange(value: number, min: number, max: number, field: string): number {
   if (!Number.isInteger(value) || value < min || value > max) throw inputError(field, `must be a whole number from ${min} to ${max}`);
   return value;

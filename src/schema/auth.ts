@@ -53,7 +53,8 @@ export const AnswerableChallenge = builder.enumType('AnswerableChallenge', {
   values: answerableChallenges.filter((name) => Object.values(ChallengeNameType).includes(name)),
 });
 
-const signInErrors = cognitoErrors(
+/** The failures of a sign-in step, public or server-side. */
+export const signInExceptions = [
   'NotAuthorizedException',
   'UserNotFoundException',
   'UserNotConfirmedException',
@@ -63,7 +64,8 @@ const signInErrors = cognitoErrors(
   'CodeMismatchException',
   'ExpiredCodeException',
   'UserLambdaValidationException',
-);
+];
+const signInErrors = cognitoErrors(...signInExceptions);
 
 export function signInStepFields(t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, AuthStep>) {
   return {

@@ -121,7 +121,11 @@ builder.relayMutationField(
     errors: { types: cognitoErrors(...deviceErrors) },
     resolve: (_, { input }, ctx) => adminUpdateDeviceStatus(ctx, input),
   },
-  { outputFields: (t) => ({ device: t.field({ type: DeviceRef, nullable: true, resolve: (p) => p.device }) }) },
+  {
+    outputFields: (t) => ({
+      device: t.field({ type: DeviceRef, nullable: true, resolve: (p, _, ctx) => getUserDevice(ctx, p.deviceKey) }),
+    }),
+  },
 );
 
 builder.relayMutationField(
@@ -174,5 +178,9 @@ builder.relayMutationField(
     errors: { types: cognitoErrors(...deviceErrors) },
     resolve: (_, { input }, ctx) => updateDeviceStatus(ctx, input),
   },
-  { outputFields: (t) => ({ device: t.field({ type: DeviceRef, nullable: true, resolve: (p) => p.device }) }) },
+  {
+    outputFields: (t) => ({
+      device: t.field({ type: DeviceRef, nullable: true, resolve: (p, _, ctx) => getViewerDevice(ctx, p.deviceKey) }),
+    }),
+  },
 );

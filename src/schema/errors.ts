@@ -1,4 +1,4 @@
-import { allCognitoErrorClasses, type CognitoError, cognitoErrorClass, errorTypeName } from '../cognito/errors';
+import { type CognitoError, cognitoErrorClass, errorTypeName } from '../cognito/errors';
 import { InvalidInputError } from '../errors';
 import { builder } from './builder';
 
@@ -43,6 +43,3 @@ export function cognitoErrors(...exceptions: string[]): (new (...args: never[]) 
     return ErrorClass;
   });
 }
-
-/** Every exception the table knows, for tests that check the table and the schema agree. */
-export const knownExceptions = allCognitoErrorClasses().map(([exception]) => exception);

@@ -12,7 +12,7 @@ import {
   plainUserWrites,
 } from '../resolvers/users';
 import type { UserKey } from '../cognito/records';
-import { challengeAnswerFields, signInStepFields } from './auth';
+import { challengeAnswerFields, signInExceptions, signInStepFields } from './auth';
 import { builder, type BuilderTypes } from './builder';
 import { cognitoErrors } from './errors';
 import { joinKey } from './natural-keys';
@@ -182,18 +182,7 @@ builder.relayMutationField(
 );
 
 const AdminSignInFlow = builder.enumType('AdminSignInFlow', { values: ['ADMIN_USER_PASSWORD_AUTH', 'REFRESH_TOKEN_AUTH'] as const });
-const adminSignInErrors = cognitoErrors(
-  'NotAuthorizedException',
-  'UserNotFoundException',
-  'UserNotConfirmedException',
-  'PasswordResetRequiredException',
-  'InvalidParameterException',
-  'InvalidPasswordException',
-  'CodeMismatchException',
-  'ExpiredCodeException',
-  'UserLambdaValidationException',
-  'ResourceNotFoundException',
-);
+const adminSignInErrors = cognitoErrors(...signInExceptions, 'ResourceNotFoundException');
 
 builder.relayMutationField(
   'adminInitiateAuth',

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { bearer, localGateway } from '../support/gateway';
 import { accessClaims, mintJwt } from '../support/tokens';
-import { resolveAdminGroup } from '../../src/yoga';
+import { resolveAdminGroup } from '../../src/auth/caller-policy';
 import { ConfigError } from '../../src/config';
 import { silentLogger } from '../../src/logger';
 
