@@ -475,6 +475,17 @@ describe('administrative device writes', () => {
     });
   });
 
+  it('adminUpdateDeviceStatus reads no device back when the payload does not ask for it', async () => {
+    scripted.cognito.on(AdminUpdateDeviceStatusCommand).resolves({});
+    const input = { userPoolId: POOL, username: USERNAME, deviceKey: deviceKey(3), rememberedStatus: 'remembered' };
+    const result = await scripted.query(
+      `mutation ($input: AdminUpdateDeviceStatusInput!) { adminUpdateDeviceStatus(input: $input) { __typename } }`,
+      { input },
+    );
+    expect(result.data!.adminUpdateDeviceStatus).toEqual({ __typename: 'AdminUpdateDeviceStatusPayload' });
+    expect(sentCommands(scripted)).toEqual(['AdminUpdateDeviceStatus']);
+  });
+
   it('adminUpdateDeviceStatus sends the status, then reads the device back with AdminGetDevice for the payload', async () => {
     scripted.cognito.on(AdminUpdateDeviceStatusCommand).resolves({});
     scripted.cognito.on(AdminGetDeviceCommand).resolves({ Device: scriptedDevice(3, 'not_remembered') });
