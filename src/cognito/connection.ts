@@ -12,15 +12,37 @@ export interface ConnectionArgs {
 }
 
 export interface PageInfo {
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  startCursor: string | null;
-  endCursor: string | null;
+  /**
+   * A promise where knowing it takes one more read: Cognito may hand out a continuation token with
+   * nothing behind it, so a full page ending on a token is followed only if the client asks.
+   */
+  readonly hasNextPage: boolean | Promise<boolean>;
+  readonly hasPreviousPage: boolean;
+  readonly startCursor: string | null;
+  readonly endCursor: string | null;
+}
+
+export interface Edge<Node> {
+  /** Signed when read: most queries ask for nodes only, and signing is the helper's main cost. */
+  readonly cursor: string;
+  readonly node: Node;
 }
 
 export interface Connection<Node> {
-  edges: { cursor: string; node: Node }[];
+  edges: Edge<Node>[];
   pageInfo: PageInfo;
+}
+
+/**
+ * A connection as Pothos's connection fields take it. Pothos types `PageInfo.hasNextPage` as a
+ * boolean; GraphQL awaits a promise in any field, and that is what keeps the read-ahead lazy.
+ */
+export type RelayConnection<Node> = Omit<Connection<Node>, 'pageInfo'> & {
+  pageInfo: Omit<PageInfo, 'hasNextPage'> & { hasNextPage: boolean };
+};
+
+export function forRelay<Node>(connection: Connection<Node>): RelayConnection<Node> {
+  return connection as RelayConnection<Node>;
 }
 
 export interface PagingOptions {
@@ -37,10 +59,12 @@ export interface PagingOptions {
   maxPagesPerField: number;
 }
 
+type PagePosition = Extract<CursorPosition, { kind: 'page' }>;
+
 /**
  * The one connection helper: serves `first`/`after` over any Cognito list operation by following
- * its continuation tokens. Fetches one item beyond `first`, so `hasNextPage` is exact even when
- * Cognito hands out a token with nothing behind it.
+ * its continuation tokens until `first` items are read. Whether more follow is exact: read from
+ * the next page, lazily, only when the page ended on a token and the client selects `hasNextPage`.
  */
 export async function listConnection<Name extends ListOperationName>(
   call: CognitoCall,
@@ -51,42 +75,93 @@ export async function listConnection<Name extends ListOperationName>(
 ): Promise<Connection<ListItem<Name>>> {
   const first = checkArgs(args, paging);
   const binding = connectionBinding(operation, input);
-  const start: CursorPosition = args.after
-    ? paging.codec.decode(args.after, binding)
-    : { kind: 'page', token: null, pageSize: maxPageSize(operation), offset: 0 };
+  const start: CursorPosition = args.after ? paging.codec.decode(args.after, binding) : firstPage(operation);
   const hasPreviousPage = Boolean(args.after);
-  if (start.kind === 'end') return emptyConnection(hasPreviousPage);
+  if (start.kind === 'end') return new ReadConnection([], false, hasPreviousPage);
 
-  const wanted = first + 1;
-  const collected: { cursor: string; node: ListItem<Name> }[] = [];
-  let position = start;
-  for (let pages = 0; collected.length < wanted; pages++) {
+  const encode = (position: CursorPosition) => () => paging.codec.encode(binding, position);
+  const edges: LazyEdge<ListItem<Name>>[] = [];
+  let position: PagePosition = start;
+  let pages = 0;
+  let hasNextPage: boolean | (() => Promise<boolean>) = () => anyItemFrom(start);
+  const fetch = async (at: PagePosition) => {
     if (pages === paging.maxPagesPerField) throw tooManyPages(operation, pages);
-    const page = await fetchPage(call, operation, input, position);
-    page.items.slice(position.offset).forEach((node, index, rest) => {
-      if (collected.length === wanted) return;
-      const isLastOfPage = index === rest.length - 1;
-      const after: CursorPosition = !isLastOfPage
-        ? { ...position, offset: position.offset + index + 1 }
-        : page.nextToken
-          ? { kind: 'page', token: page.nextToken, pageSize: maxPageSize(operation), offset: 0 }
-          : { kind: 'end' };
-      collected.push({ cursor: paging.codec.encode(binding, after), node });
-    });
-    if (!page.nextToken) break;
-    position = { kind: 'page', token: page.nextToken, pageSize: maxPageSize(operation), offset: 0 };
-  }
-
-  const edges = collected.slice(0, first);
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: collected.length > first,
-      hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
+    pages += 1;
+    return fetchPage(call, operation, input, at);
   };
+  // Whether anything follows `from`: pages may be empty yet carry a token, so follow them.
+  const anyItemFrom = async (from: PagePosition): Promise<boolean> => {
+    for (let at = from; ;) {
+      const page = await fetch(at);
+      if (page.items.length > at.offset) return true;
+      if (!page.nextToken) return false;
+      at = { ...firstPage(operation), token: page.nextToken };
+    }
+  };
+
+  while (edges.length < first) {
+    const page = await fetch(position);
+    const items = page.items.slice(position.offset);
+    const taken = items.slice(0, first - edges.length);
+    taken.forEach((node, index) => {
+      const after: CursorPosition =
+        index < items.length - 1
+          ? { ...position, offset: position.offset + index + 1 }
+          : page.nextToken
+            ? { ...firstPage(operation), token: page.nextToken }
+            : { kind: 'end' };
+      edges.push(new LazyEdge(node, encode(after)));
+    });
+    if (taken.length < items.length) {
+      hasNextPage = true;
+      break;
+    }
+    if (!page.nextToken) {
+      hasNextPage = false;
+      break;
+    }
+    const next: PagePosition = { ...firstPage(operation), token: page.nextToken };
+    hasNextPage = () => anyItemFrom(next);
+    position = next;
+  }
+  return new ReadConnection(edges, hasNextPage, hasPreviousPage);
+}
+
+class LazyEdge<Node> implements Edge<Node> {
+  private encoded: string | undefined;
+  constructor(
+    readonly node: Node,
+    private readonly encode: () => string,
+  ) {}
+  get cursor(): string {
+    this.encoded ??= this.encode();
+    return this.encoded;
+  }
+}
+
+class ReadConnection<Node> implements Connection<Node> {
+  readonly pageInfo: PageInfo;
+  constructor(
+    readonly edges: Edge<Node>[],
+    hasNextPage: boolean | (() => Promise<boolean>),
+    hasPreviousPage: boolean,
+  ) {
+    let readAhead: Promise<boolean> | undefined;
+    this.pageInfo = {
+      get hasNextPage() {
+        if (typeof hasNextPage === 'boolean') return hasNextPage;
+        readAhead ??= hasNextPage();
+        return readAhead;
+      },
+      hasPreviousPage,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges[edges.length - 1]?.cursor ?? null;
+      },
+    };
+  }
 }
 
 /**
@@ -102,14 +177,24 @@ export function wholeListConnection<Node>(nodes: readonly Node[], args: Connecti
 }
 
 export function mapConnection<From, To>(connection: Connection<From>, map: (node: From) => To): Connection<To> {
-  return { ...connection, edges: connection.edges.map(({ cursor, node }) => ({ cursor, node: map(node) })) };
+  return { ...connection, edges: connection.edges.map((edge) => new MappedEdge(edge, map(edge.node))) };
+}
+
+class MappedEdge<Node> implements Edge<Node> {
+  constructor(
+    private readonly source: Edge<unknown>,
+    readonly node: Node,
+  ) {}
+  get cursor(): string {
+    return this.source.cursor;
+  }
 }
 
 async function fetchPage<Name extends ListOperationName>(
   call: CognitoCall,
   operation: Name,
   input: ListInput<Name>,
-  position: Extract<CursorPosition, { kind: 'page' }>,
+  position: PagePosition,
 ): Promise<{ items: ListItem<Name>[]; nextToken: string | undefined }> {
   const spec = listOperations[operation];
   const request = {
@@ -121,6 +206,10 @@ async function fetchPage<Name extends ListOperationName>(
   const items = (output[spec.items] ?? []) as ListItem<Name>[];
   const nextToken = output[spec.token];
   return { items, nextToken: typeof nextToken === 'string' && nextToken !== '' ? nextToken : undefined };
+}
+
+function firstPage(operation: ListOperationName): PagePosition {
+  return { kind: 'page', token: null, pageSize: maxPageSize(operation), offset: 0 };
 }
 
 function maxPageSize(operation: ListOperationName): number {
@@ -149,10 +238,6 @@ function checkArgs(args: ConnectionArgs, paging: PagingOptions): number {
     );
   }
   return first;
-}
-
-function emptyConnection<Node>(hasPreviousPage: boolean): Connection<Node> {
-  return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage, startCursor: null, endCursor: null } };
 }
 
 function tooManyPages(operation: string, pages: number): GraphQLError {

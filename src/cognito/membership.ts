@@ -21,7 +21,7 @@ export async function readPoolGroups(call: CognitoCall, paging: PagingOptions, u
     return call(operation, input, options);
   };
   const page = await listConnection(counted, paging, 'ListGroups', { UserPoolId: userPoolId }, { first: MAX_GROUPS_FOR_MEMBERSHIP_INDEX });
-  return { groups: page.edges.map((edge) => edge.node), complete: !page.pageInfo.hasNextPage, calls };
+  return { groups: page.edges.map((edge) => edge.node), complete: !(await page.pageInfo.hasNextPage), calls };
 }
 
 /**
@@ -61,7 +61,7 @@ export async function membershipIndex(
           { UserPoolId: userPoolId, GroupName: group.name },
           { first: paging.maxSize },
         );
-        if (members.pageInfo.hasNextPage) throw new MembershipBudgetExceeded();
+        if (await members.pageInfo.hasNextPage) throw new MembershipBudgetExceeded();
         for (const { node: member } of members.edges) {
           const username = member.Username ?? '';
           index.set(username, [...(index.get(username) ?? []), group]);

@@ -1,5 +1,5 @@
 import type { CreateUserPoolClientRequest, UpdateUserPoolClientRequest } from '@aws-sdk/client-cognito-identity-provider';
-import type { Connection, ConnectionArgs } from '../cognito/connection';
+import type { ConnectionArgs, RelayConnection } from '../cognito/connection';
 import type { ClientKey, ClientRecord, RedactedClient } from '../cognito/records';
 import type { GatewayContext } from '../context';
 import { listRecords } from './list-records';
@@ -7,7 +7,7 @@ import { nullIfNotFound } from './lookup';
 import { inputError } from '../errors';
 import { checkIdentifier, checkRange } from './validate';
 
-export async function listClients(ctx: GatewayContext, userPoolId: string, args: ConnectionArgs): Promise<Connection<ClientRecord>> {
+export async function listClients(ctx: GatewayContext, userPoolId: string, args: ConnectionArgs): Promise<RelayConnection<ClientRecord>> {
   return listRecords(ctx, 'ListUserPoolClients', { UserPoolId: userPoolId }, args, (summary) => ({
     userPoolId,
     clientId: summary.ClientId ?? '',

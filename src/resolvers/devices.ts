@@ -1,5 +1,5 @@
 import type { DeviceRememberedStatusType } from '@aws-sdk/client-cognito-identity-provider';
-import type { Connection, ConnectionArgs } from '../cognito/connection';
+import type { ConnectionArgs, RelayConnection } from '../cognito/connection';
 import { primeDevices } from '../cognito/loaders';
 import { deviceFromCognito, type DeviceKey, type DeviceRecord, type UserKey } from '../cognito/records';
 import type { GatewayContext } from '../context';
@@ -8,7 +8,7 @@ import { nullIfNotFound } from './lookup';
 import { checkIdentifier } from './validate';
 
 /** Devices a user remembered: read by administrators, or by the user itself with its token. */
-export async function listUserDevices(ctx: GatewayContext, user: UserKey, args: ConnectionArgs): Promise<Connection<DeviceRecord>> {
+export async function listUserDevices(ctx: GatewayContext, user: UserKey, args: ConnectionArgs): Promise<RelayConnection<DeviceRecord>> {
   const input = { UserPoolId: user.userPoolId, Username: user.username };
   return listRecords(ctx, 'AdminListDevices', input, args, (device) => deviceFromCognito(user, device), primeDevices);
 }
@@ -25,7 +25,7 @@ function viewer(ctx: GatewayContext) {
   return { AccessToken: ctx.caller.accessToken, owner: { userPoolId: ctx.caller.claims.userPoolId, username: ctx.caller.claims.username } };
 }
 
-export async function listViewerDevices(ctx: GatewayContext, args: ConnectionArgs): Promise<Connection<DeviceRecord>> {
+export async function listViewerDevices(ctx: GatewayContext, args: ConnectionArgs): Promise<RelayConnection<DeviceRecord>> {
   const { AccessToken, owner } = viewer(ctx);
   return listRecords(ctx, 'ListDevices', { AccessToken }, args, (device) => deviceFromCognito(owner, device));
 }

@@ -1,4 +1,4 @@
-import type { Connection, ConnectionArgs } from '../cognito/connection';
+import type { ConnectionArgs, RelayConnection } from '../cognito/connection';
 import { primeGroups } from '../cognito/loaders';
 import { groupFromCognito, type GroupKey, type GroupRecord } from '../cognito/records';
 import type { GatewayContext } from '../context';
@@ -6,7 +6,7 @@ import { listRecords } from './list-records';
 import { nullIfNotFound } from './lookup';
 import { checkIdentifier, checkRange } from './validate';
 
-export async function listGroups(ctx: GatewayContext, userPoolId: string, args: ConnectionArgs): Promise<Connection<GroupRecord>> {
+export async function listGroups(ctx: GatewayContext, userPoolId: string, args: ConnectionArgs): Promise<RelayConnection<GroupRecord>> {
   return listRecords(ctx, 'ListGroups', { UserPoolId: userPoolId }, args, (group) => groupFromCognito(group, userPoolId), primeGroups);
 }
 

@@ -1,4 +1,4 @@
-import type { Connection, ConnectionArgs } from '../cognito/connection';
+import type { ConnectionArgs, RelayConnection } from '../cognito/connection';
 import { primeImportJobs } from '../cognito/loaders';
 import { importJobFromCognito, type ImportJobKey, type ImportJobRecord } from '../cognito/records';
 import type { GatewayContext } from '../context';
@@ -6,7 +6,11 @@ import { listRecords } from './list-records';
 import { nullIfNotFound } from './lookup';
 import { checkIdentifier } from './validate';
 
-export async function listImportJobs(ctx: GatewayContext, userPoolId: string, args: ConnectionArgs): Promise<Connection<ImportJobRecord>> {
+export async function listImportJobs(
+  ctx: GatewayContext,
+  userPoolId: string,
+  args: ConnectionArgs,
+): Promise<RelayConnection<ImportJobRecord>> {
   return listRecords(
     ctx,
     'ListUserImportJobs',

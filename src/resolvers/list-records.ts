@@ -1,4 +1,4 @@
-import { listConnection, mapConnection, type Connection, type ConnectionArgs } from '../cognito/connection';
+import { forRelay, listConnection, mapConnection, type ConnectionArgs, type RelayConnection } from '../cognito/connection';
 import type { ListInput, ListItem, ListOperationName } from '../cognito/list-operations';
 import type { Loaders } from '../cognito/loaders';
 import type { GatewayContext } from '../context';
@@ -14,11 +14,11 @@ export async function listRecords<Name extends ListOperationName, Record>(
   args: ConnectionArgs,
   toRecord: (item: ListItem<Name>) => Record,
   prime?: (loaders: Loaders, records: readonly Record[]) => void,
-): Promise<Connection<Record>> {
+): Promise<RelayConnection<Record>> {
   const connection = mapConnection(await listConnection(ctx.call, ctx.paging, operation, input, args), toRecord);
   prime?.(
     ctx.loaders,
     connection.edges.map((edge) => edge.node),
   );
-  return connection;
+  return forRelay(connection);
 }

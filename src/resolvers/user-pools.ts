@@ -5,14 +5,14 @@ import type {
   UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { inputError } from '../errors';
-import type { Connection, ConnectionArgs } from '../cognito/connection';
+import type { ConnectionArgs, RelayConnection } from '../cognito/connection';
 import type { UserPoolRecord } from '../cognito/records';
 import type { GatewayContext } from '../context';
 import { listRecords } from './list-records';
 import { nullIfNotFound } from './lookup';
 import { checkIdentifier, checkRange } from './validate';
 
-export async function listUserPools(ctx: GatewayContext, args: ConnectionArgs): Promise<Connection<UserPoolRecord>> {
+export async function listUserPools(ctx: GatewayContext, args: ConnectionArgs): Promise<RelayConnection<UserPoolRecord>> {
   return listRecords(ctx, 'ListUserPools', {}, args, (summary) => ({ userPoolId: summary.Id ?? '', summary }));
 }
 

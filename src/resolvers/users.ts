@@ -1,4 +1,4 @@
-import { wholeListConnection, type Connection, type ConnectionArgs } from '../cognito/connection';
+import { forRelay, wholeListConnection, type ConnectionArgs, type RelayConnection } from '../cognito/connection';
 import { MIN_USERS_FOR_MEMBERSHIP_INDEX, primeGroups, primeUsers } from '../cognito/loaders';
 import {
   groupFromCognito,
@@ -35,7 +35,7 @@ export async function listUsers(
   filter: UserFilterInput | null | undefined,
   args: ConnectionArgs,
   hints: ListHints = {},
-): Promise<Connection<UserRecord>> {
+): Promise<RelayConnection<UserRecord>> {
   checkIdentifier('userPoolId', userPoolId);
   const Filter = buildUserFilter(filter);
   prefetchPoolGroups(ctx, userPoolId, args, hints);
@@ -48,7 +48,7 @@ export async function listGroupMembers(
   group: GroupKey,
   args: ConnectionArgs,
   hints: ListHints = {},
-): Promise<Connection<UserRecord>> {
+): Promise<RelayConnection<UserRecord>> {
   prefetchPoolGroups(ctx, group.userPoolId, args, hints);
   const input = { UserPoolId: group.userPoolId, GroupName: group.name };
   return listRecords(ctx, 'ListUsersInGroup', input, args, (user) => userFromListItem(group.userPoolId, user), primeUsers);
@@ -64,12 +64,12 @@ export async function listGroupsOfUser(
   user: UserKey,
   args: ConnectionArgs,
   wants: { cursors: boolean } = { cursors: true },
-): Promise<Connection<GroupRecord>> {
+): Promise<RelayConnection<GroupRecord>> {
   if (!wants.cursors && args.after == null && args.before == null && args.last == null) {
     const groups = await ctx.loaders.groupsOfUser.load({ userPoolId: user.userPoolId, username: user.username });
     if (groups) {
       primeGroups(ctx.loaders, groups);
-      return wholeListConnection(groups, args, ctx.paging);
+      return forRelay(wholeListConnection(groups, args, ctx.paging));
     }
   }
   const input = { UserPoolId: user.userPoolId, Username: user.username };

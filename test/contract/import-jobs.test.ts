@@ -152,6 +152,26 @@ describe('userPool.importJobs: ListUserImportJobs with the required MaxResults',
     expect(listInputs()).toEqual([page(), page('J1'), page('J2'), page('J3')]);
   });
 
+  it('reads no page beyond the first `first` jobs when hasNextPage is not selected, and its endCursor resumes at the next page', async () => {
+    const withoutHasNextPage = `query ($after: String) {
+      userPool(userPoolId: "${POOL}") { importJobs(first: 60, after: $after) { edges { node { jobId } } pageInfo { endCursor } } }
+    }`;
+    const full = await scripted.query(withoutHasNextPage);
+    expect(full.data!.userPool.importJobs.edges).toHaveLength(60);
+    expect(listInputs()).toEqual([page()]);
+
+    scripted.cognito.resetHistory();
+    const next = await scripted.query(withoutHasNextPage, { after: full.data!.userPool.importJobs.pageInfo.endCursor });
+    expect(next.data!.userPool.importJobs.edges.map((e: { node: { jobId: string } }) => e.node.jobId)).toEqual(range(60, 65).map(jobId));
+    expect(listInputs()).toEqual([page('J1'), page('J2'), page('J3')]);
+  });
+
+  it('reads ahead for hasNextPage only when it is selected: a full page ending on a token costs one more call', async () => {
+    const result = await scripted.query(QUERY, { first: 60 });
+    expect(result.data!.userPool.importJobs.pageInfo.hasNextPage).toBe(true);
+    expect(listInputs()).toEqual([page(), page('J1')]);
+  });
+
   it('stops after the first page when it holds first + 1 jobs, and resumes mid-page with the same MaxResults', async () => {
     const first = await scripted.query(QUERY, { first: 10 });
     expect(first.data!.userPool.importJobs.edges.map((e: { node: { jobId: string } }) => e.node.jobId)).toEqual(range(0, 10).map(jobId));

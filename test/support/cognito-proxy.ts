@@ -1,5 +1,6 @@
 import { createServer, request as forward, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CognitoPaging, type PagedReply } from './cognito-paging';
 
 /**
  * What the proxy does with one request: pass it on (after `delayMs`), answer a Cognito-shaped
@@ -28,14 +29,24 @@ export class CognitoProxy {
   private readonly scripts = new Map<string, ProxyAction[]>();
   private server: Server | undefined;
   private readonly hanging = new Set<ServerResponse>();
-  /** Latency added to every request passed on without a script. */
+  /**
+   * The least time a request passed on without a script takes, counted from its arrival. The
+   * backend is asked at once and its answer held back until then, so the emulator's own service
+   * time counts only where it runs past the latency: a real Cognito call's latency includes its
+   * service time, and Cognito serves concurrent calls in parallel where the single-threaded
+   * emulator queues them.
+   */
   latencyMs = 0;
+  /** Requests whose backend answer came after `latencyMs` had passed, and by how much in all. */
+  readonly late = { count: 0, totalMs: 0 };
   /**
    * Answer each distinct request from memory after its first pass: the backend's own time (and
    * its state) drop out, which isolates the cost of the gateway and the SDK. Reads only.
    */
   replay = false;
-  private readonly replies = new Map<string, { status: number; headers: Record<string, string>; body: Buffer }>();
+  private readonly replies = new Map<string, Reply>();
+  /** Set: list answers are paged as Cognito pages them (cognito-local answers whole lists). */
+  paging: CognitoPaging | undefined;
   /** Quotas like Cognito's: requests per second per operation, beyond which it answers throttling. */
   private readonly quotas = new Map<string, { perSecond: number; tokens: number; last: number }>();
 
@@ -98,8 +109,8 @@ export class CognitoProxy {
         .split('.')
         .pop() ?? '';
     const throttled: ProxyAction = { kind: 'error', status: 400, type: 'TooManyRequestsException', message: 'Rate exceeded' };
-    const action =
-      this.scripts.get(operation)?.shift() ?? (this.overQuota(operation) ? throttled : { kind: 'pass', delayMs: this.latencyMs });
+    const arrivedAt = performance.now();
+    const action = this.scripts.get(operation)?.shift() ?? (this.overQuota(operation) ? throttled : { kind: 'pass' as const });
     const record: ProxyRecord = { operation, action: action.kind, aborted: false };
     this.records.push(record);
     res.on('close', () => {
@@ -120,30 +131,55 @@ export class CognitoProxy {
       case 'pass':
         if (action.delayMs) await new Promise((resolve) => setTimeout(resolve, action.delayMs));
         if (res.destroyed) return;
-        this.pass(req, body, res, `${operation}\u0000${body.toString('utf8')}`);
+        this.pass(req, body, res, operation, arrivedAt);
     }
   }
 
-  private pass(req: IncomingMessage, body: Buffer, res: ServerResponse, replayKey: string): void {
+  private pass(req: IncomingMessage, body: Buffer, res: ServerResponse, operation: string, arrivedAt: number): void {
+    const respond = (reply: Reply) => {
+      const wait = this.latencyMs - (performance.now() - arrivedAt);
+      if (this.latencyMs > 0 && wait < 0) {
+        this.late.count++;
+        this.late.totalMs -= wait;
+      }
+      setTimeout(
+        () => {
+          if (res.destroyed) return;
+          res.writeHead(reply.status, reply.headers);
+          res.end(reply.body);
+        },
+        Math.max(0, wait),
+      );
+    };
+    const paging = this.paging?.decide(operation, body) ?? { kind: 'forward', page: (reply: PagedReply) => reply };
+    if (paging.kind === 'answer') return respond(jsonReply(paging.reply));
+    const replayKey = `${operation}\u0000${body.toString('utf8')}`;
     const remembered = this.replay ? this.replies.get(replayKey) : undefined;
-    if (remembered) {
-      res.writeHead(remembered.status, remembered.headers);
-      res.end(remembered.body);
-      return;
-    }
+    if (remembered) return respond(remembered);
     const upstream = forward(`${this.target}${req.url ?? '/'}`, { method: req.method, headers: req.headers }, (answer) => {
       const chunks: Buffer[] = [];
       answer.on('data', (chunk: Buffer) => chunks.push(chunk));
       answer.on('end', () => {
-        const reply = { status: answer.statusCode ?? 502, headers: answer.headers as Record<string, string>, body: Buffer.concat(chunks) };
+        const whole = { status: answer.statusCode ?? 502, body: Buffer.concat(chunks) };
+        const paged = paging.page(whole);
+        const reply = paged === whole ? { ...whole, headers: answer.headers as Record<string, string> } : jsonReply(paged);
         if (this.replay) this.replies.set(replayKey, reply);
-        res.writeHead(reply.status, reply.headers);
-        res.end(reply.body);
+        respond(reply);
       });
     });
     upstream.on('error', () => res.destroy());
     upstream.end(body);
   }
+}
+
+interface Reply extends PagedReply {
+  headers: Record<string, string>;
+}
+
+function jsonReply(reply: PagedReply): Reply {
+  const headers: Record<string, string> = { 'content-type': 'application/x-amz-json-1.1', 'content-length': String(reply.body.length) };
+  if (reply.status !== 200) headers['x-amzn-errortype'] = String((JSON.parse(reply.body.toString('utf8')) as { __type?: string }).__type);
+  return { ...reply, headers };
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
