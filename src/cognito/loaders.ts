@@ -53,6 +53,17 @@ export interface Loaders {
   poolGroups: DataLoader<string, PoolGroups>;
   device: DataLoader<DeviceKey, DeviceRecord, string>;
   importJob: DataLoader<ImportJobKey, ImportJobRecord, string>;
+  /**
+   * Connections read in this request, by what they read (operation, input and arguments): a
+   * list started early (see schema/prefetch.ts) or selected twice is read once.
+   */
+  connections: DataLoader<ConnectionRead, unknown, string>;
+}
+
+export interface ConnectionRead {
+  /** Names the read: the same key means the same calls and the same answer. */
+  key: string;
+  read: () => Promise<unknown>;
 }
 
 export interface LoaderOptions {
@@ -170,6 +181,10 @@ export function createLoaders(call: CognitoCall, paging: PagingOptions, options:
       if (!Device) throw missing(`Device ${key.deviceKey}`);
       return deviceFromCognito(key, Device);
     }, deviceKeyOf),
+    connections: perKeyLoader<ConnectionRead, unknown>(
+      (connection) => connection.read(),
+      (connection) => connection.key,
+    ),
     importJob: perKeyLoader<ImportJobKey, ImportJobRecord>(async (key) => {
       const { UserImportJob } = await call('DescribeUserImportJob', { UserPoolId: key.userPoolId, JobId: key.jobId });
       if (!UserImportJob) throw missing(`Import job ${key.jobId}`);

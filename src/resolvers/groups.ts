@@ -10,9 +10,11 @@ export async function listGroups(ctx: GatewayContext, userPoolId: string, args: 
   return listRecords(ctx, 'ListGroups', { UserPoolId: userPoolId }, args, (group) => groupFromCognito(group, userPoolId), primeGroups);
 }
 
-export async function getGroup(ctx: GatewayContext, key: GroupKey): Promise<GroupRecord | null> {
+/** `alongside` runs once the key is checked, before the read: see schema/prefetch.ts. */
+export async function getGroup(ctx: GatewayContext, key: GroupKey, alongside?: () => void): Promise<GroupRecord | null> {
   checkIdentifier('userPoolId', key.userPoolId);
   checkIdentifier('groupName', key.name, 'name');
+  alongside?.();
   return nullIfNotFound(ctx.loaders.group.load(key));
 }
 

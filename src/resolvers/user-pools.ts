@@ -16,8 +16,10 @@ export async function listUserPools(ctx: GatewayContext, args: ConnectionArgs): 
   return listRecords(ctx, 'ListUserPools', {}, args, (summary) => ({ userPoolId: summary.Id ?? '', summary }));
 }
 
-export async function getUserPool(ctx: GatewayContext, userPoolId: string): Promise<UserPoolRecord | null> {
+/** `alongside` runs once the key is checked, before the read: see schema/prefetch.ts. */
+export async function getUserPool(ctx: GatewayContext, userPoolId: string, alongside?: () => void): Promise<UserPoolRecord | null> {
   checkIdentifier('userPoolId', userPoolId);
+  alongside?.();
   const detail = await nullIfNotFound(ctx.loaders.userPool.load(userPoolId));
   return detail ? { userPoolId, detail } : null;
 }

@@ -29,6 +29,18 @@ function prefetchPoolGroups(ctx: GatewayContext, userPoolId: string, args: Conne
   ctx.loaders.poolGroups.load(userPoolId).catch(() => undefined);
 }
 
+/**
+ * Starts the listed users' groups as soon as the list is in, when the query will ask for them:
+ * their fields would otherwise start them only after every field above the list has resolved.
+ */
+function startGroupsOfListed(ctx: GatewayContext, users: RelayConnection<UserRecord>, hints: ListHints): void {
+  if (!ctx.loaderCache || !hints.groupsWithoutCursors) return;
+  for (const { node } of users.edges) {
+    // A failure surfaces, if it matters, where the groups are read.
+    ctx.loaders.groupsOfUser.load({ userPoolId: node.userPoolId, username: node.username }).catch(() => undefined);
+  }
+}
+
 export async function listUsers(
   ctx: GatewayContext,
   userPoolId: string,
@@ -40,7 +52,9 @@ export async function listUsers(
   const Filter = buildUserFilter(filter);
   prefetchPoolGroups(ctx, userPoolId, args, hints);
   const input = { UserPoolId: userPoolId, ...(Filter ? { Filter } : {}) };
-  return listRecords(ctx, 'ListUsers', input, args, (user) => userFromListItem(userPoolId, user), primeUsers);
+  const users = await listRecords(ctx, 'ListUsers', input, args, (user) => userFromListItem(userPoolId, user), primeUsers);
+  startGroupsOfListed(ctx, users, hints);
+  return users;
 }
 
 export async function listGroupMembers(
@@ -51,7 +65,9 @@ export async function listGroupMembers(
 ): Promise<RelayConnection<UserRecord>> {
   prefetchPoolGroups(ctx, group.userPoolId, args, hints);
   const input = { UserPoolId: group.userPoolId, GroupName: group.name };
-  return listRecords(ctx, 'ListUsersInGroup', input, args, (user) => userFromListItem(group.userPoolId, user), primeUsers);
+  const members = await listRecords(ctx, 'ListUsersInGroup', input, args, (user) => userFromListItem(group.userPoolId, user), primeUsers);
+  startGroupsOfListed(ctx, members, hints);
+  return members;
 }
 
 /**
@@ -76,9 +92,11 @@ export async function listGroupsOfUser(
   return listRecords(ctx, 'AdminListGroupsForUser', input, args, (group) => groupFromCognito(group, user.userPoolId), primeGroups);
 }
 
-export async function getUser(ctx: GatewayContext, key: UserKey): Promise<UserRecord | null> {
+/** `alongside` runs once the key is checked, before the read: see schema/prefetch.ts. */
+export async function getUser(ctx: GatewayContext, key: UserKey, alongside?: () => void): Promise<UserRecord | null> {
   checkIdentifier('userPoolId', key.userPoolId);
   checkIdentifier('username', key.username);
+  alongside?.();
   return nullIfNotFound(ctx.loaders.user.load(key));
 }
 

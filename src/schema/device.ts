@@ -5,12 +5,12 @@ import {
   forgetDevice,
   getUserDevice,
   getViewerDevice,
-  listUserDevices,
   listViewerDevices,
   updateDeviceStatus,
 } from '../resolvers/devices';
 import { getUser } from '../resolvers/users';
 import { builder } from './builder';
+import { userLists } from './list-readers';
 import { cognitoErrors } from './errors';
 import { joinKeyParts } from './natural-keys';
 import { DeviceConnection, DeviceRef, UserRef } from './refs';
@@ -46,7 +46,7 @@ builder.objectFields(UserRef, (t) => ({
       type: DeviceRef,
       nullable: true,
       description: 'Devices the user remembered (AdminListDevices).',
-      resolve: (user, args, ctx) => listUserDevices(ctx, user, args),
+      resolve: userLists.devices,
     },
     DeviceConnection,
   ),

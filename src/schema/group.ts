@@ -1,8 +1,8 @@
 import { getGroup } from '../resolvers/groups';
 import { userPoolReference } from '../resolvers/user-pools';
-import { listGroupMembers } from '../resolvers/users';
 import { builder } from './builder';
-import { wantsGroupsWithoutCursors } from './selection';
+import { groupLists } from './list-readers';
+import { startSelectedLists } from './prefetch';
 import { joinKey } from './natural-keys';
 import { GroupRef, UserConnection, UserPoolRef, UserRef } from './refs';
 
@@ -27,7 +27,7 @@ builder.node(GroupRef, {
       {
         type: UserRef,
         description: 'Users in the group.',
-        resolve: (group, args, ctx, info) => listGroupMembers(ctx, group, args, { groupsWithoutCursors: wantsGroupsWithoutCursors(info) }),
+        resolve: groupLists.members,
       },
       UserConnection,
     ),
@@ -40,7 +40,10 @@ builder.objectFields(UserPoolRef, (t) => ({
     nullable: true,
     description: 'A group of this pool by name; null when there is none.',
     args: { name: t.arg.string({ required: true }) },
-    resolve: (pool, args, ctx) => getGroup(ctx, { userPoolId: pool.userPoolId, name: args.name }),
+    resolve: (pool, args, ctx, info) => {
+      const key = { userPoolId: pool.userPoolId, name: args.name };
+      return getGroup(ctx, key, () => startSelectedLists(info, key, ctx, groupLists));
+    },
   }),
 }));
 
@@ -51,6 +54,6 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A group by pool and name; null when there is none.',
     args: { userPoolId: t.arg.string({ required: true }), name: t.arg.string({ required: true }) },
-    resolve: (_, args, ctx) => getGroup(ctx, args),
+    resolve: (_, args, ctx, info) => getGroup(ctx, args, () => startSelectedLists(info, args, ctx, groupLists)),
   }),
 }));

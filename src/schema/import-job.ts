@@ -1,13 +1,7 @@
-import {
-  createUserImportJob,
-  csvHeader,
-  getImportJob,
-  listImportJobs,
-  startUserImportJob,
-  stopUserImportJob,
-} from '../resolvers/import-jobs';
+import { createUserImportJob, csvHeader, getImportJob, startUserImportJob, stopUserImportJob } from '../resolvers/import-jobs';
 import { userPoolReference } from '../resolvers/user-pools';
 import { builder } from './builder';
+import { userPoolLists } from './list-readers';
 import { cognitoErrors } from './errors';
 import { joinKey } from './natural-keys';
 import { ImportJobConnection, ImportJobRef, UserPoolRef } from './refs';
@@ -50,7 +44,7 @@ builder.objectFields(UserPoolRef, (t) => ({
       type: ImportJobRef,
       nullable: true,
       description: 'User import jobs (ListUserImportJobs).',
-      resolve: (pool, args, ctx) => listImportJobs(ctx, pool.userPoolId, args),
+      resolve: userPoolLists.importJobs,
     },
     ImportJobConnection,
   ),

@@ -1,10 +1,8 @@
 import type { PasswordPolicyType, SchemaAttributeType } from '@aws-sdk/client-cognito-identity-provider';
-import { listClients } from '../resolvers/clients';
-import { listGroups } from '../resolvers/groups';
 import { getUserPool, listUserPools, userPoolDetail, userPoolSummaryField } from '../resolvers/user-pools';
-import { listUsers } from '../resolvers/users';
 import { builder } from './builder';
-import { wantsGroupsWithoutCursors } from './selection';
+import { userPoolLists } from './list-readers';
+import { startSelectedLists } from './prefetch';
 import { ClientConnection, ClientRef, GroupConnection, GroupRef, UserConnection, UserPoolConnection, UserPoolRef, UserRef } from './refs';
 import { UserFilter } from './user-filter';
 
@@ -98,13 +96,12 @@ builder.node(UserPoolRef, {
         type: UserRef,
         description: 'Users of the pool, optionally searched by one standard attribute.',
         args: { filter: t.arg({ type: UserFilter, required: false }) },
-        resolve: (pool, args, ctx, info) =>
-          listUsers(ctx, pool.userPoolId, args.filter, args, { groupsWithoutCursors: wantsGroupsWithoutCursors(info) }),
+        resolve: userPoolLists.users,
       },
       UserConnection,
     ),
-    groups: t.connection({ type: GroupRef, resolve: (pool, args, ctx) => listGroups(ctx, pool.userPoolId, args) }, GroupConnection),
-    clients: t.connection({ type: ClientRef, resolve: (pool, args, ctx) => listClients(ctx, pool.userPoolId, args) }, ClientConnection),
+    groups: t.connection({ type: GroupRef, resolve: userPoolLists.groups }, GroupConnection),
+    clients: t.connection({ type: ClientRef, resolve: userPoolLists.clients }, ClientConnection),
   }),
 });
 
@@ -125,6 +122,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A user pool by its id; null when there is none.',
     args: { userPoolId: t.arg.string({ required: true }) },
-    resolve: (_, args, ctx) => getUserPool(ctx, args.userPoolId),
+    resolve: (_, args, ctx, info) =>
+      getUserPool(ctx, args.userPoolId, () => startSelectedLists(info, { userPoolId: args.userPoolId }, ctx, userPoolLists)),
   }),
 }));

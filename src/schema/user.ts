@@ -1,8 +1,9 @@
 import type { AttributeRecord, UserRecord } from '../cognito/records';
-import { getUser, listGroupsOfUser, userMfa } from '../resolvers/users';
+import { getUser, userMfa } from '../resolvers/users';
 import { userPoolReference } from '../resolvers/user-pools';
 import { builder } from './builder';
-import { cursorFields, selectsAnyOf } from './selection';
+import { userLists } from './list-readers';
+import { startSelectedLists } from './prefetch';
 import { joinKey } from './natural-keys';
 import { GroupConnection, GroupRef, UserPoolRef, UserRef } from './refs';
 import { standardAttributes, type StandardAttributeField } from './standard-attributes';
@@ -87,7 +88,7 @@ builder.node(UserRef, {
         type: GroupRef,
         description:
           'Groups the user belongs to. Without cursors in the selection, many users’ groups may be read pool-wide in fewer calls.',
-        resolve: (user, args, ctx, info) => listGroupsOfUser(ctx, user, args, { cursors: selectsAnyOf(info, cursorFields) }),
+        resolve: userLists.groups,
       },
       GroupConnection,
     ),
@@ -104,7 +105,10 @@ builder.objectFields(UserPoolRef, (t) => ({
     nullable: true,
     description: 'A user of this pool by username (or an alias the pool accepts); null when there is none.',
     args: { username: t.arg.string({ required: true }) },
-    resolve: (pool, args, ctx) => getUser(ctx, { userPoolId: pool.userPoolId, username: args.username }),
+    resolve: (pool, args, ctx, info) => {
+      const key = { userPoolId: pool.userPoolId, username: args.username };
+      return getUser(ctx, key, () => startSelectedLists(info, key, ctx, userLists));
+    },
   }),
 }));
 
@@ -115,6 +119,6 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A user by pool and username; null when there is none.',
     args: { userPoolId: t.arg.string({ required: true }), username: t.arg.string({ required: true }) },
-    resolve: (_, args, ctx) => getUser(ctx, args),
+    resolve: (_, args, ctx, info) => getUser(ctx, args, () => startSelectedLists(info, args, ctx, userLists)),
   }),
 }));

@@ -17,6 +17,8 @@ export interface ProxyRecord {
   action: ProxyAction['kind'];
   /** The client hung up before an answer (a timeout or an aborted request). */
   aborted: boolean;
+  /** Operations asked before this one and not yet answered when it came: what it overlapped. */
+  pendingAtArrival: string[];
 }
 
 /**
@@ -29,6 +31,7 @@ export class CognitoProxy {
   private readonly scripts = new Map<string, ProxyAction[]>();
   private server: Server | undefined;
   private readonly hanging = new Set<ServerResponse>();
+  private readonly pending = new Set<ProxyRecord>();
   /**
    * The least time a request passed on without a script takes, counted from its arrival. The
    * backend is asked at once and its answer held back until then, so the emulator's own service
@@ -111,11 +114,18 @@ export class CognitoProxy {
     const throttled: ProxyAction = { kind: 'error', status: 400, type: 'TooManyRequestsException', message: 'Rate exceeded' };
     const arrivedAt = performance.now();
     const action = this.scripts.get(operation)?.shift() ?? (this.overQuota(operation) ? throttled : { kind: 'pass' as const });
-    const record: ProxyRecord = { operation, action: action.kind, aborted: false };
+    const record: ProxyRecord = {
+      operation,
+      action: action.kind,
+      aborted: false,
+      pendingAtArrival: [...this.pending].map((r) => r.operation),
+    };
     this.records.push(record);
+    this.pending.add(record);
     res.on('close', () => {
       if (!res.writableFinished) record.aborted = true;
       this.hanging.delete(res);
+      this.pending.delete(record);
     });
     switch (action.kind) {
       case 'hang':
