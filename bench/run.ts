@@ -9,7 +9,14 @@
  *   BENCH_LATENCY_MS=50 npm run bench
  *   BENCH_REPLAY=1 npm run bench    # repeated reads answered from memory: no cognito-local time
  */
-import { AdminCreateUserCommand, CreateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminCreateUserCommand,
+  CreateGroupCommand,
+  CreateUserPoolCommand,
+  ListGroupsCommand,
+  ListUsersInGroupCommand,
+  type CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,6 +26,7 @@ import { createCognitoClient, localCredentials } from '../src/cognito/client';
 import type { CallLogSummary } from '../src/cognito/call-log';
 import { startEmbeddedCognito } from '../src/local/embedded-cognito';
 import { silentLogger } from '../src/logger';
+import { BULK_CONCURRENCY } from '../src/resolvers/bulk';
 import { createGateway, type Gateway } from '../src/yoga';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
@@ -26,12 +34,14 @@ const LATENCY_MS = Number(process.env['BENCH_LATENCY_MS'] ?? 20);
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 15);
 const SERVICE_KEY = 'bench-service-key-0123456789abcdef0123456789';
 const EXPORT_USERS = 1000;
+const WRITE_USERS = 12;
+const PAGE_SIZE = 60;
 
 interface Scenario {
   name: string;
   query: string;
   variables?: Record<string, unknown>;
-  /** The fewest Cognito calls that can answer it (against this backend, which pages everything at once). */
+  /** The fewest Cognito calls that can answer it. */
   minCalls: number;
   /** Dependent rounds of calls: the ideal wall time is levels × latency. */
   levels: number;
@@ -123,15 +133,15 @@ async function startProxy(target: string): Promise<BenchProxy> {
   };
 }
 
-async function seedExportPool(client: ReturnType<typeof createCognitoClient>): Promise<string> {
-  const { UserPool } = await client.send(new CreateUserPoolCommand({ PoolName: 'bench-export' }));
+/** A pool of `count` users named `<prefix>.0000`…, created 8 at a time straight on cognito-local. */
+async function seedPool(client: CognitoIdentityProviderClient, name: string, prefix: string, count: number): Promise<string> {
+  const { UserPool } = await client.send(new CreateUserPoolCommand({ PoolName: name }));
   const userPoolId = UserPool!.Id!;
   let next = 0;
   await Promise.all(
     Array.from({ length: 8 }, async () => {
-      while (next < EXPORT_USERS) {
-        const n = next++;
-        const Username = `export.${String(n).padStart(4, '0')}`;
+      while (next < count) {
+        const Username = `${prefix}.${String(next++).padStart(4, '0')}`;
         await client.send(
           new AdminCreateUserCommand({
             UserPoolId: userPoolId,
@@ -146,44 +156,78 @@ async function seedExportPool(client: ReturnType<typeof createCognitoClient>): P
   return userPoolId;
 }
 
-function scenarios(demoPool: string, exportPool: string, subs: string[], members: string[]): Scenario[] {
+/** Pages Cognito needs for `items` (a list call answers one page even when it is empty). */
+const pages = (items: number) => Math.max(1, Math.ceil(items / PAGE_SIZE));
+
+/** Member counts of a pool's groups, read whole from cognito-local (which does not page). */
+async function groupSizes(client: CognitoIdentityProviderClient, userPoolId: string): Promise<Map<string, number>> {
+  const { Groups = [] } = await client.send(new ListGroupsCommand({ UserPoolId: userPoolId }));
+  const sizes = await Promise.all(
+    Groups.map(async ({ GroupName }) => {
+      const { Users = [] } = await client.send(new ListUsersInGroupCommand({ UserPoolId: userPoolId, GroupName }));
+      return [GroupName!, Users.length] as const;
+    }),
+  );
+  return new Map(sizes);
+}
+
+interface BenchData {
+  demoPool: string;
+  demoGroupSizes: Map<string, number>;
+  exportPool: string;
+  writesPool: string;
+  subs: string[];
+}
+
+/**
+ * The fewest calls and dependent rounds Cognito allows, from its page size of 60: a lookup by key
+ * and the lists below it need only the key, so they share a round; a group's pages follow one
+ * another; a pool's users' groups cost ListGroups and every group's member pages (or one
+ * AdminListGroupsForUser per user, whichever is fewer).
+ */
+function scenarios(data: BenchData): Scenario[] {
+  const sizes = [...data.demoGroupSizes.values()];
+  const memberPages = sizes.reduce((sum, size) => sum + pages(size), 0);
+  const engineering = data.demoGroupSizes.get('engineering') ?? 0;
+  const writeUsers = Array.from({ length: WRITE_USERS }, (_, n) => `writer.${String(n).padStart(4, '0')}`);
   const membership = (operation: string) =>
-    `${operation}(input: { userPoolId: "${demoPool}", groupName: "beta-testers", usernames: ${JSON.stringify(members)} }) { ... on ${operation.charAt(0).toUpperCase()}${operation.slice(1)}Payload { succeeded failed } }`;
+    `${operation}(input: { userPoolId: "${data.writesPool}", groupName: "bench", usernames: ${JSON.stringify(writeUsers)} }) { ... on ${operation.charAt(0).toUpperCase()}${operation.slice(1)}Payload { succeeded failed } }`;
   return [
     {
       name: 'pool + 60 users + their groups',
       query: `query ($p: String!) { userPool(userPoolId: $p) { name users(first: 60) { edges { node { username email status pool { name } groups(first: 10) { edges { node { name } } } } } } } }`,
-      variables: { p: demoPool },
-      // DescribeUserPool, then ListUsers alongside ListGroups, then the 5 groups' members.
-      minCalls: 1 + 1 + 1 + 5,
-      levels: 3,
+      variables: { p: data.demoPool },
+      // DescribeUserPool, ListUsers and ListGroups; then every group's member pages.
+      minCalls: 2 + Math.min(1 + memberPages, 60),
+      levels: 1 + Math.max(...sizes.map(pages)),
     },
     {
-      name: 'group + its 66 members',
+      name: `group + its ${engineering} members`,
       query: `query ($p: String!) { group(userPoolId: $p, name: "engineering") { description members(first: 100) { edges { node { username email } } } } }`,
-      variables: { p: demoPool },
-      minCalls: 2,
-      levels: 2,
+      variables: { p: data.demoPool },
+      minCalls: 1 + pages(engineering),
+      levels: pages(engineering),
     },
     {
-      name: `${subs.length} users by sub (_entities)`,
+      name: `${data.subs.length} users by sub (_entities)`,
       query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { username email } } }`,
-      variables: { r: subs.map((sub) => ({ __typename: 'User', sub })) },
-      minCalls: subs.length,
+      variables: { r: data.subs.map((sub) => ({ __typename: 'User', sub })) },
+      minCalls: data.subs.length,
       levels: 1,
     },
     {
       name: `export ${EXPORT_USERS} users`,
       query: `query ($p: String!) { userPool(userPoolId: $p) { users(first: ${EXPORT_USERS}) { edges { node { username email } } pageInfo { hasNextPage } } } }`,
-      variables: { p: exportPool },
-      minCalls: 2,
-      levels: 2,
+      variables: { p: data.exportPool },
+      // DescribeUserPool alongside the first of the pages, which follow one another.
+      minCalls: 1 + pages(EXPORT_USERS),
+      levels: pages(EXPORT_USERS),
     },
     {
-      name: `batch: add then remove ${members.length} members`,
+      name: `batch: add then remove ${WRITE_USERS} members`,
       query: `mutation { add: ${membership('addUsersToGroup')} remove: ${membership('removeUsersFromGroup')} }`,
-      minCalls: 2 * members.length,
-      levels: 2 * Math.ceil(members.length / 4),
+      minCalls: 2 * WRITE_USERS,
+      levels: 2 * Math.ceil(WRITE_USERS / BULK_CONCURRENCY),
     },
   ];
 }
@@ -193,7 +237,10 @@ async function main(): Promise<void> {
   const embedded = await startEmbeddedCognito({ dataDir, port: 0, logger: silentLogger });
   const proxy = await startProxy(embedded.local.endpoint);
   try {
-    const exportPool = await seedExportPool(embedded.client);
+    const exportPool = await seedPool(embedded.client, 'bench-export', 'export', EXPORT_USERS);
+    // cognito-local rewrites a pool's whole file on every write: the batch gets a small pool of its own.
+    const writesPool = await seedPool(embedded.client, 'bench-writes', 'writer', WRITE_USERS);
+    await embedded.client.send(new CreateGroupCommand({ UserPoolId: writesPool, GroupName: 'bench' }));
     const client = createCognitoClient({ region: 'local', endpoint: proxy.endpoint, credentials: localCredentials });
     // Pacing off: cognito-local has no quotas, and the figures are the gateway's own.
     const demoPool = embedded.demo.pools[0]!.userPoolId;
@@ -213,18 +260,10 @@ async function main(): Promise<void> {
       `query ($p: String!) { userPool(userPoolId: $p) { users(first: 20) { edges { node { username sub } } } } }`,
       { p: demoPool },
     );
-    const users = (
-      sample.data as { userPool: { users: { edges: { node: { username: string; sub: string } }[] } } }
-    ).userPool.users.edges.map((e) => e.node);
-    const list = scenarios(
-      demoPool,
-      exportPool,
-      users.map((u) => u.sub),
-      users
-        .filter((u) => !['admin', 'demo.user'].includes(u.username))
-        .slice(0, 12)
-        .map((u) => u.username),
+    const subs = (sample.data as { userPool: { users: { edges: { node: { sub: string } }[] } } }).userPool.users.edges.map(
+      (e) => e.node.sub,
     );
+    const list = scenarios({ demoPool, demoGroupSizes: await groupSizes(embedded.client, demoPool), exportPool, writesPool, subs });
 
     const replay = process.env['BENCH_REPLAY'] === '1';
     console.log(

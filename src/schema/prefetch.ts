@@ -24,7 +24,8 @@ export type ListReader<Key> = (parent: Key, args: never, ctx: GatewayContext, vi
  * only then does GraphQL start the fields below it. The lists selected below it need the key
  * alone, so the lookup starts them alongside its own read: one round of calls instead of two. The
  * fields then find them in the request's connection memo (Loaders.connections). When the lookup
- * finds nothing, or fails, their answers go unread.
+ * finds nothing, or fails, their answers go unread. Readers must need no scope beyond the
+ * lookup's own: the lookup has passed its scope check, their fields have not yet.
  */
 export function startSelectedLists<Key>(
   info: GraphQLResolveInfo,
