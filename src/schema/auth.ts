@@ -12,7 +12,7 @@ import {
 } from '../resolvers/auth';
 import { builder, type BuilderTypes } from './builder';
 import { cognitoErrors } from './errors';
-import { AttributeInput, CodeDelivery } from './shared-types';
+import { AttributeInput, codeDeliveryField } from './shared-types';
 
 /**
  * The public flows. Anyone may call them (no auth scope), each names an app client the gateway
@@ -114,7 +114,7 @@ builder.relayMutationField(
     outputFields: (t) => ({
       userConfirmed: t.exposeBoolean('userConfirmed', { description: 'False until confirmSignUp (unless a trigger confirmed it).' }),
       userSub: t.exposeString('userSub'),
-      codeDelivery: t.field({ type: CodeDelivery, nullable: true, resolve: (p) => p.codeDelivery }),
+      codeDelivery: codeDeliveryField(t),
     }),
   },
 );
@@ -155,7 +155,7 @@ builder.relayMutationField(
     },
     resolve: (_, { input }, ctx) => resendConfirmationCode(ctx, input),
   },
-  { outputFields: (t) => ({ codeDelivery: t.field({ type: CodeDelivery, nullable: true, resolve: (p) => p.codeDelivery }) }) },
+  { outputFields: (t) => ({ codeDelivery: codeDeliveryField(t) }) },
 );
 
 builder.relayMutationField(
@@ -221,7 +221,7 @@ builder.relayMutationField(
     },
     resolve: (_, { input }, ctx) => forgotPassword(ctx, input),
   },
-  { outputFields: (t) => ({ codeDelivery: t.field({ type: CodeDelivery, nullable: true, resolve: (p) => p.codeDelivery }) }) },
+  { outputFields: (t) => ({ codeDelivery: codeDeliveryField(t) }) },
 );
 
 builder.relayMutationField(

@@ -1,5 +1,5 @@
 import type { CodeDeliveryRecord } from '../cognito/records';
-import { builder } from './builder';
+import { builder, type BuilderTypes } from './builder';
 
 export const AttributeInput = builder.inputType('AttributeInput', {
   description: 'A user attribute to set: standard (`email`) or custom (`custom:department`).',
@@ -17,3 +17,10 @@ export const CodeDelivery = builder.objectRef<CodeDeliveryRecord>('CodeDelivery'
     attributeName: t.string({ nullable: true, resolve: (d) => d.attributeName }),
   }),
 });
+
+/** The payload field of every mutation whose answer is where Cognito sent a code. */
+export function codeDeliveryField<Payload extends { codeDelivery?: CodeDeliveryRecord | null }>(
+  t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, Payload>,
+) {
+  return t.field({ type: CodeDelivery, nullable: true, resolve: (payload) => payload.codeDelivery });
+}

@@ -13,7 +13,7 @@ import type { UserRecord } from '../cognito/records';
 import { inputError } from '../errors';
 import { builder } from './builder';
 import { cognitoErrors } from './errors';
-import { AttributeInput, CodeDelivery } from './shared-types';
+import { AttributeInput, CodeDelivery, codeDeliveryField } from './shared-types';
 import { UserProfile } from './user';
 
 const signedIn = { authScopes: { signedIn: true } } as const;
@@ -127,7 +127,7 @@ builder.relayMutationField(
     errors: { types: cognitoErrors('CodeDeliveryFailureException', 'InvalidParameterException', 'LimitExceededException', ...tokenErrors) },
     resolve: (_, { input }, ctx) => getUserAttributeVerificationCode(ctx, input),
   },
-  { outputFields: (t) => ({ codeDelivery: t.field({ type: CodeDelivery, nullable: true, resolve: (p) => p.codeDelivery }) }) },
+  { outputFields: (t) => ({ codeDelivery: codeDeliveryField(t) }) },
 );
 
 builder.relayMutationField(
