@@ -21,6 +21,8 @@ export interface QueryLimits {
   complexity: number;
   /** Operations in one batched HTTP request. */
   batch: number;
+  /** Largest request body, in bytes. */
+  bodyBytes: number;
 }
 
 export interface GatewayConfig {
@@ -149,6 +151,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       directives: read.integer('MAX_DIRECTIVES', 10, 1, 1000),
       complexity: read.integer('MAX_COMPLEXITY', 25_000, 10, 10_000_000),
       batch: read.integer('BATCH_LIMIT', 10, 1, 100),
+      bodyBytes: read.integer('MAX_BODY_BYTES', 1_048_576, 1024, 100_000_000),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

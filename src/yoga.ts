@@ -19,6 +19,7 @@ import { loadConfig, type GatewayConfig } from './config';
 import { createContext, type GatewayContext, type GatewayServices } from './context';
 import { graphiqlTabs, type GraphiqlExample } from './graphiql-tabs';
 import { silentLogger, type Logger } from './logger';
+import { useRequestBodyLimit } from './request-body-limit';
 import { schema } from './schema';
 
 /** The parts of the configuration the GraphQL server itself uses. */
@@ -107,6 +108,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     // GraphiQL served from the package itself, not a CDN: it works offline and on closed networks.
     renderGraphiQL,
     batching: { limit: settings.limits.batch },
+    // Enforced by useRequestBodyLimit instead, which reads no body twice.
+    maxRequestBodySize: false,
+    // No multipart parser: the gateway takes no uploads (and CSRF prevention refuses such posts).
+    multipart: false,
     cors:
       settings.corsOrigins.length > 0
         ? {
@@ -124,6 +129,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       },
     },
     plugins: [
+      useRequestBodyLimit(settings.limits.bodyBytes),
       useExecutionCancellation(),
       // Browsers send "simple" requests (GET, form posts) without a CORS preflight: demand a
       // header they cannot set cross-site, which also refuses urlencoded and multipart POSTs.
