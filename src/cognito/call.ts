@@ -2,6 +2,7 @@ import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-iden
 import { setMaxListeners } from 'node:events';
 import type { Logger } from '../logger';
 import type { CallLog } from './call-log';
+import { CALL_SIGNAL, takesSignalOnInput } from './client';
 import { commands, readOperations, type InputOf, type OperationName, type OutputOf } from './commands';
 import { exceptionName, toGraphQLError } from './errors';
 import type { QuotaPacer } from './pacing';
@@ -63,6 +64,7 @@ export function createCognitoCall(options: CallPathOptions): CognitoCall {
   // Every call in flight listens on the request's signal (the SDK removes its listener when the
   // call ends); a request fanning out to dozens of calls is normal, not a leak.
   if (signal) setMaxListeners(0, signal);
+  const send = signalSender(client);
 
   return async (operation, input, callOptions = {}) => {
     const Command = commands[operation] as unknown as AnyCommand;
@@ -80,7 +82,7 @@ export function createCognitoCall(options: CallPathOptions): CognitoCall {
       const attemptSignal = attemptControl.signal;
       const startedAt = performance.now();
       try {
-        const output = (await client.send(new Command(input), { abortSignal: attemptSignal })) as unknown as Record<string, unknown>;
+        const output = (await send(Command, input, attemptSignal)) as Record<string, unknown>;
         callLog.record(operation, startedAt, 'ok');
         breaker.succeeded();
         if (!readOperations.has(operation)) onWrite?.(userPoolId);
@@ -124,6 +126,16 @@ export function createCognitoCall(options: CallPathOptions): CognitoCall {
       }
     }
   };
+}
+
+/** Sends a command with its AbortSignal the cheapest way the client allows (see client.ts). */
+function signalSender(client: CognitoIdentityProviderClient) {
+  if (takesSignalOnInput(client)) {
+    return (Command: AnyCommand, input: unknown, signal: AbortSignal): Promise<unknown> =>
+      client.send(new Command({ ...(input as object), [CALL_SIGNAL]: signal }));
+  }
+  return (Command: AnyCommand, input: unknown, signal: AbortSignal): Promise<unknown> =>
+    client.send(new Command(input), { abortSignal: signal });
 }
 
 /**
