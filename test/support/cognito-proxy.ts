@@ -152,14 +152,11 @@ export class CognitoProxy {
         this.late.count++;
         this.late.totalMs -= wait;
       }
-      setTimeout(
-        () => {
-          if (res.destroyed) return;
-          res.writeHead(reply.status, reply.headers);
-          res.end(reply.body);
-        },
-        Math.max(0, wait),
-      );
+      runAt(arrivedAt + this.latencyMs, () => {
+        if (res.destroyed) return;
+        res.writeHead(reply.status, reply.headers);
+        res.end(reply.body);
+      });
     };
     const paging = this.paging?.decide(operation, body) ?? { kind: 'forward', page: (reply: PagedReply) => reply };
     if (paging.kind === 'answer') return respond(jsonReply(paging.reply));
@@ -180,6 +177,19 @@ export class CognitoProxy {
     upstream.on('error', () => res.destroy());
     upstream.end(body);
   }
+}
+
+/**
+ * Runs `task` at `dueAt` (a performance.now() time), never before. Node's timers go by the event
+ * loop's cached millisecond clock and fire up to a millisecond early, which would hand the gateway
+ * answers faster than the latency it is measured against; the last millisecond is waited out on
+ * the event loop instead.
+ */
+function runAt(dueAt: number, task: () => void): void {
+  const left = dueAt - performance.now();
+  if (left <= 0) task();
+  else if (left > 1) setTimeout(() => runAt(dueAt, task), left - 1);
+  else setImmediate(() => runAt(dueAt, task));
 }
 
 interface Reply extends PagedReply {
