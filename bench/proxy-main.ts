@@ -7,7 +7,8 @@ import { CognitoProxy } from '../test/support/cognito-proxy';
  * the gateway's alone. Usage: tsx bench/proxy-main.ts <target endpoint> <latency ms>; prints the
  * proxy's endpoint on its first line and runs until stdin closes. A line `late` on stdin is
  * answered with a JSON line: how many answers the emulator made later than the latency, and by how
- * much in all. List answers are paged as Cognito pages them. BENCH_REPLAY=1 answers repeated requests from memory (no backend time).
+ * much in all; a line `load` turns off exact latency for load runs (see CognitoProxy.exactLatency).
+ * List answers are paged as Cognito pages them. BENCH_REPLAY=1 answers repeated requests from memory (no backend time).
  */
 const [target, latency] = process.argv.slice(2);
 if (!target) throw new Error('usage: proxy-main.ts <target endpoint> <latency ms>');
@@ -20,5 +21,6 @@ console.log(proxy.endpoint);
 const commands = createInterface({ input: process.stdin });
 commands.on('line', (line) => {
   if (line.trim() === 'late') console.log(JSON.stringify({ ...proxy.late, requests: proxy.records.length }));
+  if (line.trim() === 'load') proxy.exactLatency = false;
 });
 commands.on('close', () => void proxy.stop().then(() => process.exit(0)));

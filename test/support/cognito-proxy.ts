@@ -40,6 +40,12 @@ export class CognitoProxy {
    * emulator queues them.
    */
   latencyMs = 0;
+  /**
+   * Answer at exactly `latencyMs`, waiting out the last millisecond on the event loop (Node's
+   * timers fire up to a millisecond early). Turned off for load runs: with answers due all the
+   * time that wait would keep a core busy, and a millisecond either way does not matter there.
+   */
+  exactLatency = true;
   /** Requests whose backend answer came after `latencyMs` had passed, and by how much in all. */
   readonly late = { count: 0, totalMs: 0 };
   /**
@@ -152,7 +158,7 @@ export class CognitoProxy {
         this.late.count++;
         this.late.totalMs -= wait;
       }
-      runAt(arrivedAt + this.latencyMs, () => {
+      runAt(arrivedAt + this.latencyMs, this.exactLatency, () => {
         if (res.destroyed) return;
         res.writeHead(reply.status, reply.headers);
         res.end(reply.body);
@@ -180,16 +186,17 @@ export class CognitoProxy {
 }
 
 /**
- * Runs `task` at `dueAt` (a performance.now() time), never before. Node's timers go by the event
- * loop's cached millisecond clock and fire up to a millisecond early, which would hand the gateway
- * answers faster than the latency it is measured against; the last millisecond is waited out on
- * the event loop instead.
+ * Runs `task` at `dueAt` (a performance.now() time). Node's timers go by the event loop's cached
+ * millisecond clock and fire up to a millisecond early, which would hand the gateway answers
+ * faster than the latency it is measured against: when `exact`, the last millisecond is waited
+ * out on the event loop instead.
  */
-function runAt(dueAt: number, task: () => void): void {
+function runAt(dueAt: number, exact: boolean, task: () => void): void {
   const left = dueAt - performance.now();
   if (left <= 0) task();
-  else if (left > 1) setTimeout(() => runAt(dueAt, task), left - 1);
-  else setImmediate(() => runAt(dueAt, task));
+  else if (!exact) setTimeout(task, left);
+  else if (left > 1) setTimeout(() => runAt(dueAt, exact, task), left - 1);
+  else setImmediate(() => runAt(dueAt, exact, task));
 }
 
 interface Reply extends PagedReply {
