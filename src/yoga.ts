@@ -108,7 +108,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     // GraphiQL served from the package itself, not a CDN: it works offline and on closed networks.
     renderGraphiQL,
     batching: { limit: settings.limits.batch },
-    // Enforced by useRequestBodyLimit instead, which reads no body twice.
+    // Enforced by useRequestBodyLimit instead, which checks a stated length without streaming the body through a counter.
     maxRequestBodySize: false,
     // No multipart parser: the gateway takes no uploads (and CSRF prevention refuses such posts).
     multipart: false,
