@@ -95,7 +95,7 @@ export async function listConnection<Name extends ListOperationName>(
       const page = await fetch(at);
       if (page.items.length > at.offset) return true;
       if (!page.nextToken) return false;
-      at = { ...firstPage(operation), token: page.nextToken };
+      at = pageAfter(operation, page.nextToken);
     }
   };
 
@@ -108,7 +108,7 @@ export async function listConnection<Name extends ListOperationName>(
         index < items.length - 1
           ? { ...position, offset: position.offset + index + 1 }
           : page.nextToken
-            ? { ...firstPage(operation), token: page.nextToken }
+            ? pageAfter(operation, page.nextToken)
             : { kind: 'end' };
       edges.push(new LazyEdge(node, encode(after)));
     });
@@ -120,7 +120,7 @@ export async function listConnection<Name extends ListOperationName>(
       hasNextPage = false;
       break;
     }
-    const next: PagePosition = { ...firstPage(operation), token: page.nextToken };
+    const next = pageAfter(operation, page.nextToken);
     hasNextPage = () => anyItemFrom(next);
     position = next;
   }
@@ -210,6 +210,11 @@ async function fetchPage<Name extends ListOperationName>(
 
 function firstPage(operation: ListOperationName): PagePosition {
   return { kind: 'page', token: null, pageSize: maxPageSize(operation), offset: 0 };
+}
+
+/** The start of the page a continuation token leads to. */
+function pageAfter(operation: ListOperationName, token: string): PagePosition {
+  return { ...firstPage(operation), token };
 }
 
 function maxPageSize(operation: ListOperationName): number {

@@ -11,15 +11,20 @@ export interface PoolGroups {
   calls: number;
 }
 
+/** `call`, running `before` ahead of every call (to count calls, or to refuse one over a budget). */
+function beforeEachCall(call: CognitoCall, before: () => void): CognitoCall {
+  return (operation, input, options) => {
+    before();
+    return call(operation, input, options);
+  };
+}
+
 /** Most groups a pool may have for its members to be read pool-wide: one ListGroups page. */
 export const MAX_GROUPS_FOR_MEMBERSHIP_INDEX = 59;
 
 export async function readPoolGroups(call: CognitoCall, paging: PagingOptions, userPoolId: string): Promise<PoolGroups> {
   let calls = 0;
-  const counted: CognitoCall = (operation, input, options) => {
-    calls += 1;
-    return call(operation, input, options);
-  };
+  const counted = beforeEachCall(call, () => (calls += 1));
   const page = await listConnection(counted, paging, 'ListGroups', { UserPoolId: userPoolId }, { first: MAX_GROUPS_FOR_MEMBERSHIP_INDEX });
   return { groups: page.edges.map((edge) => edge.node), complete: !(await page.pageInfo.hasNextPage), calls };
 }
@@ -44,11 +49,10 @@ export async function membershipIndex(
 ): Promise<MembershipIndex | undefined> {
   let calls = poolGroups.calls;
   if (!poolGroups.complete || calls + poolGroups.groups.length > budget) return undefined;
-  const counted: CognitoCall = (operation, input, options) => {
+  const counted = beforeEachCall(call, () => {
     calls += 1;
     if (calls > budget) throw new MembershipBudgetExceeded();
-    return call(operation, input, options);
-  };
+  });
   try {
     const index: MembershipIndex = new Map();
     await Promise.all(

@@ -22,23 +22,30 @@ export interface ListHints {
   groupsWithoutCursors?: boolean;
 }
 
-/** Starts reading the pool's groups now, in parallel with the list, when enough users will want theirs. */
-function prefetchPoolGroups(ctx: GatewayContext, userPoolId: string, args: ConnectionArgs, hints: ListHints): void {
-  if (!ctx.loaderCache || !hints.groupsWithoutCursors || (args.first ?? ctx.paging.defaultSize) < MIN_USERS_FOR_MEMBERSHIP_INDEX) return;
-  // A failure here surfaces, if it matters, where the groups are read.
-  ctx.loaders.poolGroups.load(userPoolId).catch(() => undefined);
-}
-
 /**
- * Starts the listed users' groups as soon as the list is in, when the query will ask for them:
- * their fields would otherwise start them only after every field above the list has resolved.
+ * Reads a list of users (`read`); when the query will ask for their groups, those reads start
+ * early: the pool's groups alongside the list (when enough users may want theirs), and the users'
+ * own groups as soon as the list is in, rather than after every field above the list has resolved.
  */
-function startGroupsOfListed(ctx: GatewayContext, users: RelayConnection<UserRecord>, hints: ListHints): void {
-  if (!ctx.loaderCache || !hints.groupsWithoutCursors) return;
-  for (const { node } of users.edges) {
-    // A failure surfaces, if it matters, where the groups are read.
-    ctx.loaders.groupsOfUser.load({ userPoolId: node.userPoolId, username: node.username }).catch(() => undefined);
+async function withGroupsStarted(
+  ctx: GatewayContext,
+  userPoolId: string,
+  args: ConnectionArgs,
+  hints: ListHints,
+  read: () => Promise<RelayConnection<UserRecord>>,
+): Promise<RelayConnection<UserRecord>> {
+  const startGroups = ctx.loaderCache && hints.groupsWithoutCursors === true;
+  // A failure of an early read surfaces, if it matters, where the groups are read.
+  if (startGroups && (args.first ?? ctx.paging.defaultSize) >= MIN_USERS_FOR_MEMBERSHIP_INDEX) {
+    ctx.loaders.poolGroups.load(userPoolId).catch(() => undefined);
   }
+  const users = await read();
+  if (startGroups) {
+    for (const { node } of users.edges) {
+      ctx.loaders.groupsOfUser.load({ userPoolId: node.userPoolId, username: node.username }).catch(() => undefined);
+    }
+  }
+  return users;
 }
 
 export async function listUsers(
@@ -50,24 +57,22 @@ export async function listUsers(
 ): Promise<RelayConnection<UserRecord>> {
   checkIdentifier('userPoolId', userPoolId);
   const Filter = buildUserFilter(filter);
-  prefetchPoolGroups(ctx, userPoolId, args, hints);
   const input = { UserPoolId: userPoolId, ...(Filter ? { Filter } : {}) };
-  const users = await listRecords(ctx, 'ListUsers', input, args, (user) => userFromListItem(userPoolId, user), primeUsers);
-  startGroupsOfListed(ctx, users, hints);
-  return users;
+  return withGroupsStarted(ctx, userPoolId, args, hints, () =>
+    listRecords(ctx, 'ListUsers', input, args, (user) => userFromListItem(userPoolId, user), primeUsers),
+  );
 }
 
-export async function listGroupMembers(
+export function listGroupMembers(
   ctx: GatewayContext,
   group: GroupKey,
   args: ConnectionArgs,
   hints: ListHints = {},
 ): Promise<RelayConnection<UserRecord>> {
-  prefetchPoolGroups(ctx, group.userPoolId, args, hints);
   const input = { UserPoolId: group.userPoolId, GroupName: group.name };
-  const members = await listRecords(ctx, 'ListUsersInGroup', input, args, (user) => userFromListItem(group.userPoolId, user), primeUsers);
-  startGroupsOfListed(ctx, members, hints);
-  return members;
+  return withGroupsStarted(ctx, group.userPoolId, args, hints, () =>
+    listRecords(ctx, 'ListUsersInGroup', input, args, (user) => userFromListItem(group.userPoolId, user), primeUsers),
+  );
 }
 
 /**

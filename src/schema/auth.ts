@@ -67,6 +67,15 @@ export const signInExceptions = [
 ];
 const signInErrors = cognitoErrors(...signInExceptions);
 
+/** The failures of a request for Cognito to send a code (confirmation, password reset). */
+const codeSendingExceptions = [
+  'UserNotFoundException',
+  'InvalidParameterException',
+  'CodeDeliveryFailureException',
+  'LimitExceededException',
+  'NotAuthorizedException',
+];
+
 export function signInStepFields(t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, AuthStep>) {
   return {
     tokens: t.field({ type: AuthTokens, nullable: true, description: 'Set when sign-in is complete.', resolve: (step) => step.tokens }),
@@ -144,15 +153,7 @@ builder.relayMutationField(
   { inputFields: (t) => clientAndUsername(t) },
   {
     description: 'Sends the sign-up confirmation code again (ResendConfirmationCode).',
-    errors: {
-      types: cognitoErrors(
-        'UserNotFoundException',
-        'InvalidParameterException',
-        'CodeDeliveryFailureException',
-        'LimitExceededException',
-        'NotAuthorizedException',
-      ),
-    },
+    errors: { types: cognitoErrors(...codeSendingExceptions) },
     resolve: (_, { input }, ctx) => resendConfirmationCode(ctx, input),
   },
   { outputFields: (t) => ({ codeDelivery: codeDeliveryField(t) }) },
@@ -209,16 +210,8 @@ builder.relayMutationField(
   { inputFields: (t) => clientAndUsername(t) },
   {
     description: 'Sends a code to reset a forgotten password (ForgotPassword).',
-    errors: {
-      types: cognitoErrors(
-        'UserNotFoundException',
-        'InvalidParameterException',
-        'CodeDeliveryFailureException',
-        'LimitExceededException',
-        'NotAuthorizedException',
-        'UserNotConfirmedException',
-      ),
-    },
+    // A user who never confirmed has no verified address to send a reset code to.
+    errors: { types: cognitoErrors(...codeSendingExceptions, 'UserNotConfirmedException') },
     resolve: (_, { input }, ctx) => forgotPassword(ctx, input),
   },
   { outputFields: (t) => ({ codeDelivery: codeDeliveryField(t) }) },

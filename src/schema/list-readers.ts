@@ -8,7 +8,7 @@ import { listImportJobs } from '../resolvers/import-jobs';
 import type { UserFilterInput } from '../resolvers/user-filter';
 import { listGroupMembers, listGroupsOfUser, listUsers } from '../resolvers/users';
 import type { ListReader } from './prefetch';
-import { cursorFields, selectsAnyOf, wantsGroupsWithoutCursors, type SelectionView } from './selection';
+import { selectsCursors, wantsGroupsWithoutCursors, type SelectionView } from './selection';
 
 /**
  * The list fields of each type that a lookup by key starts early (schema/prefetch.ts). Each is
@@ -33,6 +33,6 @@ export const groupLists = {
 
 export const userLists = {
   groups: (user: UserKey, args: ConnectionArgs, ctx: GatewayContext, view: SelectionView) =>
-    listGroupsOfUser(ctx, user, args, { cursors: selectsAnyOf(view, cursorFields) }),
+    listGroupsOfUser(ctx, user, args, { cursors: selectsCursors(view) }),
   devices: (user: UserKey, args: ConnectionArgs, ctx: GatewayContext) => listUserDevices(ctx, user, args),
 } satisfies Record<string, ListReader<UserKey>>;

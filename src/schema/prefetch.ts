@@ -1,17 +1,6 @@
-import {
-  getArgumentValues,
-  getDirectiveValues,
-  getNamedType,
-  GraphQLIncludeDirective,
-  GraphQLSkipDirective,
-  isObjectType,
-  Kind,
-  type FieldNode,
-  type GraphQLResolveInfo,
-  type SelectionSetNode,
-} from 'graphql';
+import { getArgumentValues, getNamedType, isObjectType, type FieldNode, type GraphQLResolveInfo } from 'graphql';
 import type { GatewayContext } from '../context';
-import type { SelectionView } from './selection';
+import { directFields, type SelectionView } from './selection';
 
 /**
  * Reads one list field of a parent known only by its key; the same function is that field's
@@ -49,21 +38,13 @@ export function startSelectedLists<Key>(
       continue; // the field reports it when GraphQL reaches it
     }
     // A failure surfaces, if it matters, where the field itself reads the list.
-    reader(key, args as never, ctx, { fieldNodes: [node], fragments: info.fragments }).catch(() => undefined);
+    reader(key, args as never, ctx, { fieldNodes: [node], fragments: info.fragments, variableValues: info.variableValues }).catch(
+      () => undefined,
+    );
   }
 }
 
-/** The fields selected directly below the resolved field, through fragments, less those @skip/@include leave out. */
+/** The fields selected directly below the resolved field. */
 function selectedFields(info: GraphQLResolveInfo): FieldNode[] {
-  const included = (node: Parameters<typeof getDirectiveValues>[1]) =>
-    getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.['if'] !== true &&
-    getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.['if'] !== false;
-  const visit = (set: SelectionSetNode | undefined): FieldNode[] =>
-    (set?.selections ?? []).flatMap((selection) => {
-      if (!included(selection)) return [];
-      if (selection.kind === Kind.FIELD) return [selection];
-      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet);
-      return visit(info.fragments[selection.name.value]?.selectionSet);
-    });
-  return info.fieldNodes.flatMap((node) => visit(node.selectionSet));
+  return info.fieldNodes.flatMap((node) => (node.selectionSet ? directFields(info, node.selectionSet) : []));
 }

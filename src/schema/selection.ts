@@ -1,27 +1,45 @@
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import {
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  type FieldNode,
+  type GraphQLResolveInfo,
+  type SelectionSetNode,
+} from 'graphql';
 
 export const cursorFields: ReadonlySet<string> = new Set(['cursor', 'startCursor', 'endCursor']);
 
-/** What the helpers here read of a resolved field: its nodes in the query, and the fragments. */
-export type SelectionView = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>;
+/** What the helpers here read of a resolved field: its nodes in the query, the fragments, the variables. */
+export type SelectionView = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues'>;
 
-/** The selection sets of the resolved field, flattening fragments. */
+/** The selection sets of the resolved field. */
 function rootSets(info: SelectionView): SelectionSetNode[] {
   return info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
 }
 
-/** The fields (by name) directly selected in `set`, looking through fragments. */
-function fieldsNamed(info: SelectionView, set: SelectionSetNode, name: string): SelectionSetNode[] {
+/** The fields selected directly in `set`, through fragments, less those @skip/@include leave out. */
+export function directFields(info: SelectionView, set: SelectionSetNode): FieldNode[] {
   return set.selections.flatMap((selection) => {
-    if (selection.kind === Kind.FIELD) return selection.name.value === name && selection.selectionSet ? [selection.selectionSet] : [];
+    const skipped =
+      getDirectiveValues(GraphQLSkipDirective, selection, info.variableValues)?.['if'] === true ||
+      getDirectiveValues(GraphQLIncludeDirective, selection, info.variableValues)?.['if'] === false;
+    if (skipped) return [];
+    if (selection.kind === Kind.FIELD) return [selection];
     const inner = selection.kind === Kind.INLINE_FRAGMENT ? selection.selectionSet : info.fragments[selection.name.value]?.selectionSet;
-    return inner ? fieldsNamed(info, inner, name) : [];
+    return inner ? directFields(info, inner) : [];
   });
 }
 
 /** The selection sets reached from the resolved field through `path` (field names). */
 export function selectionsAt(info: SelectionView, path: readonly string[]): SelectionSetNode[] {
-  return path.reduce((sets, name) => sets.flatMap((set) => fieldsNamed(info, set, name)), rootSets(info));
+  return path.reduce(
+    (sets, name) =>
+      sets.flatMap((set) =>
+        directFields(info, set).flatMap((field) => (field.name.value === name && field.selectionSet ? [field.selectionSet] : [])),
+      ),
+    rootSets(info),
+  );
 }
 
 /** Whether any of `sets` selects one of `names`, at any depth, through fragments too. */
@@ -39,4 +57,20 @@ export function selectsAnyOf(info: SelectionView, names: ReadonlySet<string>, se
 export function wantsGroupsWithoutCursors(info: SelectionView): boolean {
   const groups = selectionsAt(info, ['edges', 'node', 'groups']);
   return groups.length > 0 && !selectsAnyOf(info, cursorFields, groups);
+}
+
+const cursorSelections = new WeakMap<readonly FieldNode[], boolean>();
+
+/**
+ * Whether the resolved field selects a cursor. A list's items resolve the same field nodes (a
+ * user's groups, once per listed user), so the answer is kept per field nodes, not walked again;
+ * selectsAnyOf reads no variables, so it holds for every request of the same document.
+ */
+export function selectsCursors(info: SelectionView): boolean {
+  let selects = cursorSelections.get(info.fieldNodes);
+  if (selects === undefined) {
+    selects = selectsAnyOf(info, cursorFields);
+    cursorSelections.set(info.fieldNodes, selects);
+  }
+  return selects;
 }

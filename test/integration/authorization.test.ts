@@ -18,6 +18,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createCognitoClient, localCredentials } from '../../src/cognito/client';
 import { schema } from '../../src/schema';
 import { asService, bearer, localGateway, type GraphQLResponse } from '../support/gateway';
+import { PUBLIC_FLOWS } from '../support/public-flows';
 import { accessClaims, foreignKey, jwtClaims, mintJwt, signInDemoAccount, webAppClient } from '../support/tokens';
 
 /**
@@ -35,17 +36,6 @@ const web = webAppClient(demo);
 /** The partners pool's only app client: served too, but for another pool. */
 const partnersPool = demo.pools.find((p) => p.name === 'partners');
 const partnersClientId = partnersPool?.clients[0]?.clientId ?? 'no-partners-client';
-
-/** Root fields anyone may call: the sign-up, sign-in and password recovery flows. */
-const PUBLIC_FIELDS = new Set([
-  'signUp',
-  'confirmSignUp',
-  'resendConfirmationCode',
-  'initiateAuth',
-  'respondToAuthChallenge',
-  'forgotPassword',
-  'confirmForgotPassword',
-]);
 
 /**
  * Root fields the federation plugin adds, guarded in their resolvers rather than by field scopes:
@@ -166,8 +156,8 @@ function classify(field: GraphQLField<unknown, unknown>): Access | 'federation' 
   if (FEDERATION_FIELDS.has(field.name)) return 'federation';
   const scopes = authScopesOf(field);
   if (scopes === undefined)
-    return PUBLIC_FIELDS.has(field.name) ? 'public' : `${field.name} has no auth scopes and is not on the public list`;
-  if (PUBLIC_FIELDS.has(field.name)) return `${field.name} is on the public list but has scopes ${JSON.stringify(scopes)}`;
+    return PUBLIC_FLOWS.has(field.name) ? 'public' : `${field.name} has no auth scopes and is not on the public list`;
+  if (PUBLIC_FLOWS.has(field.name)) return `${field.name} is on the public list but has scopes ${JSON.stringify(scopes)}`;
   if (typeof scopes !== 'object' || scopes === null) return `${field.name} has scopes this test cannot read: ${String(scopes)}`;
   const keys = Object.entries(scopes)
     .filter(([, value]) => value === true)
@@ -295,7 +285,7 @@ describe('the authorization matrix, from the schema', () => {
     for (const name of FEDERATION_FIELDS) expect(classifications.map((entry) => entry.field.name)).toContain(name);
     // The public list holds no stale names: each is a root field of the schema.
     const names = new Set(classifications.map((entry) => entry.field.name));
-    for (const name of PUBLIC_FIELDS) expect(names, `${name} on the public list is not a root field`).toContain(name);
+    for (const name of PUBLIC_FLOWS) expect(names, `${name} on the public list is not a root field`).toContain(name);
     // Sanity: the reading of Pothos' options works (these are known to be scoped).
     expect(classify(schema.getQueryType()!.getFields()['userPools']!)).toBe('admin');
     expect(classify(schema.getQueryType()!.getFields()['viewer']!)).toBe('signedIn');
@@ -305,7 +295,7 @@ describe('the authorization matrix, from the schema', () => {
       fieldsWith('public')
         .map((entry) => entry.field.name)
         .sort(),
-    ).toEqual([...PUBLIC_FIELDS].sort());
+    ).toEqual([...PUBLIC_FLOWS].sort());
   });
 
   describe.each(fieldsWith('admin').map((entry) => [`${entry.operation} ${entry.field.name}`, entry] as const))(

@@ -1,0 +1,13 @@
+/**
+ * The root fields anyone may call: the sign-up, sign-in and password recovery flows. Written out
+ * here, not read from the schema, so that the tests notice a field joining or leaving the list.
+ */
+export const PUBLIC_FLOWS: ReadonlySet<string> = new Set([
+  'signUp',
+  'confirmSignUp',
+  'resendConfirmationCode',
+  'initiateAuth',
+  'respondToAuthChallenge',
+  'forgotPassword',
+  'confirmForgotPassword',
+]);
