@@ -26,9 +26,10 @@ import { createInterface } from 'node:readline';
 import { createCognitoClient, localCredentials } from '../src/cognito/client';
 import type { CallLogSummary } from '../src/cognito/call-log';
 import { startEmbeddedCognito } from '../src/local/embedded-cognito';
-import { silentLogger } from '../src/logger';
+import { silentLogger } from '../src/domain/logger';
 import { BULK_CONCURRENCY } from '../src/resolvers/bulk';
-import { createGateway, type Gateway } from '../src/yoga';
+import { createGateway, type Gateway } from '../src/http/yoga';
+import { naiveLoaders } from './naive-loaders';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 const LATENCY_MS = Number(process.env['BENCH_LATENCY_MS'] ?? 20);
@@ -259,7 +260,7 @@ async function main(): Promise<void> {
       federationUserPools: [demoPool],
     };
     const gateway = createGateway(common);
-    const naive = createGateway({ ...common, naiveLoading: true });
+    const naive = createGateway({ ...common, createLoaders: naiveLoaders });
 
     const sample = await ask(
       gateway,

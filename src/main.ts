@@ -1,8 +1,8 @@
-import { connectCognito } from './cognito-target';
 import { ConfigError, loadConfig } from './config';
-import { serve } from './http-server';
-import { createLogger } from './logger';
-import { createGateway } from './yoga';
+import { createLogger } from './domain/logger';
+import { serve } from './http/server';
+import { createGateway } from './http/yoga';
+import { connectCognito } from './local/connect';
 
 // The pinned SDK release supports Node 20; its warning about releases after January 2027 is
 // answered by package.json `engines` and the README, so it need not greet every start.
@@ -19,13 +19,13 @@ async function main(): Promise<void> {
     issuerBase: config.issuerBase ?? cognito.issuerBase,
     appClients: [...cognito.appClients, ...config.appClients],
     ...((config.adminGroup ?? cognito.adminGroup) ? { adminGroup: config.adminGroup ?? cognito.adminGroup } : {}),
-    ...(cognito.graphiqlExample ? { graphiqlExample: cognito.graphiqlExample } : {}),
+    ...(cognito.demoSignIn ? { graphiqlExample: cognito.demoSignIn } : {}),
   });
   const { port, stop: stopServer } = await serve(gateway, config.host, config.port, logger);
   logger.info(`Cognito: ${cognito.description}`);
   const url = `http://${config.host}:${port}${gateway.graphqlEndpoint}`;
   logger.info(config.graphiql ? `GraphiQL: ${url}` : `GraphQL endpoint: ${url} (GraphiQL is off; GRAPHIQL=true turns it on)`);
-  if (config.graphiql && cognito.graphiqlExample) {
+  if (config.graphiql && cognito.demoSignIn) {
     logger.info('In GraphiQL, run the SignIn tab, then paste tokens.accessToken into the Authorization header of the other tabs.');
   }
   if (config.authDisabled) logger.warn('AUTH_DISABLED=true: every caller is an administrator. Never run like this outside a demo.');

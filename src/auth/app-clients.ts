@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { AppClientConfig } from '../config';
-import { accessError, inputError } from '../errors';
-import { checkIdentifier } from '../resolvers/validate';
+import { GatewayError, invalidInput } from '../domain/gateway-error';
+import { checkIdentifier } from '../domain/identifiers';
 
 /**
  * The app clients the gateway serves sign-in flows for. A client with a secret gets its
@@ -19,7 +19,7 @@ export class AppClients {
     checkIdentifier('clientId', clientId, field);
     const client = this.byId.get(clientId);
     if (!client) {
-      throw accessError('FORBIDDEN', `App client ${clientId} is not served by this gateway (see COGNITO_APP_CLIENTS).`, 403, { field });
+      throw new GatewayError('FORBIDDEN', `App client ${clientId} is not served by this gateway (see COGNITO_APP_CLIENTS).`, { field });
     }
     return client;
   }
@@ -32,7 +32,7 @@ export class AppClients {
   /** Cognito's SECRET_HASH: Base64(HMAC-SHA256(secret, username + clientId)); none without a secret. */
   secretHash(client: AppClientConfig, username: string): string | undefined {
     if (!client.clientSecret) return undefined;
-    if (username === '') throw inputError('username', 'is required for a client with a secret');
+    if (username === '') throw invalidInput('username', 'is required for a client with a secret');
     return createHmac('sha256', client.clientSecret)
       .update(username + client.clientId)
       .digest('base64');

@@ -1,5 +1,5 @@
 import { ConfigError, type GatewayConfig } from '../config';
-import type { Logger } from '../logger';
+import type { Logger } from '../domain/logger';
 import type { AppClients } from './app-clients';
 import type { CallerPolicy } from './caller';
 import { createAccessTokenVerifier } from './token-verifier';

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { JwtExpiredError } from 'aws-jwt-verify/error';
-import { accessError } from '../errors';
-import type { Logger } from '../logger';
+import { GatewayError } from '../domain/gateway-error';
+import type { Logger } from '../domain/logger';
 import type { AccessTokenClaims, AccessTokenVerifier } from './token-verifier';
 
 /** Who is calling. `admin` decides the administrative fields; nothing else does. */
@@ -31,7 +31,7 @@ export async function identifyCaller(headers: Headers, policy: CallerPolicy): Pr
   const serviceKey = headers.get(SERVICE_KEY_HEADER);
   if (serviceKey !== null) {
     if (!policy.serviceKeys.some((key) => sameSecret(key, serviceKey))) {
-      throw accessError('UNAUTHENTICATED', `The ${SERVICE_KEY_HEADER} header does not hold a service key of this gateway.`, 401);
+      throw new GatewayError('UNAUTHENTICATED', `The ${SERVICE_KEY_HEADER} header does not hold a service key of this gateway.`);
     }
     return { kind: 'service', admin: true };
   }
@@ -39,9 +39,9 @@ export async function identifyCaller(headers: Headers, policy: CallerPolicy): Pr
   const authorization = headers.get('authorization');
   if (authorization === null) return { kind: 'anonymous', admin: policy.authDisabled };
   const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
-  if (!token) throw accessError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <access token>".', 401);
+  if (!token) throw new GatewayError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <access token>".');
   if (!policy.verifier) {
-    throw accessError('UNAUTHENTICATED', 'This gateway accepts no user tokens: it serves no app client (COGNITO_APP_CLIENTS).', 401);
+    throw new GatewayError('UNAUTHENTICATED', 'This gateway accepts no user tokens: it serves no app client (COGNITO_APP_CLIENTS).');
   }
   let claims: AccessTokenClaims;
   try {
@@ -50,7 +50,7 @@ export async function identifyCaller(headers: Headers, policy: CallerPolicy): Pr
     policy.logger.debug(`access token refused: ${error instanceof Error ? error.message : String(error)}`);
     const reason =
       error instanceof JwtExpiredError ? 'has expired' : 'is not a valid access token of a pool and app client this gateway serves';
-    throw accessError('UNAUTHENTICATED', `The bearer token ${reason}.`, 401);
+    throw new GatewayError('UNAUTHENTICATED', `The bearer token ${reason}.`);
   }
   const admin =
     policy.adminGroup !== undefined && claims.userPoolId === policy.adminGroup.userPoolId && claims.groups.includes(policy.adminGroup.name);

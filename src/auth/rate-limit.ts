@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { accessError } from '../errors';
+import { GatewayError } from '../domain/gateway-error';
 
 /**
  * Public sign-up and sign-in calls per client address: each spends the account's Cognito
@@ -18,13 +18,10 @@ export class PublicFlowLimiter {
     } catch (result) {
       if (!(result instanceof RateLimiterRes)) throw result;
       const retryAfterSeconds = Math.ceil(result.msBeforeNext / 1000);
-      throw accessError(
-        'RATE_LIMITED',
-        `Too many sign-up or sign-in requests from this address; retry in ${retryAfterSeconds} s.`,
-        429,
-        { retryAfterSeconds },
-        { 'Retry-After': String(retryAfterSeconds) },
-      );
+      throw new GatewayError('RATE_LIMITED', `Too many sign-up or sign-in requests from this address; retry in ${retryAfterSeconds} s.`, {
+        details: { retryAfterSeconds },
+        headers: { 'Retry-After': String(retryAfterSeconds) },
+      });
     }
   }
 }

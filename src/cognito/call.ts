@@ -1,10 +1,10 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { setMaxListeners } from 'node:events';
-import type { Logger } from '../logger';
+import type { Logger } from '../domain/logger';
 import type { CallLog } from './call-log';
 import { CALL_SIGNAL, takesSignalOnInput } from './client';
 import { commands, readOperations, type InputOf, type OperationName, type OutputOf } from './commands';
-import { exceptionName, toGraphQLError } from './errors';
+import { exceptionName, fromCognitoException } from './errors';
 import type { QuotaPacer } from './pacing';
 import { redactSecrets } from './redaction';
 import {
@@ -57,7 +57,7 @@ type AnyCommand = new (input: unknown) => Parameters<CognitoIdentityProviderClie
  * AbortSignal and a per-attempt timeout, is retried with jittered backoff when throttled (or, for
  * reads, on a fault) while the request's deadline allows, is logged per attempt, has secrets
  * stripped from its output, drops the request's loaded data after a write, and maps Cognito
- * exceptions to GraphQL errors with stable codes.
+ * exceptions through the code table to GatewayErrors.
  */
 export function createCognitoCall(options: CallPathOptions): CognitoCall {
   const { client, callLog, logger, signal, onWrite, pacer, breaker, retry, attemptTimeoutMs } = options;
@@ -111,7 +111,7 @@ export function createCognitoCall(options: CallPathOptions): CognitoCall {
           continue;
         }
         if (timedOut) throw callTimedOut(operation, attempt + 1);
-        const mapped = toGraphQLError(error, operation);
+        const mapped = fromCognitoException(error, operation);
         if (mapped) {
           logger.debug(`cognito ${operation} answered ${mapped.exception}`);
           throw mapped;

@@ -1,49 +1,9 @@
-import { GraphQLError } from 'graphql';
+import type { Connection, ConnectionArgs, Edge, PageInfo } from '../domain/connection';
+import { GatewayError } from '../domain/gateway-error';
 import type { CognitoCall } from './call';
 import type { InputOf } from './commands';
 import { connectionBinding, type CursorCodec, type CursorPosition } from './cursor';
 import { listOperations, type ListInput, type ListItem, type ListOperationName } from './list-operations';
-
-export interface ConnectionArgs {
-  first?: number | null;
-  after?: string | null;
-  last?: number | null;
-  before?: string | null;
-}
-
-export interface PageInfo {
-  /**
-   * A promise where knowing it takes one more read: Cognito may hand out a continuation token with
-   * nothing behind it, so a full page ending on a token is followed only if the client asks.
-   */
-  readonly hasNextPage: boolean | Promise<boolean>;
-  readonly hasPreviousPage: boolean;
-  readonly startCursor: string | null;
-  readonly endCursor: string | null;
-}
-
-export interface Edge<Node> {
-  /** Signed when read: most queries ask for nodes only, and signing is the helper's main cost. */
-  readonly cursor: string;
-  readonly node: Node;
-}
-
-export interface Connection<Node> {
-  edges: Edge<Node>[];
-  pageInfo: PageInfo;
-}
-
-/**
- * A connection as Pothos's connection fields take it. Pothos types `PageInfo.hasNextPage` as a
- * boolean; GraphQL awaits a promise in any field, and that is what keeps the read-ahead lazy.
- */
-export type RelayConnection<Node> = Omit<Connection<Node>, 'pageInfo'> & {
-  pageInfo: Omit<PageInfo, 'hasNextPage'> & { hasNextPage: boolean };
-};
-
-export function forRelay<Node>(connection: Connection<Node>): RelayConnection<Node> {
-  return connection as RelayConnection<Node>;
-}
 
 export interface PagingOptions {
   codec: CursorCodec;
@@ -224,30 +184,34 @@ function maxPageSize(operation: ListOperationName): number {
 function checkArgs(args: ConnectionArgs, paging: PagingOptions): number {
   for (const argument of ['last', 'before'] as const) {
     if (args[argument] != null) {
-      throw new GraphQLError(
-        `Argument \`${argument}\` is not supported: Cognito lists can only be read forwards. Page with \`first\` and \`after\`.`,
-        { extensions: { code: 'BACKWARD_PAGINATION_UNSUPPORTED', argument } },
+      throw new GatewayError(
+        'BACKWARD_PAGINATION_UNSUPPORTED',
+        `\`${argument}\` is not supported: Cognito lists can only be read forwards. Page with \`first\` and \`after\`.`,
+        { field: argument, details: { argument } },
       );
     }
   }
   const first = args.first ?? paging.defaultSize;
   if (!Number.isInteger(first) || first < 0) {
-    throw new GraphQLError('Argument `first` must be a whole number of 0 or more.', {
-      extensions: { code: 'BAD_USER_INPUT', argument: 'first' },
+    throw new GatewayError('BAD_USER_INPUT', '`first` must be a whole number of 0 or more.', {
+      field: 'first',
+      details: { argument: 'first', reason: 'must be a whole number of 0 or more' },
     });
   }
   if (first > paging.maxSize) {
-    throw new GraphQLError(
-      `Argument \`first\` is ${first}, above the limit of ${paging.maxSize} items per connection. Ask for fewer and page on with \`after\`.`,
-      { extensions: { code: 'CONNECTION_TOO_LARGE', argument: 'first', limit: paging.maxSize } },
+    throw new GatewayError(
+      'CONNECTION_TOO_LARGE',
+      `\`first\` is ${first}, above the limit of ${paging.maxSize} items per connection. Ask for fewer and page on with \`after\`.`,
+      { field: 'first', details: { argument: 'first', limit: paging.maxSize } },
     );
   }
   return first;
 }
 
-function tooManyPages(operation: string, pages: number): GraphQLError {
-  return new GraphQLError(
+function tooManyPages(operation: string, pages: number): GatewayError {
+  return new GatewayError(
+    'PAGE_LIMIT_REACHED',
     `${operation} returned ${pages} pages without filling the connection; ask for fewer items or narrow the filter.`,
-    { extensions: { code: 'PAGE_LIMIT_REACHED', operation, pages } },
+    { operation, details: { pages } },
   );
 }

@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { GraphQLError } from 'graphql';
+import { GatewayError } from '../domain/gateway-error';
 
 /**
  * A position in a Cognito list, right after one edge: the token of the page the edge came from,
@@ -26,7 +26,7 @@ export class CursorCodec {
     return `${payload}.${this.sign(payload)}`;
   }
 
-  /** @param argument the GraphQL argument the cursor came in, named in errors. */
+  /** @param argument the argument the cursor came in, named in errors. */
   decode(cursor: string, binding: string, argument = 'after'): CursorPosition {
     const [payload, mac, extra] = cursor.split('.');
     if (!payload || !mac || extra !== undefined || !this.verify(payload, mac)) {
@@ -91,8 +91,9 @@ function parseJson(payload: string): unknown {
   }
 }
 
-function invalidCursor(argument: string, reason: string): GraphQLError {
-  return new GraphQLError(`Argument \`${argument}\` is not a valid cursor: ${reason}.`, {
-    extensions: { code: 'INVALID_CURSOR', argument },
+function invalidCursor(argument: string, reason: string): GatewayError {
+  return new GatewayError('INVALID_CURSOR', `\`${argument}\` is not a valid cursor: ${reason}.`, {
+    field: argument,
+    details: { argument },
   });
 }

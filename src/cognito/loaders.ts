@@ -1,33 +1,29 @@
 import DataLoader from 'dataloader';
-import { GraphQLError } from 'graphql';
-import type { CognitoCall } from './call';
-import type { DescriptionCache } from './description-cache';
-import { listConnection, type PagingOptions } from './connection';
-import { filterExpression } from './filter-syntax';
-import { membershipIndex, readPoolGroups, type PoolGroups } from './membership';
+import { GatewayError } from '../domain/gateway-error';
 import {
   clientKeyOf,
-  deviceFromCognito,
   deviceKeyOf,
-  groupFromCognito,
-  importJobFromCognito,
-  importJobKeyOf,
   groupKeyOf,
-  userFromAdminGetUser,
-  userFromListItem,
+  importJobKeyOf,
+  subKeyOf,
   userKeyOf,
   type ClientKey,
   type DeviceKey,
-  type DeviceRecord,
   type GroupKey,
   type ImportJobKey,
-  type ImportJobRecord,
-  type GroupRecord,
-  type RedactedClient,
+  type SubKey,
   type UserKey,
-  type UserRecord,
-} from './records';
-import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
+} from '../domain/keys';
+import type { ClientDetail, DeviceRecord, GroupRecord, ImportJobRecord, UserPoolDetail, UserRecord } from '../domain/records';
+import type { CognitoCall } from './call';
+import { listConnection, type PagingOptions } from './connection';
+import type { DescriptionCache } from './description-cache';
+import { filterExpression } from './filter-syntax';
+import { membershipIndex, readPoolGroups, type PoolGroups } from './membership';
+import { parseClientDetail, parseDevice, parseGroup, parseImportJob, parseUser, parseUserDetail, parseUserPoolDetail } from './parse';
+
+/** What a loader offers its users: load, and priming with what a list already returned. */
+export type Loader<Key, Value> = Pick<DataLoader<Key, Value, string>, 'load' | 'prime' | 'clearAll'>;
 
 /**
  * Per-request loaders. Cognito has no batch get, so a batch is one call per distinct key made
@@ -35,29 +31,35 @@ import type { UserPoolType } from '@aws-sdk/client-cognito-identity-provider';
  * records a list already returned are served without a call (see the prime* functions).
  */
 export interface Loaders {
-  userPool: DataLoader<string, UserPoolType>;
-  client: DataLoader<ClientKey, RedactedClient, string>;
-  group: DataLoader<GroupKey, GroupRecord, string>;
+  userPool: Loader<string, UserPoolDetail>;
+  client: Loader<ClientKey, ClientDetail>;
+  group: Loader<GroupKey, GroupRecord>;
   /** A user's record, possibly a list summary (no MFA settings). */
-  user: DataLoader<UserKey, UserRecord, string>;
+  user: Loader<UserKey, UserRecord>;
   /** A user's full record from AdminGetUser. */
-  userDetail: DataLoader<UserKey, UserRecord, string>;
+  userDetail: Loader<UserKey, UserRecord>;
   /** A user by `sub` alone (what other services know from tokens), searched in the given pools. */
-  userBySub: DataLoader<SubKey, UserRecord | null, string>;
+  userBySub: Loader<SubKey, UserRecord | null>;
   /**
    * The groups of users of one pool, for many users at once (the strategy in membership.ts);
    * undefined when it does not pay for this batch, and the caller asks per user instead.
    */
-  groupsOfUser: DataLoader<UserKey, GroupRecord[] | undefined, string>;
+  groupsOfUser: Loader<UserKey, GroupRecord[] | undefined>;
   /** A pool's groups for the pool-wide way; loaded early when a list's users will want theirs. */
-  poolGroups: DataLoader<string, PoolGroups>;
-  device: DataLoader<DeviceKey, DeviceRecord, string>;
-  importJob: DataLoader<ImportJobKey, ImportJobRecord, string>;
+  poolGroups: Loader<string, PoolGroups>;
+  device: Loader<DeviceKey, DeviceRecord>;
+  importJob: Loader<ImportJobKey, ImportJobRecord>;
   /**
    * Connections read in this request, by what they read (operation, input and arguments): a
    * list started early (see schema/prefetch.ts) or selected twice is read once.
    */
-  connections: DataLoader<ConnectionRead, unknown, string>;
+  connections: Loader<ConnectionRead, unknown>;
+  /**
+   * Starts a read whose answer later loads of this request will find (a list below a lookup, the
+   * groups of a list's users), so it overlaps the reads before it. Its failure is not reported
+   * here: it surfaces, if it matters, where the answer is used.
+   */
+  readAhead(start: () => Promise<unknown>): void;
 }
 
 export interface ConnectionRead {
@@ -66,93 +68,68 @@ export interface ConnectionRead {
   read: () => Promise<unknown>;
 }
 
-export interface LoaderOptions {
-  /** Descriptions shared across requests (off unless configured). */
-  descriptions?: DescriptionCache;
-  /**
-   * false turns every loader into a plain call per load: no deduplication, no priming. Only the
-   * benchmark uses it, as the naive baseline the real loaders are measured against.
-   */
-  cache: boolean;
-}
+/** Makes a request's loaders; the gateway's own is createLoaders (the benchmark brings a naive one). */
+export type LoaderFactory = (call: CognitoCall, paging: PagingOptions, descriptions: DescriptionCache) => Loaders;
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-function missing(what: string): GraphQLError {
-  return new GraphQLError(`${what} was not found.`, { extensions: { code: 'NOT_FOUND' } });
+function missing(what: string, operation: string): GatewayError {
+  return new GatewayError('NOT_FOUND', `${what} was not found.`, { operation });
 }
 
 /** Users of one pool whose groups are asked together before the pool-wide way is tried. */
 export const MIN_USERS_FOR_MEMBERSHIP_INDEX = 4;
 
-export interface SubKey {
-  sub: string;
-  /** Where to look, in order; the first pool that knows the sub wins. */
-  userPoolIds: readonly string[];
+function perKeyLoader<Key, Value>(load: (key: Key) => Promise<Value>, cacheKeyFn?: (key: Key) => string): DataLoader<Key, Value, string> {
+  return new DataLoader<Key, Value, string>(
+    (keys) => Promise.all(keys.map((key) => load(key).catch((error: unknown) => asError(error)))),
+    cacheKeyFn ? { cacheKeyFn } : {},
+  );
 }
 
-export function createLoaders(call: CognitoCall, paging: PagingOptions, options: LoaderOptions = { cache: true }): Loaders {
-  const shared = <Value>(kind: string, userPoolId: string, key: string, load: () => Promise<Value>) =>
-    options.descriptions ? options.descriptions.through(kind, userPoolId, key, load) : load();
-  function perKeyLoader<Key, Value>(load: (key: Key) => Promise<Value>, cacheKeyFn?: (key: Key) => string) {
-    return new DataLoader<Key, Value, string>(
-      (keys) => Promise.all(keys.map((key) => load(key).catch((error: unknown) => asError(error)))),
-      {
-        cache: options.cache,
-        ...(cacheKeyFn ? { cacheKeyFn } : {}),
-      },
-    );
-  }
-
-  const poolGroups = new DataLoader<string, PoolGroups>((pools) => Promise.all(pools.map((pool) => readPoolGroups(call, paging, pool))), {
-    cache: options.cache,
-  });
-  const userDetail = perKeyLoader<UserKey, UserRecord>(
-    async (key) => userFromAdminGetUser(key.userPoolId, await call('AdminGetUser', { UserPoolId: key.userPoolId, Username: key.username })),
-    userKeyOf,
-  );
+export const createLoaders: LoaderFactory = (call, paging, descriptions) => {
+  const poolGroups = new DataLoader<string, PoolGroups>((pools) => Promise.all(pools.map((pool) => readPoolGroups(call, paging, pool))));
+  const adminGetUser = async (key: UserKey) =>
+    parseUserDetail(key.userPoolId, await call('AdminGetUser', { UserPoolId: key.userPoolId, Username: key.username }));
   return {
     userPool: perKeyLoader((userPoolId: string) =>
-      shared('pool', userPoolId, '', async () => {
+      descriptions.through('pool', userPoolId, '', async () => {
         const { UserPool } = await call('DescribeUserPool', { UserPoolId: userPoolId });
-        if (!UserPool) throw missing(`User pool ${userPoolId}`);
-        return UserPool;
+        if (!UserPool) throw missing(`User pool ${userPoolId}`, 'DescribeUserPool');
+        return parseUserPoolDetail(UserPool);
       }),
     ),
-    client: perKeyLoader<ClientKey, RedactedClient>(
+    client: perKeyLoader<ClientKey, ClientDetail>(
       (key) =>
-        shared('client', key.userPoolId, key.clientId, async () => {
+        descriptions.through('client', key.userPoolId, key.clientId, async () => {
           const { UserPoolClient } = await call('DescribeUserPoolClient', { UserPoolId: key.userPoolId, ClientId: key.clientId });
-          if (!UserPoolClient) throw missing(`App client ${key.clientId}`);
-          return UserPoolClient;
+          if (!UserPoolClient) throw missing(`App client ${key.clientId}`, 'DescribeUserPoolClient');
+          return parseClientDetail(UserPoolClient);
         }),
       clientKeyOf,
     ),
     group: perKeyLoader<GroupKey, GroupRecord>(
       (key) =>
-        shared('group', key.userPoolId, key.name, async () => {
+        descriptions.through('group', key.userPoolId, key.name, async () => {
           const { Group } = await call('GetGroup', { UserPoolId: key.userPoolId, GroupName: key.name });
-          if (!Group) throw missing(`Group ${key.name}`);
-          return groupFromCognito(Group, key.userPoolId);
+          if (!Group) throw missing(`Group ${key.name}`, 'GetGroup');
+          return parseGroup(key.userPoolId, Group);
         }),
       groupKeyOf,
     ),
-    userDetail,
-    user: perKeyLoader<UserKey, UserRecord>((key) => userDetail.load(key), userKeyOf),
-    userBySub: perKeyLoader<SubKey, UserRecord | null>(
-      async ({ sub, userPoolIds }) => {
-        for (const userPoolId of userPoolIds) {
-          const Filter = filterExpression('sub', '=', sub);
-          const page = await listConnection(call, paging, 'ListUsers', { UserPoolId: userPoolId, Filter }, { first: 1 });
-          const found = page.edges[0]?.node;
-          if (found) return userFromListItem(userPoolId, found);
-        }
-        return null;
-      },
-      ({ sub, userPoolIds }) => `${userPoolIds.join(',')}\u0000${sub}`,
-    ),
+    userDetail: perKeyLoader<UserKey, UserRecord>(adminGetUser, userKeyOf),
+    user: perKeyLoader<UserKey, UserRecord>(adminGetUser, userKeyOf),
+    userBySub: perKeyLoader<SubKey, UserRecord | null>(async ({ sub, userPoolIds }) => {
+      for (const userPoolId of userPoolIds) {
+        const Filter = filterExpression('sub', '=', sub);
+        const page = await listConnection(call, paging, 'ListUsers', { UserPoolId: userPoolId, Filter }, { first: 1 });
+        const found = page.edges[0]?.node;
+        if (found) return parseUser(userPoolId, found);
+      }
+      return null;
+    }, subKeyOf),
     groupsOfUser: new DataLoader<UserKey, GroupRecord[] | undefined, string>(
       async (users) => {
         const byPool = new Map<string, UserKey[]>();
@@ -161,8 +138,7 @@ export function createLoaders(call: CognitoCall, paging: PagingOptions, options:
           await Promise.all(
             [...byPool].map(async ([userPoolId, members]) => {
               // Below this many users the per-user way cannot lose: ListGroups alone is one call.
-              const worthTrying = options.cache && members.length >= MIN_USERS_FOR_MEMBERSHIP_INDEX;
-              if (!worthTrying) return [userPoolId, undefined] as const;
+              if (members.length < MIN_USERS_FOR_MEMBERSHIP_INDEX) return [userPoolId, undefined] as const;
               const groups = await poolGroups.load(userPoolId);
               return [userPoolId, await membershipIndex(call, paging, userPoolId, members.length - 1, groups)] as const;
             }),
@@ -173,24 +149,34 @@ export function createLoaders(call: CognitoCall, paging: PagingOptions, options:
           return index ? (index.get(user.username) ?? []) : undefined;
         });
       },
-      { cacheKeyFn: userKeyOf, cache: options.cache },
+      { cacheKeyFn: userKeyOf },
     ),
     poolGroups,
     device: perKeyLoader<DeviceKey, DeviceRecord>(async (key) => {
       const { Device } = await call('AdminGetDevice', { UserPoolId: key.userPoolId, Username: key.username, DeviceKey: key.deviceKey });
-      if (!Device) throw missing(`Device ${key.deviceKey}`);
-      return deviceFromCognito(key, Device);
+      if (!Device) throw missing(`Device ${key.deviceKey}`, 'AdminGetDevice');
+      return parseDevice(key, Device);
     }, deviceKeyOf),
+    importJob: perKeyLoader<ImportJobKey, ImportJobRecord>(async (key) => {
+      const { UserImportJob } = await call('DescribeUserImportJob', { UserPoolId: key.userPoolId, JobId: key.jobId });
+      if (!UserImportJob) throw missing(`Import job ${key.jobId}`, 'DescribeUserImportJob');
+      return parseImportJob(key.userPoolId, UserImportJob);
+    }, importJobKeyOf),
     connections: perKeyLoader<ConnectionRead, unknown>(
       (connection) => connection.read(),
       (connection) => connection.key,
     ),
-    importJob: perKeyLoader<ImportJobKey, ImportJobRecord>(async (key) => {
-      const { UserImportJob } = await call('DescribeUserImportJob', { UserPoolId: key.userPoolId, JobId: key.jobId });
-      if (!UserImportJob) throw missing(`Import job ${key.jobId}`);
-      return importJobFromCognito(UserImportJob, key.userPoolId);
-    }, importJobKeyOf),
+    readAhead: (start) => {
+      start().catch(() => undefined);
+    },
   };
+};
+
+/** After a write: nothing loaded before it may be served after it. */
+export function clearLoaders(loaders: Loaders): void {
+  for (const value of Object.values(loaders) as unknown[]) {
+    if (typeof value === 'object' && value !== null && 'clearAll' in value) (value as Loader<unknown, unknown>).clearAll();
+  }
 }
 
 /** Users a list returned: later lookups of the same user in this request cost no call. */

@@ -1,11 +1,11 @@
 import type { CognitoCall } from './call';
 import { listConnection, type PagingOptions } from './connection';
-import { groupFromCognito, type GroupRecord } from './records';
-import type { GroupType } from '@aws-sdk/client-cognito-identity-provider';
+import type { GroupRecord } from '../domain/records';
+import { parseGroup, parseUser } from './parse';
 
 /** A pool's groups, if they fit one page (the pool-wide way is for pools with few groups). */
 export interface PoolGroups {
-  groups: GroupType[];
+  groups: GroupRecord[];
   complete: boolean;
   /** ListGroups calls it took. */
   calls: number;
@@ -26,7 +26,7 @@ export async function readPoolGroups(call: CognitoCall, paging: PagingOptions, u
   let calls = 0;
   const counted = beforeEachCall(call, () => (calls += 1));
   const page = await listConnection(counted, paging, 'ListGroups', { UserPoolId: userPoolId }, { first: MAX_GROUPS_FOR_MEMBERSHIP_INDEX });
-  return { groups: page.edges.map((edge) => edge.node), complete: !(await page.pageInfo.hasNextPage), calls };
+  return { groups: page.edges.map((edge) => parseGroup(userPoolId, edge.node)), complete: !(await page.pageInfo.hasNextPage), calls };
 }
 
 /**
@@ -56,8 +56,7 @@ export async function membershipIndex(
   try {
     const index: MembershipIndex = new Map();
     await Promise.all(
-      poolGroups.groups.map(async (node) => {
-        const group = groupFromCognito(node, userPoolId);
+      poolGroups.groups.map(async (group) => {
         const members = await listConnection(
           counted,
           paging,
@@ -67,13 +66,13 @@ export async function membershipIndex(
         );
         if (await members.pageInfo.hasNextPage) throw new MembershipBudgetExceeded();
         for (const { node: member } of members.edges) {
-          const username = member.Username ?? '';
+          const { username } = parseUser(userPoolId, member);
           index.set(username, [...(index.get(username) ?? []), group]);
         }
       }),
     );
     // Each user's groups in the order ListGroups gave them, whatever order the member lists came in.
-    const order = new Map(poolGroups.groups.map((node, position) => [node.GroupName, position]));
+    const order = new Map(poolGroups.groups.map((group, position) => [group.name, position]));
     for (const list of index.values()) list.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
     return index;
   } catch (error) {

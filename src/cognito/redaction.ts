@@ -1,3 +1,5 @@
+import type { UserPoolClientType } from '@aws-sdk/client-cognito-identity-provider';
+
 /**
  * Output members that hold secrets, by operation. The call path removes them before any other
  * code sees the output, so no field, log or cache can leak them by accident; the one exception
@@ -10,6 +12,9 @@ const secretMembers: Readonly<Record<string, typeof clientSecret>> = {
   DescribeUserPoolClient: clientSecret,
   UpdateUserPoolClient: clientSecret,
 };
+
+/** A client description with its secret already removed by the call path. */
+export type RedactedClient = Omit<UserPoolClientType, 'ClientSecret'> & { HasClientSecret?: boolean };
 
 export function redactSecrets(operation: string, output: Record<string, unknown>): void {
   const secret = secretMembers[operation];

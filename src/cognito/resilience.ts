@@ -1,5 +1,6 @@
-import { GraphQLError } from 'graphql';
-import { cognitoErrorCodes, exceptionName } from './errors';
+import { isCognitoException } from '../domain/codes';
+import { GatewayError } from '../domain/gateway-error';
+import { exceptionName } from './errors';
 
 /** How a failed attempt is treated: tried again, counted against Cognito's health, or final. */
 export type FailureKind = 'throttled' | 'fault' | 'final';
@@ -25,7 +26,7 @@ export function classifyFailure(error: unknown, attemptTimedOut: boolean): Failu
   const shape = (error ?? {}) as SdkErrorShape;
   if ((name && throttlingExceptions.has(name)) || shape.$metadata?.httpStatusCode === 429) return 'throttled';
   if (name === 'InternalErrorException') return 'fault';
-  if (name && name in cognitoErrorCodes) return 'final';
+  if (name && isCognitoException(name)) return 'final';
   if (shape.$fault === 'server' || (shape.$metadata?.httpStatusCode ?? 0) >= 500) return 'fault';
   const code = typeof shape.code === 'string' ? shape.code : (shape.cause as SdkErrorShape | undefined)?.code;
   if (typeof code === 'string' && networkErrorCodes.has(code)) return 'fault';
@@ -65,9 +66,7 @@ export class CircuitBreaker {
   admit(): void {
     if (this.consecutiveFaults < this.threshold) return;
     if (performance.now() < this.openUntil || this.trialInFlight) {
-      throw new GraphQLError('Cognito is not answering; the gateway refuses calls for a few seconds. Retry later.', {
-        extensions: { code: 'COGNITO_UNAVAILABLE', http: { status: 503 } },
-      });
+      throw new GatewayError('COGNITO_UNAVAILABLE', 'Cognito is not answering; the gateway refuses calls for a few seconds. Retry later.');
     }
     this.trialInFlight = true;
   }
@@ -90,23 +89,27 @@ export class CircuitBreaker {
   }
 }
 
-export function deadlineExceeded(operation: string): GraphQLError {
-  return new GraphQLError(`The request ended (deadline or client gone) before Cognito answered ${operation}.`, {
-    extensions: { code: 'DEADLINE_EXCEEDED', operation, http: { status: 504 } },
+export function deadlineExceeded(operation: string): GatewayError {
+  return new GatewayError('DEADLINE_EXCEEDED', `The request ended (deadline or client gone) before Cognito answered ${operation}.`, {
+    operation,
   });
 }
 
-export function unreachable(operation: string, isWrite: boolean): GraphQLError {
+export function unreachable(operation: string, isWrite: boolean): GatewayError {
   const doubt = isWrite ? ' The change may or may not have been made.' : '';
-  return new GraphQLError(`Cognito could not be reached for ${operation} (the connection failed).${doubt}`, {
-    extensions: { code: 'COGNITO_UNAVAILABLE', operation, http: { status: 503 } },
+  return new GatewayError('COGNITO_UNAVAILABLE', `Cognito could not be reached for ${operation} (the connection failed).${doubt}`, {
+    operation,
   });
 }
 
-export function callTimedOut(operation: string, attempts: number): GraphQLError {
-  return new GraphQLError(`Cognito did not answer ${operation} in time (${attempts} attempt${attempts === 1 ? '' : 's'}).`, {
-    extensions: { code: 'COGNITO_TIMEOUT', operation },
-  });
+export function callTimedOut(operation: string, attempts: number): GatewayError {
+  return new GatewayError(
+    'COGNITO_TIMEOUT',
+    `Cognito did not answer ${operation} in time (${attempts} attempt${attempts === 1 ? '' : 's'}).`,
+    {
+      operation,
+    },
+  );
 }
 
 /** Waits `ms`, or rejects as soon as `signal` aborts. */

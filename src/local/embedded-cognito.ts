@@ -7,11 +7,18 @@ import { access, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createCognitoClient, localCredentials } from '../cognito/client';
 import type { AppClientConfig } from '../config';
-import type { GraphiqlExample } from '../graphiql-tabs';
-import type { Logger } from '../logger';
+import type { Logger } from '../domain/logger';
 import { startCognitoLocal, type CognitoLocal } from './cognito-local';
 import { demoDirectory } from './demo-data';
 import { ensureDemoDirectory, type DemoSummary } from './demo-seed';
+
+/** The demo administrator signing in through the demo's web client: what GraphiQL's tabs start with. */
+export interface DemoSignIn {
+  userPoolId: string;
+  clientId: string;
+  username: string;
+  password: string;
+}
 
 export interface EmbeddedCognito {
   local: CognitoLocal;
@@ -20,7 +27,7 @@ export interface EmbeddedCognito {
   /** The demo's app clients, secrets included, for the gateway to serve sign-in flows with. */
   appClients: AppClientConfig[];
   /** The demo administrator signing in through the demo's web client, for GraphiQL's first tab. */
-  graphiqlExample: GraphiqlExample | undefined;
+  demoSignIn: DemoSignIn | undefined;
   stop(): Promise<void>;
 }
 
@@ -57,7 +64,7 @@ export async function startEmbeddedCognito(options: { dataDir: string; port: num
     if (!complete) await removeDemoPools(client, logger);
     const demo = await ensureDemoDirectory(client, (message) => logger.info(message));
     if (!complete) await writeFile(marker, JSON.stringify({ seededAt: new Date().toISOString() }));
-    return { local, client, demo, appClients: demoAppClients(demo), graphiqlExample: graphiqlExample(demo), stop };
+    return { local, client, demo, appClients: demoAppClients(demo), demoSignIn: demoSignIn(demo), stop };
   } catch (error) {
     await stop();
     throw error;
@@ -87,7 +94,7 @@ function demoAppClients(demo: DemoSummary): AppClientConfig[] {
   );
 }
 
-function graphiqlExample(demo: DemoSummary): GraphiqlExample | undefined {
+function demoSignIn(demo: DemoSummary): DemoSignIn | undefined {
   const admin = demo.accounts.find((account) => account.role === 'administrator');
   const pool = demo.pools.find((p) => p.userPoolId === admin?.userPoolId);
   const web = pool?.clients.find((c) => !c.hasSecret && c.name === 'web-app') ?? pool?.clients.find((c) => !c.hasSecret);

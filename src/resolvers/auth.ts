@@ -1,8 +1,9 @@
-import type { AuthenticationResultType, ChallengeNameType } from '@aws-sdk/client-cognito-identity-provider';
-import { codeDelivery, type CodeDeliveryRecord } from '../cognito/records';
-import type { GatewayContext } from '../context';
-import { inputError } from '../errors';
-import { checkAttributes, checkIdentifier, type AttributeInput } from './validate';
+import type { ChallengeNameType } from '@aws-sdk/client-cognito-identity-provider';
+import { parseCodeDelivery, parseSignInStep } from '../cognito/parse';
+import { invalidInput } from '../domain/gateway-error';
+import { checkAttributes, checkIdentifier, type AttributeInput } from '../domain/identifiers';
+import type { CodeDeliveryRecord, SignInStepRecord } from '../domain/records';
+import type { GatewayContext } from './context';
 
 /**
  * The public flows: sign-up, sign-in and password recovery, for anonymous callers. Each names an
@@ -37,7 +38,7 @@ export async function signUp(ctx: GatewayContext, input: SignUpInput) {
   return {
     userConfirmed: output.UserConfirmed ?? false,
     userSub: output.UserSub ?? '',
-    codeDelivery: codeDelivery(output.CodeDeliveryDetails),
+    codeDelivery: parseCodeDelivery(output.CodeDeliveryDetails),
   };
 }
 
@@ -54,13 +55,13 @@ export async function resendConfirmationCode(
 ): Promise<{ codeDelivery: CodeDeliveryRecord | null }> {
   const request = await publicFlow(ctx, input);
   const output = await ctx.call('ResendConfirmationCode', request);
-  return { codeDelivery: codeDelivery(output.CodeDeliveryDetails) };
+  return { codeDelivery: parseCodeDelivery(output.CodeDeliveryDetails) };
 }
 
 export async function forgotPassword(ctx: GatewayContext, input: PublicInput): Promise<{ codeDelivery: CodeDeliveryRecord | null }> {
   const request = await publicFlow(ctx, input);
   const output = await ctx.call('ForgotPassword', request);
-  return { codeDelivery: codeDelivery(output.CodeDeliveryDetails) };
+  return { codeDelivery: parseCodeDelivery(output.CodeDeliveryDetails) };
 }
 
 export async function confirmForgotPassword(ctx: GatewayContext, input: PublicInput & { confirmationCode: string; password: string }) {
@@ -71,45 +72,15 @@ export async function confirmForgotPassword(ctx: GatewayContext, input: PublicIn
   return { username: input.username, passwordChanged: true };
 }
 
-/** A sign-in step: tokens when it is done, or the next challenge to answer. */
-export interface AuthStep {
-  tokens: { accessToken: string; idToken: string | null; refreshToken: string | null; expiresIn: number | null; tokenType: string } | null;
-  challenge: { name: string; session: string | null; parameters: { name: string; value: string }[] } | null;
-}
-
-function authStep(
-  result: AuthenticationResultType | undefined,
-  challenge: { ChallengeName?: string; Session?: string; ChallengeParameters?: Record<string, string> },
-): AuthStep {
-  return {
-    tokens: result?.AccessToken
-      ? {
-          accessToken: result.AccessToken,
-          idToken: result.IdToken ?? null,
-          refreshToken: result.RefreshToken ?? null,
-          expiresIn: result.ExpiresIn ?? null,
-          tokenType: result.TokenType ?? 'Bearer',
-        }
-      : null,
-    challenge: challenge.ChallengeName
-      ? {
-          name: challenge.ChallengeName,
-          session: challenge.Session ?? null,
-          parameters: Object.entries(challenge.ChallengeParameters ?? {}).map(([name, value]) => ({ name, value })),
-        }
-      : null,
-  };
-}
-
 export type SignInFlow = 'USER_PASSWORD_AUTH' | 'REFRESH_TOKEN_AUTH';
 
 /** AuthParameters proving who signs in: a password, or a refresh token, as the flow asks. */
 function credentialParameters(flow: string, input: { password?: string | null; refreshToken?: string | null }): Record<string, string> {
   if (flow === 'REFRESH_TOKEN_AUTH') {
-    if (input.refreshToken == null) throw inputError('input.refreshToken', 'is required for REFRESH_TOKEN_AUTH');
+    if (input.refreshToken == null) throw invalidInput('input.refreshToken', 'is required for REFRESH_TOKEN_AUTH');
     return { REFRESH_TOKEN: checkIdentifier('token', input.refreshToken, 'input.refreshToken') };
   }
-  if (input.password == null) throw inputError('input.password', `is required for ${flow}`);
+  if (input.password == null) throw invalidInput('input.password', `is required for ${flow}`);
   return { PASSWORD: checkIdentifier('password', input.password, 'input.password') };
 }
 
@@ -119,7 +90,7 @@ export interface InitiateAuthInput extends PublicInput {
   refreshToken?: string | null;
 }
 
-export async function initiateAuth(ctx: GatewayContext, input: InitiateAuthInput): Promise<AuthStep> {
+export async function initiateAuth(ctx: GatewayContext, input: InitiateAuthInput): Promise<SignInStepRecord> {
   const parameters = credentialParameters(input.authFlow, input);
   const request = await publicFlow(ctx, input);
   if (request.SecretHash) parameters['SECRET_HASH'] = request.SecretHash;
@@ -128,7 +99,7 @@ export async function initiateAuth(ctx: GatewayContext, input: InitiateAuthInput
     AuthFlow: input.authFlow,
     AuthParameters: { USERNAME: input.username, ...parameters },
   });
-  return authStep(output.AuthenticationResult, output);
+  return parseSignInStep(output);
 }
 
 /** Which input answers each challenge, and under which ChallengeResponses key. */
@@ -156,9 +127,9 @@ export interface RespondToAuthChallengeInput extends PublicInput {
 /** ChallengeResponses for an answer, checked; SECRET_HASH is the caller's to add. */
 function challengeResponses(input: Omit<RespondToAuthChallengeInput, 'clientId'>): Record<string, string> {
   const answer = challengeAnswers[input.challengeName];
-  if (!answer) throw inputError('input.challengeName', `${input.challengeName} is not answered through this gateway`);
+  if (!answer) throw invalidInput('input.challengeName', `${input.challengeName} is not answered through this gateway`);
   const value = input[answer.from];
-  if (value == null) throw inputError(`input.${answer.from}`, `is required to answer ${input.challengeName}`);
+  if (value == null) throw invalidInput(`input.${answer.from}`, `is required to answer ${input.challengeName}`);
   checkIdentifier(answer.from === 'newPassword' ? 'password' : 'confirmationCode', value, `input.${answer.from}`);
   checkIdentifier('session', input.session, 'input.session');
   const responses: Record<string, string> = { USERNAME: input.username, [answer.key]: value };
@@ -166,7 +137,7 @@ function challengeResponses(input: Omit<RespondToAuthChallengeInput, 'clientId'>
   return responses;
 }
 
-export async function respondToAuthChallenge(ctx: GatewayContext, input: RespondToAuthChallengeInput): Promise<AuthStep> {
+export async function respondToAuthChallenge(ctx: GatewayContext, input: RespondToAuthChallengeInput): Promise<SignInStepRecord> {
   const responses = challengeResponses(input);
   const request = await publicFlow(ctx, input);
   if (request.SecretHash) responses['SECRET_HASH'] = request.SecretHash;
@@ -176,7 +147,7 @@ export async function respondToAuthChallenge(ctx: GatewayContext, input: Respond
     Session: input.session,
     ChallengeResponses: responses,
   });
-  return authStep(output.AuthenticationResult, output);
+  return parseSignInStep(output);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -199,7 +170,7 @@ export interface AdminInitiateAuthInput {
   refreshToken?: string | null;
 }
 
-export async function adminInitiateAuth(ctx: GatewayContext, input: AdminInitiateAuthInput): Promise<AuthStep> {
+export async function adminInitiateAuth(ctx: GatewayContext, input: AdminInitiateAuthInput): Promise<SignInStepRecord> {
   const UserPoolId = checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId');
   const ClientId = checkIdentifier('clientId', input.clientId, 'input.clientId');
   checkIdentifier('username', input.username, 'input.username');
@@ -209,13 +180,13 @@ export async function adminInitiateAuth(ctx: GatewayContext, input: AdminInitiat
     ...adminSecretHash(ctx, ClientId, input.username),
   };
   const output = await ctx.call('AdminInitiateAuth', { UserPoolId, ClientId, AuthFlow: input.authFlow, AuthParameters: parameters });
-  return authStep(output.AuthenticationResult, output);
+  return parseSignInStep(output);
 }
 
 export async function adminRespondToAuthChallenge(
   ctx: GatewayContext,
   input: Omit<RespondToAuthChallengeInput, 'clientId'> & { userPoolId: string; clientId: string },
-): Promise<AuthStep> {
+): Promise<SignInStepRecord> {
   const UserPoolId = checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId');
   const ClientId = checkIdentifier('clientId', input.clientId, 'input.clientId');
   checkIdentifier('username', input.username, 'input.username');
@@ -228,5 +199,5 @@ export async function adminRespondToAuthChallenge(
     Session: input.session,
     ChallengeResponses: responses,
   });
-  return authStep(output.AuthenticationResult, output);
+  return parseSignInStep(output);
 }

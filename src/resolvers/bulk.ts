@@ -1,10 +1,9 @@
 import pLimit from 'p-limit';
-import { GraphQLError } from 'graphql';
-import type { GatewayContext } from '../context';
-import { inputError } from '../errors';
-import { changeMembership } from './groups';
-import { plainUserWrite } from './users';
-import { checkIdentifier } from './validate';
+import { GatewayError, invalidInput } from '../domain/gateway-error';
+import { checkIdentifier } from '../domain/identifiers';
+import type { GatewayContext } from './context';
+import { adminAddUserToGroup, adminRemoveUserFromGroup } from './groups';
+import { adminDisableUser, adminEnableUser } from './users';
 
 /** Cognito has no batch writes: a bulk mutation is one call per user, a few at a time. */
 export const BULK_CONCURRENCY = 4;
@@ -32,12 +31,12 @@ async function forEachUser(
   usernames: readonly string[],
   write: (username: string) => Promise<unknown>,
 ): Promise<BulkResult> {
-  if (usernames.length === 0) throw inputError('input.usernames', 'must name at least one user');
-  if (usernames.length > BULK_MAX_ITEMS) throw inputError('input.usernames', `may name at most ${BULK_MAX_ITEMS} users`);
+  if (usernames.length === 0) throw invalidInput('input.usernames', 'must name at least one user');
+  if (usernames.length > BULK_MAX_ITEMS) throw invalidInput('input.usernames', `may name at most ${BULK_MAX_ITEMS} users`);
   const seen = new Set<string>();
   usernames.forEach((username, index) => {
     checkIdentifier('username', username, `input.usernames[${index}]`);
-    if (seen.has(username)) throw inputError(`input.usernames[${index}]`, `${username} is named twice`);
+    if (seen.has(username)) throw invalidInput(`input.usernames[${index}]`, `${username} is named twice`);
     seen.add(username);
   });
   const limit = pLimit(BULK_CONCURRENCY);
@@ -58,8 +57,7 @@ async function forEachUser(
 }
 
 function itemError(ctx: GatewayContext, error: unknown): { code: string; message: string } {
-  const code = error instanceof GraphQLError ? error.extensions['code'] : undefined;
-  if (typeof code === 'string') return { code, message: (error as GraphQLError).message };
+  if (error instanceof GatewayError) return { code: error.code, message: error.message };
   ctx.logger.error('unexpected error in a bulk item (masked for the client):', error);
   return { code: 'INTERNAL_SERVER_ERROR', message: 'Unexpected error.' };
 }
@@ -77,16 +75,25 @@ function checkGroupTarget(input: BulkGroupInput) {
 
 export function addUsersToGroup(ctx: GatewayContext, input: BulkGroupInput) {
   checkGroupTarget(input);
-  return forEachUser(ctx, input.usernames, (username) => changeMembership(ctx, 'AdminAddUserToGroup', { ...input, username }));
+  return forEachUser(ctx, input.usernames, (username) => adminAddUserToGroup(ctx, { ...input, username }));
 }
 
 export function removeUsersFromGroup(ctx: GatewayContext, input: BulkGroupInput) {
   checkGroupTarget(input);
-  return forEachUser(ctx, input.usernames, (username) => changeMembership(ctx, 'AdminRemoveUserFromGroup', { ...input, username }));
+  return forEachUser(ctx, input.usernames, (username) => adminRemoveUserFromGroup(ctx, { ...input, username }));
 }
 
-export function setUsersEnabled(ctx: GatewayContext, input: { userPoolId: string; usernames: string[] }, enabled: boolean) {
+interface BulkUsersInput {
+  userPoolId: string;
+  usernames: string[];
+}
+
+export function enableUsers(ctx: GatewayContext, input: BulkUsersInput) {
   checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId');
-  const operation = enabled ? 'AdminEnableUser' : 'AdminDisableUser';
-  return forEachUser(ctx, input.usernames, (username) => plainUserWrite(ctx, operation, { userPoolId: input.userPoolId, username }));
+  return forEachUser(ctx, input.usernames, (username) => adminEnableUser(ctx, { userPoolId: input.userPoolId, username }));
+}
+
+export function disableUsers(ctx: GatewayContext, input: BulkUsersInput) {
+  checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId');
+  return forEachUser(ctx, input.usernames, (username) => adminDisableUser(ctx, { userPoolId: input.userPoolId, username }));
 }

@@ -1,18 +1,17 @@
 import type { CreateUserPoolClientRequest, UpdateUserPoolClientRequest } from '@aws-sdk/client-cognito-identity-provider';
-import type { ConnectionArgs, RelayConnection } from '../cognito/connection';
-import type { ClientKey, ClientRecord, RedactedClient } from '../cognito/records';
-import type { GatewayContext } from '../context';
+import { parseClient, parseClientSummary } from '../cognito/parse';
+import type { RedactedClient } from '../cognito/redaction';
+import type { ConnectionArgs, RelayConnection } from '../domain/connection';
+import { invalidInput } from '../domain/gateway-error';
+import { checkIdentifier, checkRange } from '../domain/identifiers';
+import type { ClientKey } from '../domain/keys';
+import type { ClientDetail, ClientRecord, ClientSummary } from '../domain/records';
+import type { GatewayContext } from './context';
 import { listRecords } from './list-records';
 import { nullIfNotFound } from './lookup';
-import { inputError } from '../errors';
-import { checkIdentifier, checkRange } from './validate';
 
 export async function listClients(ctx: GatewayContext, userPoolId: string, args: ConnectionArgs): Promise<RelayConnection<ClientRecord>> {
-  return listRecords(ctx, 'ListUserPoolClients', { UserPoolId: userPoolId }, args, (summary) => ({
-    userPoolId,
-    clientId: summary.ClientId ?? '',
-    summary,
-  }));
+  return listRecords(ctx, 'ListUserPoolClients', { UserPoolId: userPoolId }, args, (summary) => parseClientSummary(userPoolId, summary));
 }
 
 export async function getClient(ctx: GatewayContext, key: ClientKey): Promise<ClientRecord | null> {
@@ -22,13 +21,14 @@ export async function getClient(ctx: GatewayContext, key: ClientKey): Promise<Cl
   return detail ? { ...key, detail } : null;
 }
 
-export async function clientDetail(ctx: GatewayContext, client: ClientRecord): Promise<RedactedClient> {
+/** The client's full description (DescribeUserPoolClient, once per request), without its secret. */
+export async function clientDetail(ctx: GatewayContext, client: ClientRecord): Promise<ClientDetail> {
   return client.detail ?? ctx.loaders.client.load({ userPoolId: client.userPoolId, clientId: client.clientId });
 }
 
 /** The name is all a ListUserPoolClients summary carries; it costs no DescribeUserPoolClient. */
-export async function clientName(ctx: GatewayContext, client: ClientRecord): Promise<string | undefined> {
-  return client.summary?.ClientName ?? (await clientDetail(ctx, client)).ClientName;
+export async function clientSummary(ctx: GatewayContext, client: ClientRecord): Promise<ClientSummary> {
+  return client.summary ?? clientDetail(ctx, client);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -66,7 +66,7 @@ const explicitAuthFlowValues = new Set([
 function clientSettings(input: ClientSettingsInput): Partial<CreateUserPoolClientRequest> {
   input.explicitAuthFlows?.forEach((flow, index) => {
     if (!explicitAuthFlowValues.has(flow))
-      throw inputError(`input.explicitAuthFlows[${index}]`, `must be one of ${[...explicitAuthFlowValues].join(', ')}`);
+      throw invalidInput(`input.explicitAuthFlows[${index}]`, `must be one of ${[...explicitAuthFlowValues].join(', ')}`);
   });
   for (const [field, list] of [
     ['callbackUrls', input.callbackUrls],
@@ -135,22 +135,17 @@ export async function createUserPoolClient(
 ): Promise<{ client: ClientRecord | null; clientSecret: string | null }> {
   const UserPoolId = checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId');
   const ClientName = checkIdentifier('name', input.clientName, 'input.clientName');
-  if (input.returnSecret && !input.generateSecret) throw inputError('input.returnSecret', 'needs generateSecret: true');
+  if (input.returnSecret && !input.generateSecret) throw invalidInput('input.returnSecret', 'needs generateSecret: true');
   const output = await ctx.call(
     'CreateUserPoolClient',
     { UserPoolId, ClientName, GenerateSecret: input.generateSecret ?? false, ...clientSettings(input) },
     { revealSecrets: input.returnSecret === true },
   );
   const created = output.UserPoolClient;
-  if (!created?.ClientId) return { client: null, clientSecret: null };
-  const { ClientSecret, ...withoutSecret } = created;
-  const detail: RedactedClient = {
-    ...withoutSecret,
-    HasClientSecret: Boolean(ClientSecret) || (created as RedactedClient).HasClientSecret === true,
-  };
+  if (!created) return { client: null, clientSecret: null };
   return {
-    client: { userPoolId: UserPoolId, clientId: created.ClientId, detail },
-    clientSecret: input.returnSecret ? (ClientSecret ?? null) : null,
+    client: parseClient(UserPoolId, created),
+    clientSecret: input.returnSecret ? (created.ClientSecret ?? null) : null,
   };
 }
 
@@ -194,7 +189,8 @@ export async function updateUserPoolClient(
     ...clientSettings(input),
     ...(input.clientName != null ? { ClientName: checkIdentifier('name', input.clientName, 'input.clientName') } : {}),
   };
-  const current = await ctx.loaders.client.load(key);
+  const { UserPoolClient } = await ctx.call('DescribeUserPoolClient', { UserPoolId: key.userPoolId, ClientId: key.clientId });
+  const current: RedactedClient = UserPoolClient ?? {};
   const carried = Object.fromEntries(
     carriedOverClientSettings.flatMap((name) => (current[name] === undefined ? [] : [[name, current[name]]])),
   );

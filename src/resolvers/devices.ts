@@ -1,16 +1,19 @@
 import type { DeviceRememberedStatusType } from '@aws-sdk/client-cognito-identity-provider';
-import type { ConnectionArgs, RelayConnection } from '../cognito/connection';
 import { primeDevices } from '../cognito/loaders';
-import { deviceFromCognito, type DeviceKey, type DeviceRecord, type UserKey } from '../cognito/records';
-import type { GatewayContext } from '../context';
+import { parseDevice } from '../cognito/parse';
+import type { ConnectionArgs, RelayConnection } from '../domain/connection';
+import { checkIdentifier } from '../domain/identifiers';
+import type { DeviceKey, UserKey } from '../domain/keys';
+import type { DeviceRecord } from '../domain/records';
+import type { GatewayContext } from './context';
 import { listRecords } from './list-records';
 import { nullIfNotFound } from './lookup';
-import { checkIdentifier } from './validate';
+import { signedInUser } from './signed-in';
 
 /** Devices a user remembered: read by administrators, or by the user itself with its token. */
 export async function listUserDevices(ctx: GatewayContext, user: UserKey, args: ConnectionArgs): Promise<RelayConnection<DeviceRecord>> {
   const input = { UserPoolId: user.userPoolId, Username: user.username };
-  return listRecords(ctx, 'AdminListDevices', input, args, (device) => deviceFromCognito(user, device), primeDevices);
+  return listRecords(ctx, 'AdminListDevices', input, args, (device) => parseDevice(user, device), primeDevices);
 }
 
 export async function getUserDevice(ctx: GatewayContext, key: DeviceKey): Promise<DeviceRecord | null> {
@@ -21,20 +24,20 @@ export async function getUserDevice(ctx: GatewayContext, key: DeviceKey): Promis
 }
 
 function viewer(ctx: GatewayContext) {
-  if (ctx.caller.kind !== 'user') throw new Error('self-service resolver reached without a verified access token');
-  return { AccessToken: ctx.caller.accessToken, owner: { userPoolId: ctx.caller.claims.userPoolId, username: ctx.caller.claims.username } };
+  const { AccessToken, userPoolId, username } = signedInUser(ctx);
+  return { AccessToken, owner: { userPoolId, username } };
 }
 
 export async function listViewerDevices(ctx: GatewayContext, args: ConnectionArgs): Promise<RelayConnection<DeviceRecord>> {
   const { AccessToken, owner } = viewer(ctx);
-  return listRecords(ctx, 'ListDevices', { AccessToken }, args, (device) => deviceFromCognito(owner, device));
+  return listRecords(ctx, 'ListDevices', { AccessToken }, args, (device) => parseDevice(owner, device));
 }
 
 export async function getViewerDevice(ctx: GatewayContext, deviceKey: string): Promise<DeviceRecord | null> {
   checkIdentifier('deviceKey', deviceKey);
   const { AccessToken, owner } = viewer(ctx);
   const output = await nullIfNotFound(ctx.call('GetDevice', { AccessToken, DeviceKey: deviceKey }));
-  return output?.Device ? deviceFromCognito(owner, output.Device) : null;
+  return output?.Device ? parseDevice(owner, output.Device) : null;
 }
 
 export interface AdminDeviceInput {

@@ -1,13 +1,13 @@
 import { requireAdministrator } from '../auth/refusal';
 import { primeUsers } from '../cognito/loaders';
-import type { ClientRecord, GroupRecord, UserPoolRecord, UserRecord } from '../cognito/records';
-import type { GatewayContext } from '../context';
-import { inputError } from '../errors';
+import { invalidInput } from '../domain/gateway-error';
+import { checkIdentifier } from '../domain/identifiers';
+import type { ClientRecord, GroupRecord, UserPoolRecord, UserRecord } from '../domain/records';
+import type { GatewayContext } from './context';
 import { getClient } from './clients';
 import { getGroup } from './groups';
 import { getUserPool } from './user-pools';
 import { getUser } from './users';
-import { checkIdentifier } from './validate';
 
 /**
  * Federation: other subgraphs hand the router representations of our entities, which it resolves
@@ -25,11 +25,11 @@ export interface UserRepresentation {
 export async function resolveUserReference(ctx: GatewayContext, ref: UserRepresentation): Promise<UserRecord | null> {
   requireAdministrator(ctx.caller);
   if (ref.userPoolId && ref.username) return getUser(ctx, { userPoolId: ref.userPoolId, username: ref.username });
-  if (!ref.sub) throw inputError('representations', 'a User needs sub, or userPoolId and username');
+  if (!ref.sub) throw invalidInput('representations', 'a User needs sub, or userPoolId and username');
   const sub = checkIdentifier('attributeValue', ref.sub, 'representations.sub');
   const userPoolIds = ref.userPoolId ? [checkIdentifier('userPoolId', ref.userPoolId, 'representations.userPoolId')] : ctx.subLookupPools;
   if (userPoolIds.length === 0)
-    throw inputError('representations', 'the gateway is configured with no pool to find a user by sub in (FEDERATION_USER_POOLS)');
+    throw invalidInput('representations', 'the gateway is configured with no pool to find a user by sub in (FEDERATION_USER_POOLS)');
   const user = await ctx.loaders.userBySub.load({ sub, userPoolIds });
   if (user) primeUsers(ctx.loaders, [user]);
   return user;

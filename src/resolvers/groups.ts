@@ -1,13 +1,15 @@
-import type { ConnectionArgs, RelayConnection } from '../cognito/connection';
 import { primeGroups } from '../cognito/loaders';
-import { groupFromCognito, type GroupKey, type GroupRecord } from '../cognito/records';
-import type { GatewayContext } from '../context';
+import { parseGroup } from '../cognito/parse';
+import type { ConnectionArgs, RelayConnection } from '../domain/connection';
+import { checkIdentifier, checkRange } from '../domain/identifiers';
+import type { GroupKey, UserKey } from '../domain/keys';
+import type { GroupRecord } from '../domain/records';
+import type { GatewayContext } from './context';
 import { listRecords } from './list-records';
 import { nullIfNotFound } from './lookup';
-import { checkIdentifier, checkRange } from './validate';
 
 export async function listGroups(ctx: GatewayContext, userPoolId: string, args: ConnectionArgs): Promise<RelayConnection<GroupRecord>> {
-  return listRecords(ctx, 'ListGroups', { UserPoolId: userPoolId }, args, (group) => groupFromCognito(group, userPoolId), primeGroups);
+  return listRecords(ctx, 'ListGroups', { UserPoolId: userPoolId }, args, (group) => parseGroup(userPoolId, group), primeGroups);
 }
 
 /** `alongside` runs once the key is checked, before the read: see schema/prefetch.ts. */
@@ -38,7 +40,7 @@ function groupFields(input: GroupInput) {
 
 export async function createGroup(ctx: GatewayContext, input: GroupInput): Promise<{ group: GroupRecord | null }> {
   const output = await ctx.call('CreateGroup', groupFields(input));
-  return { group: output.Group ? groupFromCognito(output.Group, input.userPoolId) : null };
+  return { group: output.Group ? parseGroup(input.userPoolId, output.Group) : null };
 }
 
 /**
@@ -54,7 +56,7 @@ export async function updateGroup(ctx: GatewayContext, input: GroupInput): Promi
     ...(current.roleArn !== undefined ? { RoleArn: current.roleArn } : {}),
     ...changes,
   });
-  return { group: output.Group ? groupFromCognito(output.Group, input.userPoolId) : null };
+  return { group: output.Group ? parseGroup(input.userPoolId, output.Group) : null };
 }
 
 export async function deleteGroup(ctx: GatewayContext, input: { userPoolId: string; groupName: string }) {
@@ -79,14 +81,24 @@ export function membershipTarget(input: MembershipInput, field = 'input') {
   };
 }
 
-export async function changeMembership(
+export interface MembershipChange {
+  user: UserKey;
+  group: GroupKey;
+}
+
+async function changeMembership(
   ctx: GatewayContext,
   operation: 'AdminAddUserToGroup' | 'AdminRemoveUserFromGroup',
   input: MembershipInput,
-) {
+): Promise<MembershipChange> {
   await ctx.call(operation, membershipTarget(input));
   return {
     user: { userPoolId: input.userPoolId, username: input.username },
     group: { userPoolId: input.userPoolId, name: input.groupName },
   };
 }
+
+export const adminAddUserToGroup = (ctx: GatewayContext, input: MembershipInput) => changeMembership(ctx, 'AdminAddUserToGroup', input);
+
+export const adminRemoveUserFromGroup = (ctx: GatewayContext, input: MembershipInput) =>
+  changeMembership(ctx, 'AdminRemoveUserFromGroup', input);

@@ -1,10 +1,12 @@
-import type { ConnectionArgs, RelayConnection } from '../cognito/connection';
 import { primeImportJobs } from '../cognito/loaders';
-import { importJobFromCognito, type ImportJobKey, type ImportJobRecord } from '../cognito/records';
-import type { GatewayContext } from '../context';
+import { parseImportJob } from '../cognito/parse';
+import type { ConnectionArgs, RelayConnection } from '../domain/connection';
+import { checkIdentifier } from '../domain/identifiers';
+import type { ImportJobKey } from '../domain/keys';
+import type { ImportJobRecord } from '../domain/records';
+import type { GatewayContext } from './context';
 import { listRecords } from './list-records';
 import { nullIfNotFound } from './lookup';
-import { checkIdentifier } from './validate';
 
 export async function listImportJobs(
   ctx: GatewayContext,
@@ -16,7 +18,7 @@ export async function listImportJobs(
     'ListUserImportJobs',
     { UserPoolId: userPoolId },
     args,
-    (job) => importJobFromCognito(job, userPoolId),
+    (job) => parseImportJob(userPoolId, job),
     primeImportJobs,
   );
 }
@@ -42,14 +44,14 @@ export async function createUserImportJob(
     JobName: checkIdentifier('name', input.jobName, 'input.jobName'),
     CloudWatchLogsRoleArn: checkIdentifier('roleArn', input.cloudWatchLogsRoleArn, 'input.cloudWatchLogsRoleArn'),
   });
-  return { importJob: output.UserImportJob ? importJobFromCognito(output.UserImportJob, UserPoolId) : null };
+  return { importJob: output.UserImportJob ? parseImportJob(UserPoolId, output.UserImportJob) : null };
 }
 
 async function runJob(ctx: GatewayContext, operation: 'StartUserImportJob' | 'StopUserImportJob', input: ImportJobKey) {
   const UserPoolId = checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId');
   const JobId = checkIdentifier('jobId', input.jobId, 'input.jobId');
   const output = await ctx.call(operation, { UserPoolId, JobId });
-  return { importJob: output.UserImportJob ? importJobFromCognito(output.UserImportJob, UserPoolId) : null };
+  return { importJob: output.UserImportJob ? parseImportJob(UserPoolId, output.UserImportJob) : null };
 }
 
 export const startUserImportJob = (ctx: GatewayContext, input: ImportJobKey) => runJob(ctx, 'StartUserImportJob', input);

@@ -1,7 +1,8 @@
-import { forRelay, listConnection, mapConnection, type ConnectionArgs, type RelayConnection } from '../cognito/connection';
+import { listConnection, mapConnection } from '../cognito/connection';
 import type { ListInput, ListItem, ListOperationName } from '../cognito/list-operations';
 import type { Loaders } from '../cognito/loaders';
-import type { GatewayContext } from '../context';
+import { forRelay, type ConnectionArgs, type RelayConnection } from '../domain/connection';
+import type { GatewayContext } from './context';
 
 /**
  * A connection over a Cognito list, its items turned into records; `prime` hands the records to

@@ -1,4 +1,4 @@
-import { isNotFound } from '../cognito/errors';
+import { isNotFound } from '../domain/gateway-error';
 
 /** Lookups by key answer null for a key that names nothing, as GraphQL clients expect. */
 export async function nullIfNotFound<T>(lookup: Promise<T>): Promise<T | null> {

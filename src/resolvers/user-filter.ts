@@ -1,5 +1,5 @@
 import { filterExpression } from '../cognito/filter-syntax';
-import { inputError } from '../errors';
+import { invalidInput } from '../domain/gateway-error';
 
 /** Exactly one of the two: Cognito matches an attribute exactly or by prefix. */
 export interface StringMatchInput {
@@ -50,9 +50,9 @@ const MAX_VALUE_LENGTH = 2048;
 export function buildUserFilter(input: UserFilterInput | null | undefined, field = 'filter'): string | undefined {
   if (!input) return undefined;
   const set = searchableFields.filter((name) => input[name] != null);
-  if (set.length === 0) throw inputError(field, `set one of ${searchableFields.join(', ')}`);
+  if (set.length === 0) throw invalidInput(field, `set one of ${searchableFields.join(', ')}`);
   if (set.length > 1) {
-    throw inputError(field, `Cognito searches one attribute at a time, but ${set.join(' and ')} are set`);
+    throw invalidInput(field, `Cognito searches one attribute at a time, but ${set.join(' and ')} are set`);
   }
   const name = set[0] as FilterField;
   const { attribute, kind } = searchable[name];
@@ -64,16 +64,16 @@ export function buildUserFilter(input: UserFilterInput | null | undefined, field
   const match = input[name] as StringMatchInput;
   const hasEquals = match.equals != null;
   const hasPrefix = match.startsWith != null;
-  if (hasEquals === hasPrefix) throw inputError(path, 'set exactly one of equals or startsWith');
+  if (hasEquals === hasPrefix) throw invalidInput(path, 'set exactly one of equals or startsWith');
   return hasEquals
     ? filterExpression(attribute, '=', checkValue(match.equals as string, `${path}.equals`))
     : filterExpression(attribute, '^=', checkValue(match.startsWith as string, `${path}.startsWith`));
 }
 
 function checkValue(value: string, path: string): string {
-  if (value.length === 0) throw inputError(path, 'must not be empty');
-  if (value.length > MAX_VALUE_LENGTH) throw inputError(path, `must be at most ${MAX_VALUE_LENGTH} characters`);
+  if (value.length === 0) throw invalidInput(path, 'must not be empty');
+  if (value.length > MAX_VALUE_LENGTH) throw invalidInput(path, `must be at most ${MAX_VALUE_LENGTH} characters`);
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f]/.test(value)) throw inputError(path, 'must not contain control characters');
+  if (/[\u0000-\u001f]/.test(value)) throw invalidInput(path, 'must not contain control characters');
   return value;
 }

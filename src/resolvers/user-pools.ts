@@ -4,16 +4,17 @@ import type {
   UpdateUserPoolRequest,
   UserPoolType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { inputError } from '../errors';
-import type { ConnectionArgs, RelayConnection } from '../cognito/connection';
-import type { UserPoolRecord } from '../cognito/records';
-import type { GatewayContext } from '../context';
+import { parseUserPool, parseUserPoolSummary } from '../cognito/parse';
+import type { ConnectionArgs, RelayConnection } from '../domain/connection';
+import { invalidInput } from '../domain/gateway-error';
+import { checkIdentifier, checkRange } from '../domain/identifiers';
+import type { UserPoolDetail, UserPoolRecord, UserPoolSummary } from '../domain/records';
+import type { GatewayContext } from './context';
 import { listRecords } from './list-records';
 import { nullIfNotFound } from './lookup';
-import { checkIdentifier, checkRange } from './validate';
 
 export async function listUserPools(ctx: GatewayContext, args: ConnectionArgs): Promise<RelayConnection<UserPoolRecord>> {
-  return listRecords(ctx, 'ListUserPools', {}, args, (summary) => ({ userPoolId: summary.Id ?? '', summary }));
+  return listRecords(ctx, 'ListUserPools', {}, args, parseUserPoolSummary);
 }
 
 /** `alongside` runs once the key is checked, before the read: see schema/prefetch.ts. */
@@ -29,20 +30,14 @@ export function userPoolReference(userPoolId: string): UserPoolRecord {
   return { userPoolId };
 }
 
-export async function userPoolDetail(ctx: GatewayContext, pool: UserPoolRecord): Promise<UserPoolType> {
+/** The pool's full description (DescribeUserPool, once per request). */
+export async function userPoolDetail(ctx: GatewayContext, pool: UserPoolRecord): Promise<UserPoolDetail> {
   return pool.detail ?? ctx.loaders.userPool.load(pool.userPoolId);
 }
 
-type SummaryField = 'Name' | 'CreationDate' | 'LastModifiedDate' | 'LambdaConfig';
-
-/** Fields a ListUserPools summary carries are served from it; no DescribeUserPool for them. */
-export async function userPoolSummaryField<Field extends SummaryField>(
-  ctx: GatewayContext,
-  pool: UserPoolRecord,
-  field: Field,
-): Promise<UserPoolType[Field]> {
-  if (pool.summary) return pool.summary[field];
-  return (await userPoolDetail(ctx, pool))[field];
+/** What a ListUserPools summary carries is served from it; no DescribeUserPool for it. */
+export async function userPoolSummary(ctx: GatewayContext, pool: UserPoolRecord): Promise<UserPoolSummary> {
+  return pool.summary ?? userPoolDetail(ctx, pool);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -104,18 +99,18 @@ function passwordPolicy(input: PasswordPolicyInput, current: PasswordPolicyType 
 }
 
 function schemaAttributes(attributes: readonly CustomAttributeInput[], field: string): SchemaAttributeType[] {
-  if (attributes.length > 50) throw inputError(field, 'a pool has at most 50 custom attributes');
+  if (attributes.length > 50) throw invalidInput(field, 'a pool has at most 50 custom attributes');
   return attributes.map((attribute, index) => {
     const at = `${field}[${index}]`;
     // Custom names are given without the `custom:` prefix Cognito adds, and are 1-20 characters.
     const name = checkIdentifier('attributeName', attribute.name.replace(/^custom:/, ''), `${at}.name`);
-    if (name.length > 20) throw inputError(`${at}.name`, 'must be at most 20 characters (without custom:)');
+    if (name.length > 20) throw invalidInput(`${at}.name`, 'must be at most 20 characters (without custom:)');
     const isText = attribute.dataType === 'String';
     const isNumber = attribute.dataType === 'Number';
     if (!isText && (attribute.minLength != null || attribute.maxLength != null))
-      throw inputError(`${at}.minLength`, 'applies to String attributes only');
+      throw invalidInput(`${at}.minLength`, 'applies to String attributes only');
     if (!isNumber && (attribute.minValue != null || attribute.maxValue != null))
-      throw inputError(`${at}.minValue`, 'applies to Number attributes only');
+      throw invalidInput(`${at}.minValue`, 'applies to Number attributes only');
     const text = (value: number | null | undefined) => (value == null ? undefined : String(value));
     return {
       Name: name,
@@ -140,8 +135,7 @@ export async function createUserPool(ctx: GatewayContext, input: CreateUserPoolI
     ...(input.passwordPolicy ? { Policies: { PasswordPolicy: passwordPolicy(input.passwordPolicy) } } : {}),
     ...(input.customAttributes?.length ? { Schema: schemaAttributes(input.customAttributes, 'input.customAttributes') } : {}),
   });
-  const pool = output.UserPool;
-  return { userPool: pool?.Id ? { userPoolId: pool.Id, detail: pool } : null };
+  return { userPool: output.UserPool ? parseUserPool(output.UserPool) : null };
 }
 
 /**
@@ -175,7 +169,7 @@ export async function updateUserPool(
 ): Promise<{ userPool: UserPoolRecord }> {
   const UserPoolId = checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId');
   if (input.passwordPolicy) checkPasswordPolicy(input.passwordPolicy);
-  const current = await ctx.loaders.userPool.load(UserPoolId);
+  const { UserPool: current = {} } = await ctx.call('DescribeUserPool', { UserPoolId });
   const carried = Object.fromEntries(carriedOverSettings.flatMap((key) => (current[key] === undefined ? [] : [[key, current[key]]])));
   await ctx.call('UpdateUserPool', {
     ...carried,
@@ -197,7 +191,7 @@ export async function deleteUserPool(ctx: GatewayContext, input: { userPoolId: s
 
 export async function addCustomAttributes(ctx: GatewayContext, input: { userPoolId: string; attributes: CustomAttributeInput[] }) {
   const UserPoolId = checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId');
-  if (input.attributes.length === 0) throw inputError('input.attributes', 'must name at least one attribute');
+  if (input.attributes.length === 0) throw invalidInput('input.attributes', 'must name at least one attribute');
   await ctx.call('AddCustomAttributes', { UserPoolId, CustomAttributes: schemaAttributes(input.attributes, 'input.attributes') });
   return { userPool: userPoolReference(UserPoolId) };
 }

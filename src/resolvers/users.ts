@@ -1,20 +1,15 @@
-import { forRelay, wholeListConnection, type ConnectionArgs, type RelayConnection } from '../cognito/connection';
+import { wholeListConnection } from '../cognito/connection';
 import { MIN_USERS_FOR_MEMBERSHIP_INDEX, primeGroups, primeUsers } from '../cognito/loaders';
-import {
-  groupFromCognito,
-  userFromListItem,
-  type GroupKey,
-  type GroupRecord,
-  type MfaRecord,
-  type UserKey,
-  type UserRecord,
-} from '../cognito/records';
-import type { GatewayContext } from '../context';
+import { parseGroup, parseUser } from '../cognito/parse';
+import { forRelay, type ConnectionArgs, type RelayConnection } from '../domain/connection';
+import { invalidInput } from '../domain/gateway-error';
+import { checkAttributes, checkIdentifier, type AttributeInput } from '../domain/identifiers';
+import type { GroupKey, UserKey } from '../domain/keys';
+import type { GroupRecord, MfaRecord, UserRecord } from '../domain/records';
+import type { GatewayContext } from './context';
 import { listRecords } from './list-records';
 import { nullIfNotFound } from './lookup';
 import { buildUserFilter, type UserFilterInput } from './user-filter';
-import { inputError } from '../errors';
-import { checkAttributes, checkIdentifier, type AttributeInput } from './validate';
 
 /** What the query will ask of the listed users, so that slow reads can start early. */
 export interface ListHints {
@@ -34,15 +29,14 @@ async function withGroupsStarted(
   hints: ListHints,
   read: () => Promise<RelayConnection<UserRecord>>,
 ): Promise<RelayConnection<UserRecord>> {
-  const startGroups = ctx.loaderCache && hints.groupsWithoutCursors === true;
-  // A failure of an early read surfaces, if it matters, where the groups are read.
+  const startGroups = hints.groupsWithoutCursors === true;
   if (startGroups && (args.first ?? ctx.paging.defaultSize) >= MIN_USERS_FOR_MEMBERSHIP_INDEX) {
-    ctx.loaders.poolGroups.load(userPoolId).catch(() => undefined);
+    ctx.loaders.readAhead(() => ctx.loaders.poolGroups.load(userPoolId));
   }
   const users = await read();
   if (startGroups) {
     for (const { node } of users.edges) {
-      ctx.loaders.groupsOfUser.load({ userPoolId: node.userPoolId, username: node.username }).catch(() => undefined);
+      ctx.loaders.readAhead(() => ctx.loaders.groupsOfUser.load({ userPoolId: node.userPoolId, username: node.username }));
     }
   }
   return users;
@@ -59,7 +53,7 @@ export async function listUsers(
   const Filter = buildUserFilter(filter);
   const input = { UserPoolId: userPoolId, ...(Filter ? { Filter } : {}) };
   return withGroupsStarted(ctx, userPoolId, args, hints, () =>
-    listRecords(ctx, 'ListUsers', input, args, (user) => userFromListItem(userPoolId, user), primeUsers),
+    listRecords(ctx, 'ListUsers', input, args, (user) => parseUser(userPoolId, user), primeUsers),
   );
 }
 
@@ -71,7 +65,7 @@ export function listGroupMembers(
 ): Promise<RelayConnection<UserRecord>> {
   const input = { UserPoolId: group.userPoolId, GroupName: group.name };
   return withGroupsStarted(ctx, group.userPoolId, args, hints, () =>
-    listRecords(ctx, 'ListUsersInGroup', input, args, (user) => userFromListItem(group.userPoolId, user), primeUsers),
+    listRecords(ctx, 'ListUsersInGroup', input, args, (user) => parseUser(group.userPoolId, user), primeUsers),
   );
 }
 
@@ -94,7 +88,7 @@ export async function listGroupsOfUser(
     }
   }
   const input = { UserPoolId: user.userPoolId, Username: user.username };
-  return listRecords(ctx, 'AdminListGroupsForUser', input, args, (group) => groupFromCognito(group, user.userPoolId), primeGroups);
+  return listRecords(ctx, 'AdminListGroupsForUser', input, args, (group) => parseGroup(user.userPoolId, group), primeGroups);
 }
 
 /** `alongside` runs once the key is checked, before the read: see schema/prefetch.ts. */
@@ -129,21 +123,19 @@ export function userTarget(input: UserTargetInput) {
   };
 }
 
-/** Writes whose whole input is the user they act on. */
-export const plainUserWrites = [
-  'AdminDisableUser',
-  'AdminEnableUser',
-  'AdminConfirmSignUp',
-  'AdminResetUserPassword',
-  'AdminUserGlobalSignOut',
-] as const;
+type PlainUserWrite = 'AdminDisableUser' | 'AdminEnableUser' | 'AdminConfirmSignUp' | 'AdminResetUserPassword' | 'AdminUserGlobalSignOut';
 
-export type PlainUserWrite = (typeof plainUserWrites)[number];
-
-export async function plainUserWrite(ctx: GatewayContext, operation: PlainUserWrite, input: UserTargetInput): Promise<UserKey> {
+/** A write whose whole input is the user it acts on. */
+async function plainUserWrite(ctx: GatewayContext, operation: PlainUserWrite, input: UserTargetInput): Promise<UserKey> {
   await ctx.call(operation, userTarget(input));
   return { userPoolId: input.userPoolId, username: input.username };
 }
+
+export const adminDisableUser = (ctx: GatewayContext, input: UserTargetInput) => plainUserWrite(ctx, 'AdminDisableUser', input);
+export const adminEnableUser = (ctx: GatewayContext, input: UserTargetInput) => plainUserWrite(ctx, 'AdminEnableUser', input);
+export const adminConfirmSignUp = (ctx: GatewayContext, input: UserTargetInput) => plainUserWrite(ctx, 'AdminConfirmSignUp', input);
+export const adminResetUserPassword = (ctx: GatewayContext, input: UserTargetInput) => plainUserWrite(ctx, 'AdminResetUserPassword', input);
+export const adminUserGlobalSignOut = (ctx: GatewayContext, input: UserTargetInput) => plainUserWrite(ctx, 'AdminUserGlobalSignOut', input);
 
 export async function adminDeleteUser(ctx: GatewayContext, input: UserTargetInput) {
   await ctx.call('AdminDeleteUser', userTarget(input));
@@ -170,14 +162,14 @@ export async function adminCreateUser(ctx: GatewayContext, input: AdminCreateUse
     ...(input.desiredDeliveryMediums?.length ? { DesiredDeliveryMediums: input.desiredDeliveryMediums } : {}),
     ...(input.forceAliasCreation != null ? { ForceAliasCreation: input.forceAliasCreation } : {}),
   });
-  return { user: output.User ? userFromListItem(input.userPoolId, output.User) : null };
+  return { user: output.User ? parseUser(input.userPoolId, output.User) : null };
 }
 
 export async function adminUpdateUserAttributes(
   ctx: GatewayContext,
   input: UserTargetInput & { attributes: AttributeInput[] },
 ): Promise<UserKey> {
-  if (input.attributes.length === 0) throw inputError('input.attributes', 'must name at least one attribute');
+  if (input.attributes.length === 0) throw invalidInput('input.attributes', 'must name at least one attribute');
   await ctx.call('AdminUpdateUserAttributes', {
     ...userTarget(input),
     UserAttributes: checkAttributes(input.attributes, 'input.attributes'),
@@ -186,7 +178,7 @@ export async function adminUpdateUserAttributes(
 }
 
 export async function adminDeleteUserAttributes(ctx: GatewayContext, input: UserTargetInput & { names: string[] }): Promise<UserKey> {
-  if (input.names.length === 0) throw inputError('input.names', 'must name at least one attribute');
+  if (input.names.length === 0) throw invalidInput('input.names', 'must name at least one attribute');
   input.names.forEach((name, index) => checkIdentifier('attributeName', name, `input.names[${index}]`));
   await ctx.call('AdminDeleteUserAttributes', { ...userTarget(input), UserAttributeNames: input.names });
   return { userPoolId: input.userPoolId, username: input.username };

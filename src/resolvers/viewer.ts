@@ -1,20 +1,19 @@
-import { codeDelivery, userFromGetUser, type CodeDeliveryRecord, type UserRecord } from '../cognito/records';
-import type { GatewayContext } from '../context';
-import { inputError } from '../errors';
-import { checkAttributes, checkIdentifier, type AttributeInput } from './validate';
+import { parseCodeDelivery, parseUserDetail } from '../cognito/parse';
+import { invalidInput } from '../domain/gateway-error';
+import { checkAttributes, checkIdentifier, type AttributeInput } from '../domain/identifiers';
+import type { CodeDeliveryRecord, UserRecord } from '../domain/records';
+import type { GatewayContext } from './context';
+import { signedInUser } from './signed-in';
 
 /**
  * Self-service: the signed-in user's own account, always with the caller's own access token,
  * so Cognito itself makes sure nobody reaches another user's data.
  */
-function signedIn(ctx: GatewayContext) {
-  if (ctx.caller.kind !== 'user') throw new Error('self-service resolver reached without a verified access token');
-  return { AccessToken: ctx.caller.accessToken, userPoolId: ctx.caller.claims.userPoolId };
-}
+const signedIn = signedInUser;
 
 export async function getViewer(ctx: GatewayContext): Promise<UserRecord> {
   const { AccessToken, userPoolId } = signedIn(ctx);
-  return userFromGetUser(userPoolId, await ctx.call('GetUser', { AccessToken }));
+  return parseUserDetail(userPoolId, await ctx.call('GetUser', { AccessToken }));
 }
 
 export async function changePassword(ctx: GatewayContext, input: { previousPassword: string; proposedPassword: string }) {
@@ -29,15 +28,15 @@ export async function updateUserAttributes(
   ctx: GatewayContext,
   input: { attributes: AttributeInput[] },
 ): Promise<{ codeDeliveries: (CodeDeliveryRecord | null)[] }> {
-  if (input.attributes.length === 0) throw inputError('input.attributes', 'must name at least one attribute');
+  if (input.attributes.length === 0) throw invalidInput('input.attributes', 'must name at least one attribute');
   const UserAttributes = checkAttributes(input.attributes, 'input.attributes');
   const { AccessToken } = signedIn(ctx);
   const output = await ctx.call('UpdateUserAttributes', { AccessToken, UserAttributes });
-  return { codeDeliveries: (output.CodeDeliveryDetailsList ?? []).map(codeDelivery) };
+  return { codeDeliveries: (output.CodeDeliveryDetailsList ?? []).map(parseCodeDelivery) };
 }
 
 export async function deleteUserAttributes(ctx: GatewayContext, input: { names: string[] }) {
-  if (input.names.length === 0) throw inputError('input.names', 'must name at least one attribute');
+  if (input.names.length === 0) throw invalidInput('input.names', 'must name at least one attribute');
   input.names.forEach((name, index) => checkIdentifier('attributeName', name, `input.names[${index}]`));
   const { AccessToken } = signedIn(ctx);
   await ctx.call('DeleteUserAttributes', { AccessToken, UserAttributeNames: input.names });
@@ -45,8 +44,7 @@ export async function deleteUserAttributes(ctx: GatewayContext, input: { names: 
 }
 
 export async function deleteUser(ctx: GatewayContext) {
-  const { AccessToken } = signedIn(ctx);
-  const username = ctx.caller.kind === 'user' ? ctx.caller.claims.username : '';
+  const { AccessToken, username } = signedIn(ctx);
   await ctx.call('DeleteUser', { AccessToken });
   return { deletedUsername: username };
 }
@@ -55,7 +53,7 @@ export async function getUserAttributeVerificationCode(ctx: GatewayContext, inpu
   checkIdentifier('attributeName', input.attributeName, 'input.attributeName');
   const { AccessToken } = signedIn(ctx);
   const output = await ctx.call('GetUserAttributeVerificationCode', { AccessToken, AttributeName: input.attributeName });
-  return { codeDelivery: codeDelivery(output.CodeDeliveryDetails) };
+  return { codeDelivery: parseCodeDelivery(output.CodeDeliveryDetails) };
 }
 
 export async function verifyUserAttribute(ctx: GatewayContext, input: { attributeName: string; code: string }) {

@@ -1,4 +1,5 @@
-import { ChallengeNameType } from '@aws-sdk/client-cognito-identity-provider';
+import type { CognitoException } from '../domain/codes';
+import type { SignInStepRecord } from '../domain/records';
 import {
   answerableChallenges,
   confirmForgotPassword,
@@ -8,7 +9,6 @@ import {
   resendConfirmationCode,
   respondToAuthChallenge,
   signUp,
-  type AuthStep,
 } from '../resolvers/auth';
 import { builder, type BuilderTypes } from './builder';
 import { cognitoErrors } from './errors';
@@ -18,7 +18,7 @@ import { AttributeInput, codeDeliveryField } from './shared-types';
  * The public flows. Anyone may call them (no auth scope), each names an app client the gateway
  * serves, and each is rate-limited per client address.
  */
-const AuthTokens = builder.objectRef<NonNullable<AuthStep['tokens']>>('AuthTokens').implement({
+const AuthTokens = builder.objectRef<NonNullable<SignInStepRecord['tokens']>>('AuthTokens').implement({
   description: 'Tokens of a completed sign-in. They are returned to the caller that signed in, and to nobody else.',
   fields: (t) => ({
     accessToken: t.exposeString('accessToken', { description: 'Send as `Authorization: Bearer <accessToken>`.' }),
@@ -33,7 +33,7 @@ const ChallengeParameter = builder.objectRef<{ name: string; value: string }>('C
   fields: (t) => ({ name: t.exposeString('name'), value: t.exposeString('value') }),
 });
 
-const AuthChallenge = builder.objectRef<NonNullable<AuthStep['challenge']>>('AuthChallenge').implement({
+const AuthChallenge = builder.objectRef<NonNullable<SignInStepRecord['challenge']>>('AuthChallenge').implement({
   description: 'The next step of a sign-in; answer it with respondToAuthChallenge.',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'NEW_PASSWORD_REQUIRED, SMS_MFA, SOFTWARE_TOKEN_MFA, EMAIL_OTP, ...' }),
@@ -50,11 +50,11 @@ const SignInFlow = builder.enumType('SignInFlow', {
 });
 
 export const AnswerableChallenge = builder.enumType('AnswerableChallenge', {
-  values: answerableChallenges.filter((name) => Object.values(ChallengeNameType).includes(name)),
+  values: answerableChallenges,
 });
 
 /** The failures of a sign-in step, public or server-side. */
-export const signInExceptions = [
+export const signInExceptions: CognitoException[] = [
   'NotAuthorizedException',
   'UserNotFoundException',
   'UserNotConfirmedException',
@@ -68,7 +68,7 @@ export const signInExceptions = [
 const signInErrors = cognitoErrors(...signInExceptions);
 
 /** The failures of a request for Cognito to send a code (confirmation, password reset). */
-const codeSendingExceptions = [
+const codeSendingExceptions: CognitoException[] = [
   'UserNotFoundException',
   'InvalidParameterException',
   'CodeDeliveryFailureException',
@@ -76,7 +76,7 @@ const codeSendingExceptions = [
   'NotAuthorizedException',
 ];
 
-export function signInStepFields(t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, AuthStep>) {
+export function signInStepFields(t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, SignInStepRecord>) {
   return {
     tokens: t.field({ type: AuthTokens, nullable: true, description: 'Set when sign-in is complete.', resolve: (step) => step.tokens }),
     challenge: t.field({

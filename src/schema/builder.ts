@@ -5,11 +5,11 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import { GraphQLError } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import type { GatewayContext } from '../context';
 import { refusal } from '../auth/refusal';
-import { InvalidInputError } from '../errors';
+import { GatewayError } from '../domain/gateway-error';
+import type { GatewayContext } from '../resolvers/context';
+import { InvalidInputError, toGraphQLError } from './error-mapping';
 
 /** The only SchemaBuilder: every type file adds to it. */
 export const builder = new SchemaBuilder<{
@@ -60,9 +60,15 @@ export const builder = new SchemaBuilder<{
     defaultComplexity: 1,
     defaultListMultiplier: 10,
     complexityError: (kind, result) =>
-      new GraphQLError(`Query complexity ${result.complexity} is over the limit of ${result.maxComplexity}; ask for fewer items.`, {
-        extensions: { code: 'QUERY_TOO_COMPLEX', kind, http: { status: 400 } },
-      }),
+      toGraphQLError(
+        new GatewayError(
+          'QUERY_TOO_COMPLEX',
+          `Query complexity ${result.complexity} is over the limit of ${result.maxComplexity}; ask for fewer items.`,
+          {
+            details: { kind },
+          },
+        ),
+      ),
     limit: (ctx) => ctx.limits,
   },
 });

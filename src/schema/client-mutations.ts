@@ -1,5 +1,6 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import type { ClientRecord } from '../cognito/records';
+import type { CognitoException } from '../domain/codes';
+import type { ClientRecord } from '../domain/records';
 import { createUserPoolClient, deleteUserPoolClient, updateUserPoolClient } from '../resolvers/clients';
 import { builder, type BuilderTypes } from './builder';
 import { cognitoErrors } from './errors';
@@ -7,7 +8,7 @@ import { joinKey } from './natural-keys';
 import { ClientRef } from './refs';
 
 const admin = { authScopes: { admin: true } } as const;
-const clientErrors = [
+const clientErrors: CognitoException[] = [
   'ResourceNotFoundException',
   'InvalidParameterException',
   'NotAuthorizedException',

@@ -1,39 +1,18 @@
-import type { RedactedClient } from '../cognito/records';
-import { clientDetail, clientName, getClient } from '../resolvers/clients';
+import type { TokenValidityUnitsRecord } from '../domain/records';
+import { clientDetail, clientSummary, getClient } from '../resolvers/clients';
 import { userPoolReference } from '../resolvers/user-pools';
 import { builder } from './builder';
 import { joinKey } from './natural-keys';
 import { ClientRef, UserPoolRef } from './refs';
 
-const TokenValidityUnits = builder.objectRef<NonNullable<RedactedClient['TokenValidityUnits']>>('TokenValidityUnits').implement({
+const TokenValidityUnits = builder.objectRef<TokenValidityUnitsRecord>('TokenValidityUnits').implement({
   description: 'The unit (seconds, minutes, hours or days) of each token validity.',
   fields: (t) => ({
-    accessToken: t.string({ nullable: true, resolve: (u) => u.AccessToken }),
-    idToken: t.string({ nullable: true, resolve: (u) => u.IdToken }),
-    refreshToken: t.string({ nullable: true, resolve: (u) => u.RefreshToken }),
+    accessToken: t.string({ nullable: true, resolve: (u) => u.accessToken }),
+    idToken: t.string({ nullable: true, resolve: (u) => u.idToken }),
+    refreshToken: t.string({ nullable: true, resolve: (u) => u.refreshToken }),
   }),
 });
-
-/** Client fields that only DescribeUserPoolClient carries, read from its (secret-free) output. */
-function detailField<Key extends keyof RedactedClient>(key: Key) {
-  return async (client: Parameters<typeof clientDetail>[1], _args: object, ctx: Parameters<typeof clientDetail>[0]) =>
-    (await clientDetail(ctx, client))[key];
-}
-
-function detailList(
-  key:
-    | 'ExplicitAuthFlows'
-    | 'AllowedOAuthFlows'
-    | 'AllowedOAuthScopes'
-    | 'CallbackURLs'
-    | 'LogoutURLs'
-    | 'SupportedIdentityProviders'
-    | 'ReadAttributes'
-    | 'WriteAttributes',
-) {
-  return async (client: Parameters<typeof clientDetail>[1], _args: object, ctx: Parameters<typeof clientDetail>[0]) =>
-    ((await clientDetail(ctx, client))[key] ?? []) as string[];
-}
 
 builder.node(ClientRef, {
   authScopes: { admin: true },
@@ -42,40 +21,44 @@ builder.node(ClientRef, {
   fields: (t) => ({
     userPoolId: t.exposeString('userPoolId'),
     clientId: t.exposeString('clientId'),
-    name: t.string({ resolve: async (client, _, ctx) => (await clientName(ctx, client)) ?? '' }),
+    name: t.string({ resolve: async (client, _, ctx) => (await clientSummary(ctx, client)).name }),
     hasSecret: t.boolean({
       description: 'Whether the client has a secret (the secret itself is never returned).',
-      resolve: async (client, _, ctx) => (await clientDetail(ctx, client)).HasClientSecret === true,
+      resolve: async (client, _, ctx) => (await clientDetail(ctx, client)).hasSecret,
     }),
-    createdAt: t.field({ type: 'DateTime', nullable: true, resolve: detailField('CreationDate') }),
-    updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: detailField('LastModifiedDate') }),
-    explicitAuthFlows: t.stringList({ resolve: detailList('ExplicitAuthFlows') }),
-    allowedOAuthFlows: t.stringList({ resolve: detailList('AllowedOAuthFlows') }),
-    allowedOAuthScopes: t.stringList({ resolve: detailList('AllowedOAuthScopes') }),
-    allowedOAuthFlowsUserPoolClient: t.boolean({ nullable: true, resolve: detailField('AllowedOAuthFlowsUserPoolClient') }),
-    callbackUrls: t.stringList({ resolve: detailList('CallbackURLs') }),
-    logoutUrls: t.stringList({ resolve: detailList('LogoutURLs') }),
-    defaultRedirectUri: t.string({ nullable: true, resolve: detailField('DefaultRedirectURI') }),
-    supportedIdentityProviders: t.stringList({ resolve: detailList('SupportedIdentityProviders') }),
-    readAttributes: t.stringList({ resolve: detailList('ReadAttributes') }),
-    writeAttributes: t.stringList({ resolve: detailList('WriteAttributes') }),
-    accessTokenValidity: t.int({ nullable: true, resolve: detailField('AccessTokenValidity') }),
-    idTokenValidity: t.int({ nullable: true, resolve: detailField('IdTokenValidity') }),
-    refreshTokenValidity: t.int({ nullable: true, resolve: detailField('RefreshTokenValidity') }),
-    tokenValidityUnits: t.field({ type: TokenValidityUnits, nullable: true, resolve: detailField('TokenValidityUnits') }),
+    createdAt: t.field({ type: 'DateTime', nullable: true, resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).createdAt }),
+    updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).updatedAt }),
+    explicitAuthFlows: t.stringList({ resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).explicitAuthFlows }),
+    allowedOAuthFlows: t.stringList({ resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).allowedOAuthFlows }),
+    allowedOAuthScopes: t.stringList({ resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).allowedOAuthScopes }),
+    allowedOAuthFlowsUserPoolClient: t.boolean({
+      nullable: true,
+      resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).allowedOAuthFlowsUserPoolClient,
+    }),
+    callbackUrls: t.stringList({ resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).callbackUrls }),
+    logoutUrls: t.stringList({ resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).logoutUrls }),
+    defaultRedirectUri: t.string({ nullable: true, resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).defaultRedirectUri }),
+    supportedIdentityProviders: t.stringList({ resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).supportedIdentityProviders }),
+    readAttributes: t.stringList({ resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).readAttributes }),
+    writeAttributes: t.stringList({ resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).writeAttributes }),
+    accessTokenValidity: t.int({ nullable: true, resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).accessTokenValidity }),
+    idTokenValidity: t.int({ nullable: true, resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).idTokenValidity }),
+    refreshTokenValidity: t.int({ nullable: true, resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).refreshTokenValidity }),
+    tokenValidityUnits: t.field({
+      type: TokenValidityUnits,
+      nullable: true,
+      resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).tokenValidityUnits,
+    }),
     authSessionValidity: t.int({
       nullable: true,
       description: 'Minutes a sign-in session stays valid.',
-      resolve: detailField('AuthSessionValidity'),
+      resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).authSessionValidity,
     }),
     preventUserExistenceErrors: t.boolean({
       nullable: true,
-      resolve: async (client, _, ctx) => {
-        const value = (await clientDetail(ctx, client)).PreventUserExistenceErrors;
-        return value === undefined ? null : value === 'ENABLED';
-      },
+      resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).preventUserExistenceErrors,
     }),
-    enableTokenRevocation: t.boolean({ nullable: true, resolve: detailField('EnableTokenRevocation') }),
+    enableTokenRevocation: t.boolean({ nullable: true, resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).enableTokenRevocation }),
     pool: t.field({ type: UserPoolRef, resolve: (client) => userPoolReference(client.userPoolId) }),
   }),
 });

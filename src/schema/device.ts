@@ -1,3 +1,4 @@
+import type { CognitoException } from '../domain/codes';
 import {
   adminForgetDevice,
   adminUpdateDeviceStatus,
@@ -8,9 +9,9 @@ import {
   listViewerDevices,
   updateDeviceStatus,
 } from '../resolvers/devices';
+import { listUserDevices } from '../resolvers/devices';
 import { getUser } from '../resolvers/users';
 import { builder } from './builder';
-import { userLists } from './list-readers';
 import { cognitoErrors } from './errors';
 import { joinKeyParts } from './natural-keys';
 import { DeviceConnection, DeviceRef, UserRef } from './refs';
@@ -46,7 +47,7 @@ builder.objectFields(UserRef, (t) => ({
       type: DeviceRef,
       nullable: true,
       description: 'Devices the user remembered (AdminListDevices).',
-      resolve: userLists.devices,
+      resolve: (user, args, ctx) => listUserDevices(ctx, user, args),
     },
     DeviceConnection,
   ),
@@ -79,7 +80,7 @@ builder.objectFields(Viewer, (t) => ({
 }));
 
 const DeviceRememberedStatus = builder.enumType('DeviceRememberedStatus', { values: ['remembered', 'not_remembered'] as const });
-const deviceErrors = [
+const deviceErrors: CognitoException[] = [
   'ResourceNotFoundException',
   'InvalidParameterException',
   'NotAuthorizedException',

@@ -1,9 +1,10 @@
-import { type CognitoError, cognitoErrorClass, errorTypeName } from '../cognito/errors';
-import { InvalidInputError } from '../errors';
+import type { CognitoException } from '../domain/codes';
+import { inputReason, type GatewayError } from '../domain/gateway-error';
 import { builder } from './builder';
+import { errorTypeName, exceptionErrorClass, InvalidInputError } from './error-mapping';
 
 /** What every typed failure of a mutation carries; clients switch on `__typename` or `code`. */
-export const ErrorInterface = builder.interfaceRef<Error & { code: string }>('Error').implement({
+export const ErrorInterface = builder.interfaceRef<GatewayError>('Error').implement({
   description: 'An expected failure a mutation returns as a result instead of a GraphQL error.',
   fields: (t) => ({
     message: t.exposeString('message'),
@@ -16,20 +17,21 @@ builder.objectType(InvalidInputError, {
   description: 'The input was refused before any Cognito call.',
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    field: t.exposeString('field', { description: 'Path of the input field, such as `input.username`.' }),
-    reason: t.exposeString('reason'),
+    field: t.string({ description: 'Path of the input field, such as `input.username`.', resolve: (error) => error.field ?? 'input' }),
+    reason: t.string({ resolve: (error) => inputReason(error) }),
   }),
 });
 
-const registered = new Set<string>();
+const registered = new Set<CognitoException>();
 
 /**
- * The classes of the Cognito failures a mutation returns as typed results, by exception name;
- * each GraphQL type (`UsernameExistsError`, ...) is declared the first time a mutation names it.
+ * The Cognito answers a mutation returns as typed results, by exception name (a name outside the
+ * code table does not compile); each GraphQL type (`UsernameExistsError`, ...) is declared the
+ * first time a mutation names it.
  */
-export function cognitoErrors(...exceptions: string[]): (new (...args: never[]) => CognitoError)[] {
+export function cognitoErrors(...exceptions: CognitoException[]) {
   return exceptions.map((exception) => {
-    const ErrorClass = cognitoErrorClass(exception);
+    const ErrorClass = exceptionErrorClass(exception);
     if (!registered.has(exception)) {
       registered.add(exception);
       builder.objectType(ErrorClass, {

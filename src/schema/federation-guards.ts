@@ -1,7 +1,7 @@
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { refusal } from '../auth/refusal';
-import type { GatewayContext } from '../context';
-import { inputError } from '../errors';
+import { invalidInput } from '../domain/gateway-error';
+import type { GatewayContext } from '../resolvers/context';
 
 /** The federation plugin adds `_service` and `_entities`; their guards wrap the resolvers it made. */
 export function guardFederationFields(schema: GraphQLSchema): GraphQLSchema {
@@ -34,6 +34,6 @@ const guardServiceSdl: Guard = (_args, ctx) => {
 const limitRepresentations: Guard = (args, ctx) => {
   const representations = args['representations'];
   if (Array.isArray(representations) && representations.length > ctx.paging.maxSize) {
-    throw inputError('representations', `${representations.length} entities in one fetch is above the limit of ${ctx.paging.maxSize}`);
+    throw invalidInput('representations', `${representations.length} entities in one fetch is above the limit of ${ctx.paging.maxSize}`);
   }
 };

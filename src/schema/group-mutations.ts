@@ -1,6 +1,15 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import { addUsersToGroup, removeUsersFromGroup, setUsersEnabled, type BulkItemResult, type BulkResult } from '../resolvers/bulk';
-import { changeMembership, createGroup, deleteGroup, getGroup, updateGroup } from '../resolvers/groups';
+import type { CognitoException } from '../domain/codes';
+import { addUsersToGroup, disableUsers, enableUsers, removeUsersFromGroup, type BulkItemResult, type BulkResult } from '../resolvers/bulk';
+import {
+  adminAddUserToGroup,
+  adminRemoveUserFromGroup,
+  createGroup,
+  deleteGroup,
+  getGroup,
+  updateGroup,
+  type MembershipChange,
+} from '../resolvers/groups';
 import { getUser } from '../resolvers/users';
 import { builder, type BuilderTypes } from './builder';
 import { cognitoErrors } from './errors';
@@ -8,7 +17,12 @@ import { joinKey } from './natural-keys';
 import { GroupRef, UserRef } from './refs';
 
 const admin = { authScopes: { admin: true } } as const;
-const groupErrors = ['ResourceNotFoundException', 'InvalidParameterException', 'NotAuthorizedException', 'LimitExceededException'];
+const groupErrors: CognitoException[] = [
+  'ResourceNotFoundException',
+  'InvalidParameterException',
+  'NotAuthorizedException',
+  'LimitExceededException',
+];
 
 function groupFields(t: PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>, required: boolean) {
   return {
@@ -62,33 +76,43 @@ builder.relayMutationField(
   },
 );
 
-for (const [name, operation, description] of [
-  ['adminAddUserToGroup', 'AdminAddUserToGroup', 'Adds a user to a group (AdminAddUserToGroup).'],
-  ['adminRemoveUserFromGroup', 'AdminRemoveUserFromGroup', 'Removes a user from a group (AdminRemoveUserFromGroup).'],
-] as const) {
-  builder.relayMutationField(
-    name,
-    {
-      inputFields: (t) => ({
-        userPoolId: t.string({ required: true }),
-        groupName: t.string({ required: true }),
-        username: t.string({ required: true }),
-      }),
-    },
-    {
-      ...admin,
-      description,
-      errors: { types: cognitoErrors('UserNotFoundException', ...groupErrors) },
-      resolve: (_, { input }, ctx) => changeMembership(ctx, operation, input),
-    },
-    {
-      outputFields: (t) => ({
-        user: t.field({ type: UserRef, nullable: true, resolve: (p, _, ctx) => getUser(ctx, p.user) }),
-        group: t.field({ type: GroupRef, nullable: true, resolve: (p, _, ctx) => getGroup(ctx, p.group) }),
-      }),
-    },
-  );
-}
+const membershipFields = (t: PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>) => ({
+  userPoolId: t.string({ required: true }),
+  groupName: t.string({ required: true }),
+  username: t.string({ required: true }),
+});
+
+/** The user and the group after the change, read afresh. */
+const membershipPayloadFields = (t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, MembershipChange>) => ({
+  user: t.field({ type: UserRef, nullable: true, resolve: (p, _, ctx) => getUser(ctx, p.user) }),
+  group: t.field({ type: GroupRef, nullable: true, resolve: (p, _, ctx) => getGroup(ctx, p.group) }),
+});
+
+const membershipErrors = cognitoErrors('UserNotFoundException', ...groupErrors);
+
+builder.relayMutationField(
+  'adminAddUserToGroup',
+  { inputFields: membershipFields },
+  {
+    ...admin,
+    description: 'Adds a user to a group (AdminAddUserToGroup).',
+    errors: { types: membershipErrors },
+    resolve: (_, { input }, ctx) => adminAddUserToGroup(ctx, input),
+  },
+  { outputFields: membershipPayloadFields },
+);
+
+builder.relayMutationField(
+  'adminRemoveUserFromGroup',
+  { inputFields: membershipFields },
+  {
+    ...admin,
+    description: 'Removes a user from a group (AdminRemoveUserFromGroup).',
+    errors: { types: membershipErrors },
+    resolve: (_, { input }, ctx) => adminRemoveUserFromGroup(ctx, input),
+  },
+  { outputFields: membershipPayloadFields },
+);
 
 // Bulk mutations: one result per user, in the order given; a failure never hides another item.
 
@@ -113,32 +137,61 @@ function bulkPayloadFields(t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes,
   };
 }
 
-for (const [name, run, description] of [
-  ['addUsersToGroup', addUsersToGroup, 'Adds up to 100 users to a group, reporting each one.'],
-  ['removeUsersFromGroup', removeUsersFromGroup, 'Removes up to 100 users from a group, reporting each one.'],
-] as const) {
-  builder.relayMutationField(
-    name,
-    {
-      inputFields: (t) => ({
-        userPoolId: t.string({ required: true }),
-        groupName: t.string({ required: true }),
-        usernames: t.stringList({ required: true }),
-      }),
-    },
-    { ...admin, description, errors: {}, resolve: (_, { input }, ctx) => run(ctx, input) },
-    { outputFields: bulkPayloadFields },
-  );
-}
+const bulkMembershipFields = (t: PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>) => ({
+  userPoolId: t.string({ required: true }),
+  groupName: t.string({ required: true }),
+  usernames: t.stringList({ required: true }),
+});
 
-for (const [name, enabled, description] of [
-  ['enableUsers', true, 'Enables up to 100 users, reporting each one.'],
-  ['disableUsers', false, 'Disables up to 100 users, reporting each one.'],
-] as const) {
-  builder.relayMutationField(
-    name,
-    { inputFields: (t) => ({ userPoolId: t.string({ required: true }), usernames: t.stringList({ required: true }) }) },
-    { ...admin, description, errors: {}, resolve: (_, { input }, ctx) => setUsersEnabled(ctx, input, enabled) },
-    { outputFields: bulkPayloadFields },
-  );
-}
+const bulkUsersFields = (t: PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>) => ({
+  userPoolId: t.string({ required: true }),
+  usernames: t.stringList({ required: true }),
+});
+
+builder.relayMutationField(
+  'addUsersToGroup',
+  { inputFields: bulkMembershipFields },
+  {
+    ...admin,
+    description: 'Adds up to 100 users to a group, reporting each one.',
+    errors: {},
+    resolve: (_, { input }, ctx) => addUsersToGroup(ctx, input),
+  },
+  { outputFields: bulkPayloadFields },
+);
+
+builder.relayMutationField(
+  'removeUsersFromGroup',
+  { inputFields: bulkMembershipFields },
+  {
+    ...admin,
+    description: 'Removes up to 100 users from a group, reporting each one.',
+    errors: {},
+    resolve: (_, { input }, ctx) => removeUsersFromGroup(ctx, input),
+  },
+  { outputFields: bulkPayloadFields },
+);
+
+builder.relayMutationField(
+  'enableUsers',
+  { inputFields: bulkUsersFields },
+  {
+    ...admin,
+    description: 'Enables up to 100 users, reporting each one.',
+    errors: {},
+    resolve: (_, { input }, ctx) => enableUsers(ctx, input),
+  },
+  { outputFields: bulkPayloadFields },
+);
+
+builder.relayMutationField(
+  'disableUsers',
+  { inputFields: bulkUsersFields },
+  {
+    ...admin,
+    description: 'Disables up to 100 users, reporting each one.',
+    errors: {},
+    resolve: (_, { input }, ctx) => disableUsers(ctx, input),
+  },
+  { outputFields: bulkPayloadFields },
+);

@@ -1,10 +1,23 @@
+import type { ConnectionArgs } from '../domain/connection';
+import type { GroupKey } from '../domain/keys';
+import type { GatewayContext } from '../resolvers/context';
 import { getGroup } from '../resolvers/groups';
 import { userPoolReference } from '../resolvers/user-pools';
+import { listGroupMembers } from '../resolvers/users';
 import { builder } from './builder';
-import { groupLists } from './list-readers';
-import { startSelectedLists } from './prefetch';
 import { joinKey } from './natural-keys';
+import { startSelectedLists, type ListReader } from './prefetch';
 import { GroupRef, UserConnection, UserPoolRef, UserRef } from './refs';
+import { wantsGroupsWithoutCursors, type SelectionView } from './selection';
+
+/**
+ * The lists of a group that a lookup of the group starts alongside its own read (prefetch.ts);
+ * the field below reads through the same function, so both are one read.
+ */
+const groupLists = {
+  members: (group: GroupKey, args: ConnectionArgs, ctx: GatewayContext, view: SelectionView) =>
+    listGroupMembers(ctx, group, args, { groupsWithoutCursors: wantsGroupsWithoutCursors(view) }),
+} satisfies Record<string, ListReader<GroupKey>>;
 
 builder.node(GroupRef, {
   authScopes: { admin: true },

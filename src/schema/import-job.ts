@@ -1,7 +1,14 @@
-import { createUserImportJob, csvHeader, getImportJob, startUserImportJob, stopUserImportJob } from '../resolvers/import-jobs';
+import {
+  createUserImportJob,
+  csvHeader,
+  getImportJob,
+  listImportJobs,
+  startUserImportJob,
+  stopUserImportJob,
+} from '../resolvers/import-jobs';
 import { userPoolReference } from '../resolvers/user-pools';
-import { builder } from './builder';
-import { userPoolLists } from './list-readers';
+import type { ImportJobRecord } from '../domain/records';
+import { builder, type BuilderTypes } from './builder';
 import { cognitoErrors } from './errors';
 import { joinKey } from './natural-keys';
 import { ImportJobConnection, ImportJobRef, UserPoolRef } from './refs';
@@ -44,7 +51,7 @@ builder.objectFields(UserPoolRef, (t) => ({
       type: ImportJobRef,
       nullable: true,
       description: 'User import jobs (ListUserImportJobs).',
-      resolve: userPoolLists.importJobs,
+      resolve: (pool, args, ctx) => listImportJobs(ctx, pool.userPoolId, args),
     },
     ImportJobConnection,
   ),
@@ -80,6 +87,15 @@ const jobErrors = cognitoErrors(
   'PreconditionNotMetException',
   'NotAuthorizedException',
 );
+const jobKeyFields = (t: PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>) => ({
+  userPoolId: t.string({ required: true }),
+  jobId: t.string({ required: true }),
+});
+
+const jobPayloadFields = (t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, { importJob: ImportJobRecord | null }>) => ({
+  importJob: t.field({ type: ImportJobRef, nullable: true, resolve: (p) => p.importJob }),
+});
+
 builder.relayMutationField(
   'createUserImportJob',
   {
@@ -95,17 +111,29 @@ builder.relayMutationField(
     errors: { types: jobErrors },
     resolve: (_, { input }, ctx) => createUserImportJob(ctx, input),
   },
-  { outputFields: (t) => ({ importJob: t.field({ type: ImportJobRef, nullable: true, resolve: (p) => p.importJob }) }) },
+  { outputFields: jobPayloadFields },
 );
 
-for (const [name, run, description] of [
-  ['startUserImportJob', startUserImportJob, 'Starts an import job once its CSV is uploaded (StartUserImportJob).'],
-  ['stopUserImportJob', stopUserImportJob, 'Stops a running import job (StopUserImportJob).'],
-] as const) {
-  builder.relayMutationField(
-    name,
-    { inputFields: (t) => ({ userPoolId: t.string({ required: true }), jobId: t.string({ required: true }) }) },
-    { ...admin, description, errors: { types: jobErrors }, resolve: (_, { input }, ctx) => run(ctx, input) },
-    { outputFields: (t) => ({ importJob: t.field({ type: ImportJobRef, nullable: true, resolve: (p) => p.importJob }) }) },
-  );
-}
+builder.relayMutationField(
+  'startUserImportJob',
+  { inputFields: jobKeyFields },
+  {
+    ...admin,
+    description: 'Starts an import job once its CSV is uploaded (StartUserImportJob).',
+    errors: { types: jobErrors },
+    resolve: (_, { input }, ctx) => startUserImportJob(ctx, input),
+  },
+  { outputFields: jobPayloadFields },
+);
+
+builder.relayMutationField(
+  'stopUserImportJob',
+  { inputFields: jobKeyFields },
+  {
+    ...admin,
+    description: 'Stops a running import job (StopUserImportJob).',
+    errors: { types: jobErrors },
+    resolve: (_, { input }, ctx) => stopUserImportJob(ctx, input),
+  },
+  { outputFields: jobPayloadFields },
+);

@@ -1,12 +1,13 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { addCustomAttributes, createUserPool, deleteUserPool, updateUserPool } from '../resolvers/user-pools';
-import type { UserPoolRecord } from '../cognito/records';
+import type { CognitoException } from '../domain/codes';
+import type { UserPoolRecord } from '../domain/records';
 import { builder, type BuilderTypes } from './builder';
 import { cognitoErrors } from './errors';
 import { UserPoolRef } from './refs';
 
 const admin = { authScopes: { admin: true } } as const;
-const poolErrors = [
+const poolErrors: CognitoException[] = [
   'ResourceNotFoundException',
   'InvalidParameterException',
   'NotAuthorizedException',

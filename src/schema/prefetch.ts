@@ -1,5 +1,5 @@
 import { getArgumentValues, getNamedType, isObjectType, type FieldNode, type GraphQLResolveInfo } from 'graphql';
-import type { GatewayContext } from '../context';
+import type { GatewayContext } from '../resolvers/context';
 import { directFields, type SelectionView } from './selection';
 
 /**
@@ -22,8 +22,6 @@ export function startSelectedLists<Key>(
   ctx: GatewayContext,
   readers: Readonly<Record<string, ListReader<Key>>>,
 ): void {
-  // Without the memo (the benchmark's naive baseline) an early read would only be read again.
-  if (!ctx.loaderCache) return;
   const type = getNamedType(info.returnType);
   if (!isObjectType(type)) return;
   for (const node of selectedFields(info)) {
@@ -37,10 +35,8 @@ export function startSelectedLists<Key>(
     } catch {
       continue; // the field reports it when GraphQL reaches it
     }
-    // A failure surfaces, if it matters, where the field itself reads the list.
-    reader(key, args as never, ctx, { fieldNodes: [node], fragments: info.fragments, variableValues: info.variableValues }).catch(
-      () => undefined,
-    );
+    const view = { fieldNodes: [node], fragments: info.fragments, variableValues: info.variableValues };
+    ctx.loaders.readAhead(() => reader(key, args as never, ctx, view));
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ClientRecord, DeviceRecord, GroupRecord, ImportJobRecord, UserPoolRecord, UserRecord } from '../cognito/records';
+import type { ClientRecord, DeviceRecord, GroupRecord, ImportJobRecord, UserPoolRecord, UserRecord } from '../domain/records';
 import { builder } from './builder';
 
 /**

@@ -1,4 +1,4 @@
-import type { CodeDeliveryRecord } from '../cognito/records';
+import type { CodeDeliveryRecord } from '../domain/records';
 import { builder, type BuilderTypes } from './builder';
 
 export const AttributeInput = builder.inputType('AttributeInput', {

@@ -1,17 +1,21 @@
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { adminInitiateAuth, adminRespondToAuthChallenge } from '../resolvers/auth';
+import type { CognitoException } from '../domain/codes';
+import type { UserKey } from '../domain/keys';
 import {
+  adminConfirmSignUp,
   adminCreateUser,
   adminDeleteUser,
   adminDeleteUserAttributes,
+  adminDisableUser,
+  adminEnableUser,
+  adminResetUserPassword,
   adminSetUserPassword,
   adminSetUserSettings,
   adminUpdateUserAttributes,
+  adminUserGlobalSignOut,
   getUser,
-  plainUserWrite,
-  plainUserWrites,
 } from '../resolvers/users';
-import type { UserKey } from '../cognito/records';
 import { challengeAnswerFields, signInExceptions, signInStepFields } from './auth';
 import { builder, type BuilderTypes } from './builder';
 import { cognitoErrors } from './errors';
@@ -22,13 +26,15 @@ import { MfaOptionInput } from './viewer';
 
 const admin = { authScopes: { admin: true } } as const;
 
-const userErrors = [
+const userErrors: CognitoException[] = [
   'UserNotFoundException',
   'ResourceNotFoundException',
   'InvalidParameterException',
   'NotAuthorizedException',
   'LimitExceededException',
 ];
+/** The failures of a write whose whole input is the user it acts on. */
+const userStateErrors = cognitoErrors(...userErrors, 'UnsupportedUserStateException', 'TooManyFailedAttemptsException');
 
 function userTargetFields(t: PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>) {
   return { userPoolId: t.string({ required: true }), username: t.string({ required: true }) };
@@ -46,27 +52,65 @@ function userPayloadFields(t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes,
   };
 }
 
-const plainWriteDescriptions: Record<(typeof plainUserWrites)[number], string> = {
-  AdminDisableUser: 'Disables a user: it can no longer sign in (AdminDisableUser).',
-  AdminEnableUser: 'Enables a disabled user (AdminEnableUser).',
-  AdminConfirmSignUp: 'Confirms a user’s registration without a code (AdminConfirmSignUp).',
-  AdminResetUserPassword: 'Makes a user reset its password at next sign-in; sends a code (AdminResetUserPassword).',
-  AdminUserGlobalSignOut: 'Signs a user out everywhere: its refresh tokens stop working (AdminUserGlobalSignOut).',
-};
+builder.relayMutationField(
+  'adminDisableUser',
+  { inputFields: userTargetFields },
+  {
+    ...admin,
+    description: 'Disables a user: it can no longer sign in (AdminDisableUser).',
+    errors: { types: userStateErrors },
+    resolve: (_, { input }, ctx) => adminDisableUser(ctx, input),
+  },
+  { outputFields: userPayloadFields },
+);
 
-for (const operation of plainUserWrites) {
-  builder.relayMutationField(
-    operation.charAt(0).toLowerCase() + operation.slice(1),
-    { inputFields: userTargetFields },
-    {
-      ...admin,
-      description: plainWriteDescriptions[operation],
-      errors: { types: cognitoErrors(...userErrors, 'UnsupportedUserStateException', 'TooManyFailedAttemptsException') },
-      resolve: (_, { input }, ctx) => plainUserWrite(ctx, operation, input),
-    },
-    { outputFields: userPayloadFields },
-  );
-}
+builder.relayMutationField(
+  'adminEnableUser',
+  { inputFields: userTargetFields },
+  {
+    ...admin,
+    description: 'Enables a disabled user (AdminEnableUser).',
+    errors: { types: userStateErrors },
+    resolve: (_, { input }, ctx) => adminEnableUser(ctx, input),
+  },
+  { outputFields: userPayloadFields },
+);
+
+builder.relayMutationField(
+  'adminConfirmSignUp',
+  { inputFields: userTargetFields },
+  {
+    ...admin,
+    description: 'Confirms a user’s registration without a code (AdminConfirmSignUp).',
+    errors: { types: userStateErrors },
+    resolve: (_, { input }, ctx) => adminConfirmSignUp(ctx, input),
+  },
+  { outputFields: userPayloadFields },
+);
+
+builder.relayMutationField(
+  'adminResetUserPassword',
+  { inputFields: userTargetFields },
+  {
+    ...admin,
+    description: 'Makes a user reset its password at next sign-in; sends a code (AdminResetUserPassword).',
+    errors: { types: userStateErrors },
+    resolve: (_, { input }, ctx) => adminResetUserPassword(ctx, input),
+  },
+  { outputFields: userPayloadFields },
+);
+
+builder.relayMutationField(
+  'adminUserGlobalSignOut',
+  { inputFields: userTargetFields },
+  {
+    ...admin,
+    description: 'Signs a user out everywhere: its refresh tokens stop working (AdminUserGlobalSignOut).',
+    errors: { types: userStateErrors },
+    resolve: (_, { input }, ctx) => adminUserGlobalSignOut(ctx, input),
+  },
+  { outputFields: userPayloadFields },
+);
 
 builder.relayMutationField(
   'adminCreateUser',

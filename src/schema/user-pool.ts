@@ -1,40 +1,59 @@
-import type { PasswordPolicyType, SchemaAttributeType } from '@aws-sdk/client-cognito-identity-provider';
-import { getUserPool, listUserPools, userPoolDetail, userPoolSummaryField } from '../resolvers/user-pools';
+import type { ConnectionArgs } from '../domain/connection';
+import type { PasswordPolicyRecord, SchemaAttributeRecord } from '../domain/records';
+import { listClients } from '../resolvers/clients';
+import { listGroups } from '../resolvers/groups';
+import { listImportJobs } from '../resolvers/import-jobs';
+import type { GatewayContext } from '../resolvers/context';
+import type { UserFilterInput } from '../resolvers/user-filter';
+import { getUserPool, listUserPools, userPoolDetail, userPoolSummary } from '../resolvers/user-pools';
+import { listUsers } from '../resolvers/users';
 import { builder } from './builder';
-import { userPoolLists } from './list-readers';
-import { startSelectedLists } from './prefetch';
+import { startSelectedLists, type ListReader } from './prefetch';
 import { ClientConnection, ClientRef, GroupConnection, GroupRef, UserConnection, UserPoolConnection, UserPoolRef, UserRef } from './refs';
+import { wantsGroupsWithoutCursors, type SelectionView } from './selection';
 import { UserFilter } from './user-filter';
 
-const PasswordPolicy = builder.objectRef<PasswordPolicyType>('PasswordPolicy').implement({
+const PasswordPolicy = builder.objectRef<PasswordPolicyRecord>('PasswordPolicy').implement({
   fields: (t) => ({
-    minimumLength: t.int({ nullable: true, resolve: (p) => p.MinimumLength }),
-    requireUppercase: t.boolean({ nullable: true, resolve: (p) => p.RequireUppercase }),
-    requireLowercase: t.boolean({ nullable: true, resolve: (p) => p.RequireLowercase }),
-    requireNumbers: t.boolean({ nullable: true, resolve: (p) => p.RequireNumbers }),
-    requireSymbols: t.boolean({ nullable: true, resolve: (p) => p.RequireSymbols }),
-    passwordHistorySize: t.int({ nullable: true, resolve: (p) => p.PasswordHistorySize }),
-    temporaryPasswordValidityDays: t.int({ nullable: true, resolve: (p) => p.TemporaryPasswordValidityDays }),
+    minimumLength: t.int({ nullable: true, resolve: (p) => p.minimumLength }),
+    requireUppercase: t.boolean({ nullable: true, resolve: (p) => p.requireUppercase }),
+    requireLowercase: t.boolean({ nullable: true, resolve: (p) => p.requireLowercase }),
+    requireNumbers: t.boolean({ nullable: true, resolve: (p) => p.requireNumbers }),
+    requireSymbols: t.boolean({ nullable: true, resolve: (p) => p.requireSymbols }),
+    passwordHistorySize: t.int({ nullable: true, resolve: (p) => p.passwordHistorySize }),
+    temporaryPasswordValidityDays: t.int({ nullable: true, resolve: (p) => p.temporaryPasswordValidityDays }),
   }),
 });
 
-const numberOrNull = (value: string | undefined) => (value === undefined || value === '' ? null : Number(value));
-
-const SchemaAttribute = builder.objectRef<SchemaAttributeType>('SchemaAttribute').implement({
+const SchemaAttribute = builder.objectRef<SchemaAttributeRecord>('SchemaAttribute').implement({
   description: 'An attribute the pool defines for its users; custom ones are named `custom:…`.',
   fields: (t) => ({
-    name: t.string({ resolve: (a) => a.Name ?? '' }),
-    dataType: t.string({ nullable: true, description: 'String, Number, DateTime or Boolean.', resolve: (a) => a.AttributeDataType }),
-    custom: t.boolean({ resolve: (a) => (a.Name ?? '').startsWith('custom:') }),
-    mutable: t.boolean({ nullable: true, resolve: (a) => a.Mutable }),
-    required: t.boolean({ nullable: true, resolve: (a) => a.Required }),
-    developerOnly: t.boolean({ nullable: true, resolve: (a) => a.DeveloperOnlyAttribute }),
-    minLength: t.int({ nullable: true, resolve: (a) => numberOrNull(a.StringAttributeConstraints?.MinLength) }),
-    maxLength: t.int({ nullable: true, resolve: (a) => numberOrNull(a.StringAttributeConstraints?.MaxLength) }),
-    minValue: t.float({ nullable: true, resolve: (a) => numberOrNull(a.NumberAttributeConstraints?.MinValue) }),
-    maxValue: t.float({ nullable: true, resolve: (a) => numberOrNull(a.NumberAttributeConstraints?.MaxValue) }),
+    name: t.exposeString('name'),
+    dataType: t.string({ nullable: true, description: 'String, Number, DateTime or Boolean.', resolve: (a) => a.dataType }),
+    custom: t.boolean({ resolve: (a) => a.name.startsWith('custom:') }),
+    mutable: t.boolean({ nullable: true, resolve: (a) => a.mutable }),
+    required: t.boolean({ nullable: true, resolve: (a) => a.required }),
+    developerOnly: t.boolean({ nullable: true, resolve: (a) => a.developerOnly }),
+    minLength: t.int({ nullable: true, resolve: (a) => a.minLength }),
+    maxLength: t.int({ nullable: true, resolve: (a) => a.maxLength }),
+    minValue: t.float({ nullable: true, resolve: (a) => a.minValue }),
+    maxValue: t.float({ nullable: true, resolve: (a) => a.maxValue }),
   }),
 });
+
+type PoolKey = { userPoolId: string };
+
+/**
+ * The lists of a pool that a lookup of the pool starts alongside its own read (prefetch.ts); the
+ * fields below read through the same functions, so both are one read.
+ */
+const poolLists = {
+  users: (pool: PoolKey, args: ConnectionArgs & { filter?: UserFilterInput | null }, ctx: GatewayContext, view: SelectionView) =>
+    listUsers(ctx, pool.userPoolId, args.filter, args, { groupsWithoutCursors: wantsGroupsWithoutCursors(view) }),
+  groups: (pool: PoolKey, args: ConnectionArgs, ctx: GatewayContext) => listGroups(ctx, pool.userPoolId, args),
+  clients: (pool: PoolKey, args: ConnectionArgs, ctx: GatewayContext) => listClients(ctx, pool.userPoolId, args),
+  importJobs: (pool: PoolKey, args: ConnectionArgs, ctx: GatewayContext) => listImportJobs(ctx, pool.userPoolId, args),
+} satisfies Record<string, ListReader<PoolKey>>;
 
 builder.node(UserPoolRef, {
   authScopes: { admin: true },
@@ -42,66 +61,59 @@ builder.node(UserPoolRef, {
   id: { resolve: (pool) => pool.userPoolId },
   fields: (t) => ({
     userPoolId: t.string({ description: 'The pool id, such as eu-west-1_AbCdEf123.', resolve: (pool) => pool.userPoolId }),
-    name: t.string({ resolve: async (pool, _, ctx) => (await userPoolSummaryField(ctx, pool, 'Name')) ?? '' }),
-    createdAt: t.field({ type: 'DateTime', nullable: true, resolve: (pool, _, ctx) => userPoolSummaryField(ctx, pool, 'CreationDate') }),
-    updatedAt: t.field({
-      type: 'DateTime',
-      nullable: true,
-      resolve: (pool, _, ctx) => userPoolSummaryField(ctx, pool, 'LastModifiedDate'),
-    }),
-    arn: t.string({ nullable: true, resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).Arn }),
+    name: t.string({ resolve: async (pool, _, ctx) => (await userPoolSummary(ctx, pool)).name }),
+    createdAt: t.field({ type: 'DateTime', nullable: true, resolve: async (pool, _, ctx) => (await userPoolSummary(ctx, pool)).createdAt }),
+    updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: async (pool, _, ctx) => (await userPoolSummary(ctx, pool)).updatedAt }),
+    arn: t.string({ nullable: true, resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).arn }),
     estimatedNumberOfUsers: t.int({
       nullable: true,
       description: "Cognito's own estimate; counting exactly would mean listing every user.",
-      resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).EstimatedNumberOfUsers,
+      resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).estimatedNumberOfUsers,
     }),
     mfaConfiguration: t.string({
       nullable: true,
       description: 'OFF, ON or OPTIONAL.',
-      resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).MfaConfiguration,
+      resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).mfaConfiguration,
     }),
     deletionProtection: t.boolean({
       nullable: true,
-      resolve: async (pool, _, ctx) => {
-        const value = (await userPoolDetail(ctx, pool)).DeletionProtection;
-        return value === undefined ? null : value === 'ACTIVE';
-      },
+      resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).deletionProtection,
     }),
     tier: t.string({
       nullable: true,
       description: 'LITE, ESSENTIALS or PLUS.',
-      resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).UserPoolTier,
+      resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).tier,
     }),
-    domain: t.string({ nullable: true, resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).Domain }),
-    customDomain: t.string({ nullable: true, resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).CustomDomain }),
+    domain: t.string({ nullable: true, resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).domain }),
+    customDomain: t.string({ nullable: true, resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).customDomain }),
     usernameAttributes: t.stringList({
       description: 'Attributes users may sign in with instead of a username.',
-      resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).UsernameAttributes ?? [],
+      resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).usernameAttributes,
     }),
-    aliasAttributes: t.stringList({ resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).AliasAttributes ?? [] }),
+    aliasAttributes: t.stringList({ resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).aliasAttributes }),
     autoVerifiedAttributes: t.stringList({
-      resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).AutoVerifiedAttributes ?? [],
+      resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).autoVerifiedAttributes,
     }),
     passwordPolicy: t.field({
       type: PasswordPolicy,
       nullable: true,
-      resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).Policies?.PasswordPolicy,
+      resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).passwordPolicy,
     }),
     schemaAttributes: t.field({
       type: [SchemaAttribute],
-      resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).SchemaAttributes ?? [],
+      resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).schemaAttributes,
     }),
     users: t.connection(
       {
         type: UserRef,
         description: 'Users of the pool, optionally searched by one standard attribute.',
         args: { filter: t.arg({ type: UserFilter, required: false }) },
-        resolve: userPoolLists.users,
+        resolve: poolLists.users,
       },
       UserConnection,
     ),
-    groups: t.connection({ type: GroupRef, resolve: userPoolLists.groups }, GroupConnection),
-    clients: t.connection({ type: ClientRef, resolve: userPoolLists.clients }, ClientConnection),
+    groups: t.connection({ type: GroupRef, resolve: poolLists.groups }, GroupConnection),
+    clients: t.connection({ type: ClientRef, resolve: poolLists.clients }, ClientConnection),
   }),
 });
 
@@ -123,6 +135,6 @@ builder.queryFields((t) => ({
     description: 'A user pool by its id; null when there is none.',
     args: { userPoolId: t.arg.string({ required: true }) },
     resolve: (_, args, ctx, info) =>
-      getUserPool(ctx, args.userPoolId, () => startSelectedLists(info, { userPoolId: args.userPoolId }, ctx, userPoolLists)),
+      getUserPool(ctx, args.userPoolId, () => startSelectedLists(info, { userPoolId: args.userPoolId }, ctx, poolLists)),
   }),
 }));

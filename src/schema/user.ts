@@ -1,13 +1,17 @@
-import type { AttributeRecord, UserRecord } from '../cognito/records';
-import { getUser, userMfa } from '../resolvers/users';
+import type { ConnectionArgs } from '../domain/connection';
+import type { UserKey } from '../domain/keys';
+import type { AttributeRecord, MfaRecord, UserRecord } from '../domain/records';
+import type { GatewayContext } from '../resolvers/context';
+import { listUserDevices } from '../resolvers/devices';
 import { userPoolReference } from '../resolvers/user-pools';
+import { getUser, listGroupsOfUser, userMfa } from '../resolvers/users';
 import { builder } from './builder';
-import { userLists } from './list-readers';
-import { startSelectedLists } from './prefetch';
 import { joinKey } from './natural-keys';
+import { startSelectedLists, type ListReader } from './prefetch';
 import { GroupConnection, GroupRef, UserPoolRef, UserRef } from './refs';
+import { selectsCursors, type SelectionView } from './selection';
 import { standardAttributes, type StandardAttributeField } from './standard-attributes';
-import { toUserStatus, UserStatus } from './user-status';
+import { UserStatus } from './user-status';
 
 export const UserAttribute = builder.objectRef<AttributeRecord>('UserAttribute').implement({
   description: 'One attribute of a user as Cognito stores it: custom ones are named `custom:…`.',
@@ -17,7 +21,7 @@ export const UserAttribute = builder.objectRef<AttributeRecord>('UserAttribute')
   }),
 });
 
-const UserMfa = builder.objectRef<{ preferredSetting: string | null; enabledSettings: string[] }>('UserMfa').implement({
+const UserMfa = builder.objectRef<MfaRecord>('UserMfa').implement({
   description: "A user's multi-factor settings (these cost one AdminGetUser per user when read from a list).",
   fields: (t) => ({
     preferred: t.string({ nullable: true, description: 'SMS_MFA, SOFTWARE_TOKEN_MFA or EMAIL_OTP.', resolve: (m) => m.preferredSetting }),
@@ -71,6 +75,16 @@ export const UserProfile = builder.interfaceRef<UserRecord>('UserProfile').imple
   }),
 });
 
+/**
+ * The lists of a user that a lookup of the user starts alongside its own read (prefetch.ts); the
+ * fields below read through the same functions, so both are one read.
+ */
+const userLists = {
+  groups: (user: UserKey, args: ConnectionArgs, ctx: GatewayContext, view: SelectionView) =>
+    listGroupsOfUser(ctx, user, args, { cursors: selectsCursors(view) }),
+  devices: (user: UserKey, args: ConnectionArgs, ctx: GatewayContext) => listUserDevices(ctx, user, args),
+} satisfies Record<string, ListReader<UserKey>>;
+
 builder.node(UserRef, {
   authScopes: { admin: true },
   description: 'A user of a pool, known by (userPoolId, username); `sub` is the id other services see in tokens.',
@@ -78,7 +92,7 @@ builder.node(UserRef, {
   interfaces: [UserProfile],
   fields: (t) => ({
     userPoolId: t.exposeString('userPoolId'),
-    status: t.field({ type: UserStatus, nullable: true, resolve: (user) => toUserStatus(user.status) }),
+    status: t.field({ type: UserStatus, nullable: true, resolve: (user) => user.status }),
     enabled: t.boolean({ nullable: true, resolve: (user) => user.enabled }),
     createdAt: t.field({ type: 'DateTime', nullable: true, resolve: (user) => user.createdAt }),
     updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (user) => user.updatedAt }),

@@ -9,8 +9,9 @@ import {
   updateUserAttributes,
   verifyUserAttribute,
 } from '../resolvers/viewer';
-import type { UserRecord } from '../cognito/records';
-import { inputError } from '../errors';
+import type { CognitoException } from '../domain/codes';
+import { invalidInput } from '../domain/gateway-error';
+import type { UserRecord } from '../domain/records';
 import { builder } from './builder';
 import { cognitoErrors } from './errors';
 import { AttributeInput, CodeDelivery, codeDeliveryField } from './shared-types';
@@ -36,7 +37,12 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const tokenErrors = ['NotAuthorizedException', 'PasswordResetRequiredException', 'UserNotConfirmedException', 'UserNotFoundException'];
+const tokenErrors: CognitoException[] = [
+  'NotAuthorizedException',
+  'PasswordResetRequiredException',
+  'UserNotConfirmedException',
+  'UserNotFoundException',
+];
 
 builder.relayMutationField(
   'changePassword',
@@ -111,7 +117,7 @@ builder.relayMutationField(
     description: 'Deletes the signed-in user’s own account (DeleteUser).',
     errors: { types: cognitoErrors(...tokenErrors) },
     resolve: (_, { input }, ctx) => {
-      if (!input.confirm) throw inputError('input.confirm', 'must be true to delete the account');
+      if (!input.confirm) throw invalidInput('input.confirm', 'must be true to delete the account');
       return deleteUser(ctx);
     },
   },

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve, type RunningServer } from '../../src/http-server';
+import { serve, type RunningServer } from '../../src/http/server';
 import { startEmbeddedCognito, type EmbeddedCognito } from '../../src/local/embedded-cognito';
-import { silentLogger } from '../../src/logger';
-import { createGateway } from '../../src/yoga';
+import { silentLogger } from '../../src/domain/logger';
+import { createGateway } from '../../src/http/yoga';
 
 /**
  * What a newcomer does after `npm start`: open GraphiQL, run the SignIn tab, paste the token into

@@ -8,8 +8,8 @@ import {
   ListUsersCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
-import { createContext } from '../../src/context';
-import { createGatewayServices } from '../../src/yoga';
+import { createContext } from '../../src/resolvers/context';
+import { createGatewayServices } from '../../src/http/yoga';
 import { getGroup, listGroups } from '../../src/resolvers/groups';
 import { getUser, listUsers } from '../../src/resolvers/users';
 import { range, scriptedGateway, scriptedGroup, scriptedUser } from '../support/scripted-cognito';

@@ -12,7 +12,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { getNamedType, isInterfaceType, isObjectType, isUnionType, type GraphQLNamedType } from 'graphql';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Logger } from '../../src/logger';
+import type { Logger } from '../../src/domain/logger';
 import { schema } from '../../src/schema';
 import { postQuery, type GraphQLResponse } from '../support/gateway';
 import { PUBLIC_FLOWS } from '../support/public-flows';

@@ -3,7 +3,7 @@ import { bearer, localGateway } from '../support/gateway';
 import { accessClaims, mintJwt } from '../support/tokens';
 import { resolveAdminGroup } from '../../src/auth/caller-policy';
 import { ConfigError } from '../../src/config';
-import { silentLogger } from '../../src/logger';
+import { silentLogger } from '../../src/domain/logger';
 
 const demo = inject('demo');
 const endpoint = inject('cognitoEndpoint');

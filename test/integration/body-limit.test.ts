@@ -2,9 +2,9 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createCognitoClient, localCredentials } from '../../src/cognito/client';
 import { loadConfig } from '../../src/config';
-import { serve, type RunningServer } from '../../src/http-server';
-import { silentLogger } from '../../src/logger';
-import { createGateway } from '../../src/yoga';
+import { serve, type RunningServer } from '../../src/http/server';
+import { silentLogger } from '../../src/domain/logger';
+import { createGateway } from '../../src/http/yoga';
 import { TEST_SERVICE_KEY } from '../support/gateway';
 
 /**

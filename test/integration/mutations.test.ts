@@ -11,7 +11,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCognitoClient, localCredentials } from '../../src/cognito/client';
 import { startCognitoLocal, type CognitoLocal } from '../../src/local/cognito-local';
-import { createGateway, type Gateway } from '../../src/yoga';
+import { createGateway, type Gateway } from '../../src/http/yoga';
 import { asService, postQuery, TEST_SERVICE_KEY, type GraphQLResponse } from '../support/gateway';
 import { scriptedGateway } from '../support/scripted-cognito';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createCognitoClient, localCredentials } from '../../src/cognito/client';
-import { createGateway } from '../../src/yoga';
+import { createGateway } from '../../src/http/yoga';
 import { CognitoPaging } from '../support/cognito-paging';
 import { CognitoProxy, type ProxyRecord } from '../support/cognito-proxy';
 import { asService, localGateway, postQuery, TEST_SERVICE_KEY, type GraphQLResponse } from '../support/gateway';

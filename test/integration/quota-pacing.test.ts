@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createCognitoClient, localCredentials } from '../../src/cognito/client';
-import { createGateway, type GatewayOptions } from '../../src/yoga';
+import { createGateway, type GatewayOptions } from '../../src/http/yoga';
 import { CognitoProxy } from '../support/cognito-proxy';
 import { asService, postQuery, TEST_SERVICE_KEY } from '../support/gateway';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { CallRecord } from '../../src/cognito/call-log';
 import { createCognitoClient, localCredentials } from '../../src/cognito/client';
-import { createGateway, type Gateway, type GatewayOptions } from '../../src/yoga';
+import { createGateway, type Gateway, type GatewayOptions } from '../../src/http/yoga';
 import { CognitoProxy, type ProxyRecord } from '../support/cognito-proxy';
 import { asService, postQuery, TEST_SERVICE_KEY, type GraphQLResponse } from '../support/gateway';
 

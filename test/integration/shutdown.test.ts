@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createCognitoClient, localCredentials } from '../../src/cognito/client';
-import { serve } from '../../src/http-server';
-import { silentLogger } from '../../src/logger';
-import { createGateway } from '../../src/yoga';
+import { serve } from '../../src/http/server';
+import { silentLogger } from '../../src/domain/logger';
+import { createGateway } from '../../src/http/yoga';
 import { CognitoProxy } from '../support/cognito-proxy';
 import { TEST_SERVICE_KEY } from '../support/gateway';
 

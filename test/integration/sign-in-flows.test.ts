@@ -13,9 +13,9 @@ import { getNamedType, isInputObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCognitoClient, localCredentials } from '../../src/cognito/client';
 import { startCognitoLocal, type CognitoLocal } from '../../src/local/cognito-local';
-import type { Logger } from '../../src/logger';
+import type { Logger } from '../../src/domain/logger';
 import { schema } from '../../src/schema';
-import { createGateway, type Gateway, type GatewayOptions } from '../../src/yoga';
+import { createGateway, type Gateway, type GatewayOptions } from '../../src/http/yoga';
 import { EmulatorMailbox } from '../support/emulator-mailbox';
 import { bearer, postQuery, type GraphQLResponse } from '../support/gateway';
 

@@ -1,7 +1,7 @@
 import { inject } from 'vitest';
 import { createCognitoClient, localCredentials } from '../../src/cognito/client';
 import type { CallLogSummary } from '../../src/cognito/call-log';
-import { createGateway, type Gateway, type GatewayOptions } from '../../src/yoga';
+import { createGateway, type Gateway, type GatewayOptions } from '../../src/http/yoga';
 
 export interface GraphQLResponse<Data = Record<string, any>> {
   data?: Data;

@@ -5,7 +5,7 @@ import type { TestProject } from 'vitest/node';
 import type { AppClientConfig } from '../../src/config';
 import type { DemoSummary } from '../../src/local/demo-seed';
 import { startEmbeddedCognito } from '../../src/local/embedded-cognito';
-import { silentLogger } from '../../src/logger';
+import { silentLogger } from '../../src/domain/logger';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,6 +1,6 @@
 import { CognitoIdentityProviderClient, type UserType, type GroupType } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
-import { createGateway, type GatewayOptions } from '../../src/yoga';
+import { createGateway, type GatewayOptions } from '../../src/http/yoga';
 import { asService, postQuery, TEST_SERVICE_KEY } from './gateway';
 
 /**

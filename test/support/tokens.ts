@@ -2,7 +2,7 @@ import { createPrivateKey, generateKeyPairSync, randomUUID, sign, type KeyObject
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { DemoSummary } from '../../src/local/demo-seed';
-import type { Gateway } from '../../src/yoga';
+import type { Gateway } from '../../src/http/yoga';
 import { postQuery } from './gateway';
 
 /**

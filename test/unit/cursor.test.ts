@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectionBinding, CursorCodec } from '../../src/cognito/cursor';
+import { GatewayError } from '../../src/domain/gateway-error';
 
 const codec = new CursorCodec('test-secret');
 const binding = connectionBinding('ListUsers', { UserPoolId: 'eu-west-1_abc' });
@@ -8,8 +9,9 @@ function errorOf(fn: () => unknown): { message: string; code: unknown } {
   try {
     fn();
   } catch (error) {
-    const e = error as { message: string; extensions?: { code?: unknown } };
-    return { message: e.message, code: e.extensions?.code };
+    expect(error).toBeInstanceOf(GatewayError);
+    const e = error as GatewayError;
+    return { message: e.message, code: e.code };
   }
   throw new Error('expected an error');
 }
@@ -60,7 +62,7 @@ describe('CursorCodec', () => {
     for (const bad of [flipped, `${forgedPayload}.${mac}`, 'not-a-cursor', '', `${cursor}.extra`]) {
       const error = errorOf(() => codec.decode(bad, binding, 'after'));
       expect(error.code).toBe('INVALID_CURSOR');
-      expect(error.message).toMatch(/^Argument `after` is not a valid cursor/);
+      expect(error.message).toMatch(/^`after` is not a valid cursor/);
     }
   });
 

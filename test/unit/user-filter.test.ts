@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildUserFilter } from '../../src/resolvers/user-filter';
+import { GatewayError } from '../../src/domain/gateway-error';
 
 function errorOf(fn: () => unknown): { message: string; field: unknown; code: unknown } {
   try {
     fn();
   } catch (error) {
-    const e = error as { message: string; extensions?: { code?: unknown; field?: unknown } };
-    return { message: e.message, field: e.extensions?.field, code: e.extensions?.code };
+    expect(error).toBeInstanceOf(GatewayError);
+    const e = error as GatewayError;
+    return { message: e.message, field: e.field, code: e.code };
   }
   throw new Error('expected an error');
 }

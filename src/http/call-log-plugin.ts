@@ -1,6 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
-import type { GatewayContext } from './context';
-import type { Logger } from './logger';
+import type { Logger } from '../domain/logger';
+import type { GatewayContext } from '../resolvers/context';
 
 /**
  * Reports each request's Cognito calls: always to the debug log, and in the response's

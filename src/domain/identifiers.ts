@@ -1,4 +1,4 @@
-import { inputError } from '../errors';
+import { invalidInput } from './gateway-error';
 
 /**
  * Shapes of Cognito's identifiers and secrets from the API reference. Checked before any call,
@@ -33,9 +33,9 @@ export type IdentifierKind = keyof typeof rules;
 
 export function checkIdentifier(kind: IdentifierKind, value: string, field: string = kind): string {
   const rule = rules[kind];
-  if (value.length < rule.min) throw inputError(field, rule.min === 1 ? 'must not be empty' : `must be at least ${rule.min} characters`);
-  if (value.length > rule.max) throw inputError(field, `must be at most ${rule.max} characters`);
-  if (!rule.pattern.test(value)) throw inputError(field, `is not valid (${rule.hint})`);
+  if (value.length < rule.min) throw invalidInput(field, rule.min === 1 ? 'must not be empty' : `must be at least ${rule.min} characters`);
+  if (value.length > rule.max) throw invalidInput(field, `must be at most ${rule.max} characters`);
+  if (!rule.pattern.test(value)) throw invalidInput(field, `is not valid (${rule.hint})`);
   return value;
 }
 
@@ -50,13 +50,13 @@ export function checkAttributes(attributes: readonly AttributeInput[], field: st
   return attributes.map(({ name, value }, index) => {
     checkIdentifier('attributeName', name, `${field}[${index}].name`);
     checkIdentifier('attributeValue', value, `${field}[${index}].value`);
-    if (seen.has(name)) throw inputError(`${field}[${index}].name`, `${name} is given twice`);
+    if (seen.has(name)) throw invalidInput(`${field}[${index}].name`, `${name} is given twice`);
     seen.add(name);
     return { Name: name, Value: value };
   });
 }
 
 export function checkRange(value: number, min: number, max: number, field: string): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw inputError(field, `must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(value) || value < min || value > max) throw invalidInput(field, `must be a whole number from ${min} to ${max}`);
   return value;
 }

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { Logger } from './logger';
+import type { Logger } from '../domain/logger';
 import type { Gateway } from './yoga';
 
 export interface RunningServer {

@@ -1,12 +1,12 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { GatewayError } from '../domain/gateway-error';
+import { toGraphQLError } from '../schema/error-mapping';
 
 const DIGITS = /^\d+$/;
 
 function tooLarge(maxBytes: number): GraphQLError {
-  return new GraphQLError(`The request body is over the limit of ${maxBytes} bytes.`, {
-    extensions: { code: 'REQUEST_TOO_LARGE', http: { status: 413 } },
-  });
+  return toGraphQLError(new GatewayError('REQUEST_TOO_LARGE', `The request body is over the limit of ${maxBytes} bytes.`));
 }
 
 /**
@@ -23,9 +23,7 @@ export function useRequestBodyLimit(maxBytes: number): Plugin {
       if (stated !== null) {
         // One plain number only: a list ("10, 10") is how request smuggling slips past a check.
         if (!DIGITS.test(stated)) {
-          throw new GraphQLError('The Content-Length header is not a number.', {
-            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-          });
+          throw toGraphQLError(new GatewayError('BAD_REQUEST', 'The Content-Length header is not a number.'));
         }
         if (Number(stated) > maxBytes) throw tooLarge(maxBytes);
         return;

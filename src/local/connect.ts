@@ -1,16 +1,15 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { createCognitoClient } from './cognito/client';
-import type { AppClientConfig, CognitoTarget } from './config';
-import type { GraphiqlExample } from './graphiql-tabs';
-import { formatDemoSummary } from './local/demo-seed';
-import { startEmbeddedCognito } from './local/embedded-cognito';
-import type { Logger } from './logger';
+import { createCognitoClient } from '../cognito/client';
+import type { AppClientConfig, CognitoTarget } from '../config';
+import type { Logger } from '../domain/logger';
+import { formatDemoSummary } from './demo-seed';
+import { startEmbeddedCognito, type DemoSignIn } from './embedded-cognito';
 
 export interface ConnectedCognito {
   client: CognitoIdentityProviderClient;
   description: string;
-  /** What GraphiQL's examples start with, when the target knows (the embedded demo). */
-  graphiqlExample?: GraphiqlExample;
+  /** Who GraphiQL's examples sign in as, when the target knows (the embedded demo). */
+  demoSignIn?: DemoSignIn;
   /** Where token issuers live: `<issuerBase>/<userPoolId>`. */
   issuerBase: string;
   /** App clients this target brings with it (the embedded demo's). */
@@ -37,9 +36,8 @@ export async function connectCognito(target: CognitoTarget, logger: Logger): Pro
   const embedded = await startEmbeddedCognito({ dataDir: target.dataDir, port: target.port, logger });
   return {
     client: embedded.client,
-    graphiqlExample: embedded.graphiqlExample,
+    ...(embedded.demoSignIn ? { demoSignIn: embedded.demoSignIn, adminGroup: `${embedded.demoSignIn.userPoolId}:admins` } : {}),
     issuerBase: embedded.local.endpoint,
-    ...(embedded.graphiqlExample ? { adminGroup: `${embedded.graphiqlExample.userPoolId}:admins` } : {}),
     appClients: embedded.appClients,
     description: `the embedded local Cognito at ${embedded.local.endpoint} (data in ${target.dataDir})\n${formatDemoSummary(embedded.demo)}`,
     close: embedded.stop,

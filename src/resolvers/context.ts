@@ -1,12 +1,12 @@
-import type { AppClients } from './auth/app-clients';
-import type { Caller } from './auth/caller';
-import type { PublicFlowLimiter } from './auth/rate-limit';
-import { createCognitoCall, type CallPathServices, type CognitoCall } from './cognito/call';
-import { CallLog } from './cognito/call-log';
-import type { PagingOptions } from './cognito/connection';
-import type { DescriptionCache } from './cognito/description-cache';
-import { createLoaders, type Loaders } from './cognito/loaders';
-import type { Logger } from './logger';
+import type { AppClients } from '../auth/app-clients';
+import type { Caller } from '../auth/caller';
+import type { PublicFlowLimiter } from '../auth/rate-limit';
+import { createCognitoCall, type CallPathServices, type CognitoCall } from '../cognito/call';
+import { CallLog } from '../cognito/call-log';
+import type { PagingOptions } from '../cognito/connection';
+import type { DescriptionCache } from '../cognito/description-cache';
+import { clearLoaders, type LoaderFactory, type Loaders } from '../cognito/loaders';
+import type { Logger } from '../domain/logger';
 
 export interface QueryCostLimits {
   complexity: number;
@@ -28,13 +28,13 @@ export interface GatewayServices {
   subLookupPools: readonly string[];
   /** Whether anyone may read the schema (introspection, `_service { sdl }`). */
   introspection: boolean;
-  /** Whether loaders batch, cache and read ahead (false only for the benchmark's naive baseline). */
-  loaderCache: boolean;
   descriptions: DescriptionCache;
+  /** Makes each request's loaders (createLoaders; the benchmark's naive baseline brings its own). */
+  createLoaders: LoaderFactory;
 }
 
 /** What the shared services give every request as they are; the rest is the call path's own. */
-type SharedWithRequests = Omit<GatewayServices, 'callPath' | 'requestTimeoutMs' | 'descriptions'>;
+type SharedWithRequests = Omit<GatewayServices, 'callPath' | 'requestTimeoutMs' | 'descriptions' | 'createLoaders'>;
 
 /** What every resolver gets, one per GraphQL request: the shared services and its own parts. */
 export interface GatewayContext extends SharedWithRequests {
@@ -69,7 +69,7 @@ function requestDeadline(clientSignal: AbortSignal | undefined, timeoutMs: numbe
 }
 
 export function createContext(services: GatewayServices, request: RequestFacts): GatewayContext {
-  const { callPath, requestTimeoutMs, descriptions, ...shared } = services;
+  const { callPath, requestTimeoutMs, descriptions, createLoaders, ...shared } = services;
   const callLog = new CallLog();
   let loaders: Loaders | undefined;
   const call = createCognitoCall({
@@ -77,7 +77,7 @@ export function createContext(services: GatewayServices, request: RequestFacts):
     callLog,
     signal: requestDeadline(request.signal, requestTimeoutMs),
     onWrite: (userPoolId) => {
-      for (const loader of Object.values(loaders ?? {})) loader.clearAll();
+      if (loaders) clearLoaders(loaders);
       descriptions.forget(userPoolId);
     },
   });
@@ -88,7 +88,7 @@ export function createContext(services: GatewayServices, request: RequestFacts):
     caller: request.caller,
     clientAddress: request.clientAddress,
     get loaders() {
-      loaders ??= createLoaders(call, shared.paging, { cache: shared.loaderCache, descriptions });
+      loaders ??= createLoaders(call, shared.paging, descriptions);
       return loaders;
     },
   };

@@ -4,23 +4,26 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphQLError } from 'graphql';
-import { createYoga, maskError, useExecutionCancellation, type YogaServerInstance } from 'graphql-yoga';
-import { AppClients } from './auth/app-clients';
-import { identifyCaller, SERVICE_KEY_HEADER } from './auth/caller';
-import { callerPolicy, clientAddress } from './auth/caller-policy';
-import { PublicFlowLimiter } from './auth/rate-limit';
+import { createYoga, useExecutionCancellation, type YogaServerInstance } from 'graphql-yoga';
+import { AppClients } from '../auth/app-clients';
+import { identifyCaller, SERVICE_KEY_HEADER } from '../auth/caller';
+import { callerPolicy, clientAddress } from '../auth/caller-policy';
+import { PublicFlowLimiter } from '../auth/rate-limit';
+import type { PagingOptions } from '../cognito/connection';
+import { CursorCodec } from '../cognito/cursor';
+import { DescriptionCache } from '../cognito/description-cache';
+import { createLoaders, type LoaderFactory } from '../cognito/loaders';
+import { QuotaPacer } from '../cognito/pacing';
+import { CircuitBreaker, defaultRetryPolicy } from '../cognito/resilience';
+import { loadConfig, type GatewayConfig } from '../config';
+import type { GatewayCode } from '../domain/codes';
+import { silentLogger, type Logger } from '../domain/logger';
+import { createContext, type GatewayContext, type GatewayServices } from '../resolvers/context';
+import { schema } from '../schema';
+import { gatewayErrorMasking } from '../schema/error-mapping';
+import { useRequestBodyLimit } from './body-limit';
 import { useCallLog } from './call-log-plugin';
-import type { PagingOptions } from './cognito/connection';
-import { CursorCodec } from './cognito/cursor';
-import { DescriptionCache } from './cognito/description-cache';
-import { QuotaPacer } from './cognito/pacing';
-import { CircuitBreaker, defaultRetryPolicy } from './cognito/resilience';
-import { loadConfig, type GatewayConfig } from './config';
-import { createContext, type GatewayContext, type GatewayServices } from './context';
 import { graphiqlTabs, type GraphiqlExample } from './graphiql-tabs';
-import { silentLogger, type Logger } from './logger';
-import { useRequestBodyLimit } from './request-body-limit';
-import { schema } from './schema';
 
 /** The parts of the configuration the GraphQL server itself uses. */
 export type GatewaySettings = Pick<
@@ -53,8 +56,8 @@ export interface GatewayOptions extends Partial<GatewaySettings> {
   logger?: Logger;
   /** What GraphiQL's example tabs start with (the demo pool and administrator in embedded mode). */
   graphiqlExample?: GraphiqlExample;
-  /** Benchmark baseline only: no deduplication, no priming (what the loaders are measured against). */
-  naiveLoading?: boolean;
+  /** Makes each request's loaders; createLoaders unless given (the benchmark's naive baseline brings its own). */
+  createLoaders?: LoaderFactory;
 }
 
 export type Gateway = YogaServerInstance<{ req?: { socket?: { remoteAddress?: string } } }, GatewayContext>;
@@ -86,8 +89,8 @@ export function createGatewayServices(options: GatewayOptions) {
     // Tokens carry the sub of users of the served pools, so that is where a sub is looked up.
     subLookupPools: settings.federationUserPools.length > 0 ? settings.federationUserPools : [...appClients.byPool().keys()],
     introspection: settings.introspection,
-    loaderCache: options.naiveLoading !== true,
     descriptions: new DescriptionCache(settings.descriptionCacheTtlMs),
+    createLoaders: options.createLoaders ?? createLoaders,
   };
   return { settings, logger, services, policy: callerPolicy(settings, appClients, logger) };
 }
@@ -121,13 +124,7 @@ export function createGateway(options: GatewayOptions): Gateway {
             allowedHeaders: ['content-type', 'authorization', SERVICE_KEY_HEADER, 'x-graphql-yoga-csrf'],
           }
         : false,
-    maskedErrors: {
-      maskError(error, message, isDev) {
-        const masked = maskError(error, message, isDev);
-        if (masked !== error) logger.error('unexpected error (masked for the client):', error);
-        return masked;
-      },
-    },
+    maskedErrors: { maskError: gatewayErrorMasking(logger) },
     plugins: [
       useRequestBodyLimit(settings.limits.bodyBytes),
       useExecutionCancellation(),
@@ -150,7 +147,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 }
 
 /** graphql-armor's refusals carry no code of their own; clients switch on one like any other. */
-function withCode(code: string) {
+function withCode(code: GatewayCode) {
   return (_context: unknown, error: GraphQLError) => {
     Object.assign(error.extensions, { code });
   };

@@ -1,0 +1,254 @@
+import type {
+  AdminGetUserResponse,
+  AuthenticationResultType,
+  CodeDeliveryDetailsType,
+  DeviceType,
+  GetUserResponse,
+  GroupType,
+  PasswordPolicyType,
+  SchemaAttributeType,
+  UserImportJobType,
+  UserPoolClientDescription,
+  UserPoolClientType,
+  UserPoolDescriptionType,
+  UserPoolType,
+  UserType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { GatewayError } from '../domain/gateway-error';
+import type {
+  AttributeRecord,
+  ClientDetail,
+  ClientRecord,
+  CodeDeliveryRecord,
+  DeviceRecord,
+  GroupRecord,
+  ImportJobRecord,
+  PasswordPolicyRecord,
+  SchemaAttributeRecord,
+  SignInStepRecord,
+  UserPoolDetail,
+  UserPoolRecord,
+  UserRecord,
+} from '../domain/records';
+import { toUserStatus } from '../domain/user-status';
+import type { RedactedClient } from './redaction';
+
+/**
+ * SDK output → the domain's records, in one place. Cognito's shapes say every member is
+ * optional; a key the gateway needs (a username, a group name, an id) that is missing is an
+ * error here, never an empty string further up.
+ */
+function required<Value>(value: Value | undefined | null, member: string): Value {
+  if (value === undefined || value === null || value === '') {
+    throw new GatewayError('COGNITO_BAD_RESPONSE', `Cognito answered without ${member}.`);
+  }
+  return value;
+}
+
+function attributes(list: { Name?: string; Value?: string }[] | undefined): AttributeRecord[] {
+  return (list ?? []).flatMap(({ Name, Value }) => (Name === undefined ? [] : [{ name: Name, value: Value ?? '' }]));
+}
+
+/** A user of a list (ListUsers, ListUsersInGroup) or of AdminCreateUser. */
+export function parseUser(userPoolId: string, user: UserType): UserRecord {
+  return {
+    userPoolId,
+    username: required(user.Username, 'a user’s Username'),
+    attributes: attributes(user.Attributes),
+    createdAt: user.UserCreateDate,
+    updatedAt: user.UserLastModifiedDate,
+    enabled: user.Enabled,
+    status: toUserStatus(user.UserStatus),
+  };
+}
+
+/** AdminGetUser and GetUser answer what a list does, with attributes under another name, plus MFA settings. */
+export function parseUserDetail(userPoolId: string, user: AdminGetUserResponse | GetUserResponse): UserRecord {
+  const { UserAttributes, ...rest } = user;
+  return {
+    ...parseUser(userPoolId, { ...rest, Attributes: UserAttributes }),
+    mfa: { preferredSetting: user.PreferredMfaSetting ?? null, enabledSettings: user.UserMFASettingList ?? [] },
+  };
+}
+
+export function parseGroup(userPoolId: string, group: GroupType): GroupRecord {
+  return {
+    userPoolId,
+    name: required(group.GroupName, 'a group’s GroupName'),
+    description: group.Description,
+    precedence: group.Precedence,
+    roleArn: group.RoleArn,
+    createdAt: group.CreationDate,
+    updatedAt: group.LastModifiedDate,
+  };
+}
+
+export function parseUserPoolSummary(pool: UserPoolDescriptionType): UserPoolRecord {
+  return {
+    userPoolId: required(pool.Id, 'a pool’s Id'),
+    summary: { name: required(pool.Name, 'a pool’s Name'), createdAt: pool.CreationDate, updatedAt: pool.LastModifiedDate },
+  };
+}
+
+function passwordPolicy(policy: PasswordPolicyType | undefined): PasswordPolicyRecord | undefined {
+  if (!policy) return undefined;
+  return {
+    minimumLength: policy.MinimumLength,
+    requireUppercase: policy.RequireUppercase,
+    requireLowercase: policy.RequireLowercase,
+    requireNumbers: policy.RequireNumbers,
+    requireSymbols: policy.RequireSymbols,
+    passwordHistorySize: policy.PasswordHistorySize,
+    temporaryPasswordValidityDays: policy.TemporaryPasswordValidityDays,
+  };
+}
+
+/** Cognito gives attribute constraints as strings; an empty one means no constraint. */
+const numberOrUndefined = (value: string | undefined) => (value === undefined || value === '' ? undefined : Number(value));
+
+function schemaAttribute(attribute: SchemaAttributeType): SchemaAttributeRecord {
+  return {
+    name: required(attribute.Name, 'a schema attribute’s Name'),
+    dataType: attribute.AttributeDataType,
+    mutable: attribute.Mutable,
+    required: attribute.Required,
+    developerOnly: attribute.DeveloperOnlyAttribute,
+    minLength: numberOrUndefined(attribute.StringAttributeConstraints?.MinLength),
+    maxLength: numberOrUndefined(attribute.StringAttributeConstraints?.MaxLength),
+    minValue: numberOrUndefined(attribute.NumberAttributeConstraints?.MinValue),
+    maxValue: numberOrUndefined(attribute.NumberAttributeConstraints?.MaxValue),
+  };
+}
+
+export function parseUserPoolDetail(pool: UserPoolType): UserPoolDetail {
+  return {
+    name: required(pool.Name, 'a pool’s Name'),
+    createdAt: pool.CreationDate,
+    updatedAt: pool.LastModifiedDate,
+    arn: pool.Arn,
+    estimatedNumberOfUsers: pool.EstimatedNumberOfUsers,
+    mfaConfiguration: pool.MfaConfiguration,
+    deletionProtection: pool.DeletionProtection === undefined ? undefined : pool.DeletionProtection === 'ACTIVE',
+    tier: pool.UserPoolTier,
+    domain: pool.Domain,
+    customDomain: pool.CustomDomain,
+    usernameAttributes: pool.UsernameAttributes ?? [],
+    aliasAttributes: pool.AliasAttributes ?? [],
+    autoVerifiedAttributes: pool.AutoVerifiedAttributes ?? [],
+    passwordPolicy: passwordPolicy(pool.Policies?.PasswordPolicy),
+    schemaAttributes: (pool.SchemaAttributes ?? []).map(schemaAttribute),
+  };
+}
+
+/** A pool Cognito described in full (DescribeUserPool, CreateUserPool). */
+export function parseUserPool(pool: UserPoolType): UserPoolRecord {
+  return { userPoolId: required(pool.Id, 'a pool’s Id'), detail: parseUserPoolDetail(pool) };
+}
+
+export function parseClientSummary(userPoolId: string, client: UserPoolClientDescription): ClientRecord {
+  return {
+    userPoolId,
+    clientId: required(client.ClientId, 'an app client’s ClientId'),
+    summary: { name: required(client.ClientName, 'an app client’s ClientName') },
+  };
+}
+
+/** A client description whose secret the call path has already taken out (see redaction.ts). */
+export function parseClientDetail(client: RedactedClient | UserPoolClientType): ClientDetail {
+  return {
+    name: required(client.ClientName, 'an app client’s ClientName'),
+    hasSecret: (client as RedactedClient).HasClientSecret === true || Boolean((client as UserPoolClientType).ClientSecret),
+    createdAt: client.CreationDate,
+    updatedAt: client.LastModifiedDate,
+    explicitAuthFlows: client.ExplicitAuthFlows ?? [],
+    allowedOAuthFlows: client.AllowedOAuthFlows ?? [],
+    allowedOAuthScopes: client.AllowedOAuthScopes ?? [],
+    allowedOAuthFlowsUserPoolClient: client.AllowedOAuthFlowsUserPoolClient,
+    callbackUrls: client.CallbackURLs ?? [],
+    logoutUrls: client.LogoutURLs ?? [],
+    defaultRedirectUri: client.DefaultRedirectURI,
+    supportedIdentityProviders: client.SupportedIdentityProviders ?? [],
+    readAttributes: client.ReadAttributes ?? [],
+    writeAttributes: client.WriteAttributes ?? [],
+    accessTokenValidity: client.AccessTokenValidity,
+    idTokenValidity: client.IdTokenValidity,
+    refreshTokenValidity: client.RefreshTokenValidity,
+    tokenValidityUnits: client.TokenValidityUnits
+      ? {
+          accessToken: client.TokenValidityUnits.AccessToken,
+          idToken: client.TokenValidityUnits.IdToken,
+          refreshToken: client.TokenValidityUnits.RefreshToken,
+        }
+      : undefined,
+    authSessionValidity: client.AuthSessionValidity,
+    preventUserExistenceErrors:
+      client.PreventUserExistenceErrors === undefined ? undefined : client.PreventUserExistenceErrors === 'ENABLED',
+    enableTokenRevocation: client.EnableTokenRevocation,
+  };
+}
+
+export function parseClient(userPoolId: string, client: RedactedClient | UserPoolClientType): ClientRecord {
+  return { userPoolId, clientId: required(client.ClientId, 'an app client’s ClientId'), detail: parseClientDetail(client) };
+}
+
+export function parseDevice(owner: { userPoolId: string; username: string }, device: DeviceType): DeviceRecord {
+  return {
+    ...owner,
+    deviceKey: required(device.DeviceKey, 'a device’s DeviceKey'),
+    attributes: attributes(device.DeviceAttributes),
+    createdAt: device.DeviceCreateDate,
+    updatedAt: device.DeviceLastModifiedDate,
+    lastAuthenticatedAt: device.DeviceLastAuthenticatedDate,
+  };
+}
+
+export function parseImportJob(userPoolId: string, job: UserImportJobType): ImportJobRecord {
+  return {
+    userPoolId,
+    jobId: required(job.JobId, 'an import job’s JobId'),
+    jobName: job.JobName,
+    status: job.Status,
+    preSignedUrl: job.PreSignedUrl,
+    cloudWatchLogsRoleArn: job.CloudWatchLogsRoleArn,
+    createdAt: job.CreationDate,
+    startedAt: job.StartDate,
+    completedAt: job.CompletionDate,
+    completionMessage: job.CompletionMessage,
+    importedUsers: job.ImportedUsers,
+    skippedUsers: job.SkippedUsers,
+    failedUsers: job.FailedUsers,
+  };
+}
+
+export function parseCodeDelivery(details: CodeDeliveryDetailsType | undefined): CodeDeliveryRecord | null {
+  if (!details) return null;
+  return { destination: details.Destination, deliveryMedium: details.DeliveryMedium, attributeName: details.AttributeName };
+}
+
+/** InitiateAuth and RespondToAuthChallenge (public or server-side): tokens, or the next challenge. */
+export function parseSignInStep(output: {
+  AuthenticationResult?: AuthenticationResultType;
+  ChallengeName?: string;
+  Session?: string;
+  ChallengeParameters?: Record<string, string>;
+}): SignInStepRecord {
+  const result = output.AuthenticationResult;
+  return {
+    tokens: result?.AccessToken
+      ? {
+          accessToken: result.AccessToken,
+          idToken: result.IdToken ?? null,
+          refreshToken: result.RefreshToken ?? null,
+          expiresIn: result.ExpiresIn ?? null,
+          tokenType: result.TokenType ?? 'Bearer',
+        }
+      : null,
+    challenge: output.ChallengeName
+      ? {
+          name: output.ChallengeName,
+          session: output.Session ?? null,
+          parameters: Object.entries(output.ChallengeParameters ?? {}).map(([name, value]) => ({ name, value })),
+        }
+      : null,
+  };
+}

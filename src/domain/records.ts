@@ -1,0 +1,191 @@
+/**
+ * The records the gateway works with, one shape per thing whatever Cognito call described it.
+ * They are parsed from the SDK's output in one place (src/cognito/parse.ts): keys are always
+ * there, optional members are absent rather than made up. Where Cognito describes a thing in a
+ * summary (a list) and in full (a Describe), the record says which it holds, so a field knows
+ * when it has to ask for more.
+ */
+import type { UserStatus } from './user-status';
+
+export interface AttributeRecord {
+  name: string;
+  value: string;
+}
+
+export interface MfaRecord {
+  preferredSetting: string | null;
+  enabledSettings: string[];
+}
+
+export interface UserRecord {
+  userPoolId: string;
+  username: string;
+  attributes: AttributeRecord[];
+  createdAt?: Date;
+  updatedAt?: Date;
+  enabled?: boolean;
+  status?: UserStatus;
+  /** Present only when the record came from AdminGetUser or GetUser; list summaries do not carry it. */
+  mfa?: MfaRecord;
+}
+
+export interface GroupRecord {
+  userPoolId: string;
+  name: string;
+  description?: string;
+  precedence?: number;
+  roleArn?: string;
+  createdAt?: Date;
+  updatedAt?: Date;
+}
+
+export interface PasswordPolicyRecord {
+  minimumLength?: number;
+  requireUppercase?: boolean;
+  requireLowercase?: boolean;
+  requireNumbers?: boolean;
+  requireSymbols?: boolean;
+  passwordHistorySize?: number;
+  temporaryPasswordValidityDays?: number;
+}
+
+export interface SchemaAttributeRecord {
+  name: string;
+  dataType?: string;
+  mutable?: boolean;
+  required?: boolean;
+  developerOnly?: boolean;
+  minLength?: number;
+  maxLength?: number;
+  minValue?: number;
+  maxValue?: number;
+}
+
+/** What ListUserPools tells of a pool. */
+export interface UserPoolSummary {
+  name: string;
+  createdAt?: Date;
+  updatedAt?: Date;
+}
+
+/** What DescribeUserPool tells of a pool. */
+export interface UserPoolDetail extends UserPoolSummary {
+  arn?: string;
+  estimatedNumberOfUsers?: number;
+  /** OFF, ON or OPTIONAL. */
+  mfaConfiguration?: string;
+  deletionProtection?: boolean;
+  /** LITE, ESSENTIALS or PLUS. */
+  tier?: string;
+  domain?: string;
+  customDomain?: string;
+  usernameAttributes: string[];
+  aliasAttributes: string[];
+  autoVerifiedAttributes: string[];
+  passwordPolicy?: PasswordPolicyRecord;
+  schemaAttributes: SchemaAttributeRecord[];
+}
+
+/** A pool known by id, with what has been read of it so far (nothing, for a user's pool). */
+export interface UserPoolRecord {
+  userPoolId: string;
+  summary?: UserPoolSummary;
+  detail?: UserPoolDetail;
+}
+
+export interface TokenValidityUnitsRecord {
+  accessToken?: string;
+  idToken?: string;
+  refreshToken?: string;
+}
+
+/** What ListUserPoolClients tells of a client. */
+export interface ClientSummary {
+  name: string;
+}
+
+/** What DescribeUserPoolClient tells of a client, less its secret (never kept, never returned). */
+export interface ClientDetail extends ClientSummary {
+  hasSecret: boolean;
+  createdAt?: Date;
+  updatedAt?: Date;
+  explicitAuthFlows: string[];
+  allowedOAuthFlows: string[];
+  allowedOAuthScopes: string[];
+  allowedOAuthFlowsUserPoolClient?: boolean;
+  callbackUrls: string[];
+  logoutUrls: string[];
+  defaultRedirectUri?: string;
+  supportedIdentityProviders: string[];
+  readAttributes: string[];
+  writeAttributes: string[];
+  accessTokenValidity?: number;
+  idTokenValidity?: number;
+  refreshTokenValidity?: number;
+  tokenValidityUnits?: TokenValidityUnitsRecord;
+  /** Minutes a sign-in session stays valid. */
+  authSessionValidity?: number;
+  preventUserExistenceErrors?: boolean;
+  enableTokenRevocation?: boolean;
+}
+
+export interface ClientRecord {
+  userPoolId: string;
+  clientId: string;
+  summary?: ClientSummary;
+  detail?: ClientDetail;
+}
+
+export interface DeviceRecord {
+  userPoolId: string;
+  /** Whose device: known for administrative reads; the signed-in user's own for self-service. */
+  username: string;
+  deviceKey: string;
+  attributes: AttributeRecord[];
+  createdAt?: Date;
+  updatedAt?: Date;
+  lastAuthenticatedAt?: Date;
+}
+
+export interface ImportJobRecord {
+  userPoolId: string;
+  jobId: string;
+  jobName?: string;
+  status?: string;
+  /** Where to PUT the CSV file; a credential of its own, shown to administrators only. */
+  preSignedUrl?: string;
+  cloudWatchLogsRoleArn?: string;
+  createdAt?: Date;
+  startedAt?: Date;
+  completedAt?: Date;
+  completionMessage?: string;
+  importedUsers?: number;
+  skippedUsers?: number;
+  failedUsers?: number;
+}
+
+export interface CodeDeliveryRecord {
+  destination?: string;
+  deliveryMedium?: string;
+  attributeName?: string;
+}
+
+export interface AuthTokensRecord {
+  accessToken: string;
+  idToken: string | null;
+  refreshToken: string | null;
+  expiresIn: number | null;
+  tokenType: string;
+}
+
+export interface AuthChallengeRecord {
+  name: string;
+  session: string | null;
+  parameters: AttributeRecord[];
+}
+
+/** A sign-in step: tokens when it is done, or the next challenge to answer. */
+export interface SignInStepRecord {
+  tokens: AuthTokensRecord | null;
+  challenge: AuthChallengeRecord | null;
+}

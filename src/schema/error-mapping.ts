@@ -1,0 +1,91 @@
+import { GraphQLError } from 'graphql';
+import { maskError } from 'graphql-yoga';
+import { gatewayCodes, type CognitoException } from '../domain/codes';
+import { GatewayError, isInvalidInput } from '../domain/gateway-error';
+import type { Logger } from '../domain/logger';
+
+/**
+ * The schema edge: a GatewayError becomes a GraphQL error here, and nowhere else. Its code goes in
+ * `extensions.code`, what it is about beside it (`field`, `operation`, `cognitoError`, details);
+ * the gateway's own refusals of a whole request also set the HTTP status (see the code table).
+ */
+export function toGraphQLError(error: GatewayError, located?: GraphQLError): GraphQLError {
+  const spec = gatewayCodes[error.code];
+  const setsStatus = 'refusesRequest' in spec && spec.refusesRequest && error.exception === undefined;
+  return new GraphQLError(error.message, {
+    ...(located ? { nodes: located.nodes, source: located.source, positions: located.positions, path: located.path } : {}),
+    originalError: error,
+    extensions: {
+      code: error.code,
+      ...(error.field !== undefined ? { field: error.field } : {}),
+      ...(error.exception !== undefined ? { cognitoError: error.exception } : {}),
+      ...(error.operation !== undefined ? { operation: error.operation } : {}),
+      ...withoutReason(error),
+      ...(setsStatus ? { http: { status: spec.status, ...(error.headers ? { headers: error.headers } : {}) } } : {}),
+    },
+  });
+}
+
+/** An invalid input's reason is in its message and its typed result, not repeated in extensions. */
+function withoutReason(error: GatewayError): Record<string, unknown> {
+  const { reason, ...rest } = error.details;
+  return isInvalidInput(error) ? rest : { ...rest, ...(reason === undefined ? {} : { reason }) };
+}
+
+/**
+ * yoga's error masking, with GatewayErrors passed on in their GraphQL form: anything else that
+ * is not a GraphQL error is unexpected, so it is masked for the client and logged for the operator.
+ */
+export function gatewayErrorMasking(logger: Logger) {
+  return (error: unknown, message: string, isDev?: boolean): Error => {
+    const gatewayError = underlyingGatewayError(error);
+    if (gatewayError) return toGraphQLError(gatewayError, error instanceof GraphQLError ? error : undefined);
+    const masked = maskError(error, message, isDev);
+    if (masked !== error) logger.error('unexpected error (masked for the client):', error);
+    return masked;
+  };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Pothos takes classes by `new (...args: any[])`
+/** The GatewayError at the bottom of GraphQL's wrappings (a located error, a plugin's), if any. */
+function underlyingGatewayError(error: unknown): GatewayError | undefined {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError) current = current.originalError;
+  return current instanceof GatewayError ? current : undefined;
+}
+
+type ErrorClass = new (...args: any[]) => GatewayError;
+
+/**
+ * A class that stands for the GatewayErrors `matches` accepts: Pothos picks a mutation's typed
+ * result by `instanceof`, and this is how one GatewayError class serves every error type.
+ */
+function errorClass(name: string, matches: (error: GatewayError) => boolean): ErrorClass {
+  return {
+    [name]: class extends GatewayError {
+      static override [Symbol.hasInstance](value: unknown): boolean {
+        return value instanceof GatewayError && matches(value);
+      }
+    },
+  }[name] as ErrorClass;
+}
+
+/** The input refused by the gateway's own checks, before any Cognito call. */
+export const InvalidInputError = errorClass('InvalidInputError', isInvalidInput);
+
+/** `UsernameExistsException` → `UsernameExistsError`, the GraphQL type of that answer. */
+export function errorTypeName(exception: CognitoException): string {
+  return `${exception.replace(/^CognitoLocal#/, 'NotSupportedByLocalCognito').replace(/(Exception)?$/, '')}Error`;
+}
+
+const exceptionClasses = new Map<CognitoException, ErrorClass>();
+
+/** The class standing for Cognito's `exception` answers (one per exception, made once). */
+export function exceptionErrorClass(exception: CognitoException): ErrorClass {
+  let found = exceptionClasses.get(exception);
+  if (!found) {
+    found = errorClass(errorTypeName(exception), (error) => error.exception === exception);
+    exceptionClasses.set(exception, found);
+  }
+  return found;
+}
