@@ -35,17 +35,20 @@ export async function resolveUserReference(ctx: GatewayContext, ref: UserReprese
   return user;
 }
 
-export function resolveUserPoolReference(ctx: GatewayContext, ref: { userPoolId: string }): Promise<UserPoolRecord | null> {
+export async function resolveUserPoolReference(ctx: GatewayContext, ref: { userPoolId: string }): Promise<UserPoolRecord | null> {
   requireAdministrator(ctx.caller);
   return getUserPool(ctx, ref.userPoolId);
 }
 
-export function resolveGroupReference(ctx: GatewayContext, ref: { userPoolId: string; name: string }): Promise<GroupRecord | null> {
+export async function resolveGroupReference(ctx: GatewayContext, ref: { userPoolId: string; name: string }): Promise<GroupRecord | null> {
   requireAdministrator(ctx.caller);
   return getGroup(ctx, ref);
 }
 
-export function resolveClientReference(ctx: GatewayContext, ref: { userPoolId: string; clientId: string }): Promise<ClientRecord | null> {
+export async function resolveClientReference(
+  ctx: GatewayContext,
+  ref: { userPoolId: string; clientId: string },
+): Promise<ClientRecord | null> {
   requireAdministrator(ctx.caller);
   return getClient(ctx, ref);
 }

@@ -1,4 +1,5 @@
 import type { ConnectionArgs } from '../domain/connection';
+import { GatewayError } from '../domain/gateway-error';
 import type { UserKey } from '../domain/keys';
 import type { AttributeRecord, MfaRecord, UserRecord } from '../domain/records';
 import type { GatewayContext } from '../resolvers/context';
@@ -10,8 +11,34 @@ import { joinKey } from './natural-keys';
 import { startSelectedLists, type ListReader } from './prefetch';
 import { GroupConnection, GroupRef, UserPoolRef, UserRef } from './refs';
 import { selectsCursors, type SelectionView } from './selection';
-import { standardAttributes, type StandardAttributeField } from './standard-attributes';
 import { UserStatus } from './user-status';
+
+/**
+ * The OIDC standard attributes Cognito keeps for every pool, as typed User fields:
+ * GraphQL field name → Cognito attribute name and value type.
+ */
+export const standardAttributes = {
+  email: { attribute: 'email', type: 'string' },
+  emailVerified: { attribute: 'email_verified', type: 'boolean' },
+  phoneNumber: { attribute: 'phone_number', type: 'string' },
+  phoneNumberVerified: { attribute: 'phone_number_verified', type: 'boolean' },
+  name: { attribute: 'name', type: 'string' },
+  givenName: { attribute: 'given_name', type: 'string' },
+  familyName: { attribute: 'family_name', type: 'string' },
+  middleName: { attribute: 'middle_name', type: 'string' },
+  nickname: { attribute: 'nickname', type: 'string' },
+  preferredUsername: { attribute: 'preferred_username', type: 'string' },
+  profile: { attribute: 'profile', type: 'string' },
+  picture: { attribute: 'picture', type: 'string' },
+  website: { attribute: 'website', type: 'string' },
+  gender: { attribute: 'gender', type: 'string' },
+  birthdate: { attribute: 'birthdate', type: 'string' },
+  zoneinfo: { attribute: 'zoneinfo', type: 'string' },
+  locale: { attribute: 'locale', type: 'string' },
+  address: { attribute: 'address', type: 'string' },
+} as const;
+
+export type StandardAttributeField = keyof typeof standardAttributes;
 
 export const UserAttribute = builder.objectRef<AttributeRecord>('UserAttribute').implement({
   description: 'One attribute of a user as Cognito stores it: custom ones are named `custom:…`.',
@@ -42,7 +69,7 @@ export const UserProfile = builder.interfaceRef<UserRecord>('UserProfile').imple
       description: "The user's immutable id, the `sub` claim of its tokens.",
       resolve: (user) => {
         const sub = attributeValue(user, 'sub');
-        if (sub === undefined) throw new Error(`Cognito returned user ${user.username} without a sub`);
+        if (sub === undefined) throw new GatewayError('COGNITO_BAD_RESPONSE', `Cognito answered user ${user.username} without its sub.`);
         return sub;
       },
     }),

@@ -3,7 +3,7 @@ import { getNamedType, isLeafType, isNonNullType, isObjectType, type GraphQLObje
 import { describe, expect, inject, it } from 'vitest';
 import { DEMO_ACCOUNTS, demoDirectory, type DemoPoolSpec, type DemoUserSpec } from '../../src/local/demo-data';
 import { schema } from '../../src/schema';
-import { standardAttributes } from '../../src/schema/standard-attributes';
+import { standardAttributes } from '../../src/schema/user';
 import { asService, localGateway, type GraphQLResponse } from '../support/gateway';
 
 /**
