@@ -4,14 +4,19 @@ import type { Logger } from '../domain/logger';
 import type { CallLog } from './call-log';
 import { CALL_SIGNAL, takesSignalOnInput } from './client';
 import { commands, readOperations, type InputOf, type OperationName, type OutputOf } from './commands';
-import { exceptionName, fromCognitoException } from './errors';
-import type { QuotaPacer } from './pacing';
+import { GatewayError } from '../domain/gateway-error';
+import { exceptionName, fromCognitoException, fromUnknownException } from './errors';
+import { QuotaWaitTooLong, type QuotaPacer } from './pacing';
 import { redactSecrets } from './redaction';
 import {
+  answerStatus,
   backoffDelay,
   callTimedOut,
   classifyFailure,
+  cognitoFailed,
   deadlineExceeded,
+  isNotImplemented,
+  quotaExhausted,
   sleep,
   unreachable,
   type CircuitBreaker,
@@ -45,22 +50,31 @@ export interface CallPathOptions extends CallPathServices {
   callLog: CallLog;
   /** Aborted when the request's deadline passes or its client goes away; pending calls stop with it. */
   signal?: AbortSignal;
+  /** When the request's deadline passes (a performance.now() time): throttled calls wait until then, no longer. */
+  deadlineAt?: number;
   /** Called after every successful write, so that no later field reads stale loaded data. */
   onWrite?: (userPoolId: string | undefined) => void;
 }
 
 type AnyCommand = new (input: unknown) => Parameters<CognitoIdentityProviderClient['send']>[0];
 
+/** Without a pacer to wait in, a throttled call waits this long at most between attempts. */
+const UNPACED_THROTTLE_WAIT_MS = 1_000;
+
 /**
  * Builds the request-scoped call function. Every call: waits for its quota (category, and pool
  * where Cognito caps per pool), passes through the circuit breaker, is sent with the request's
- * AbortSignal and a per-attempt timeout, is retried with jittered backoff when throttled (or, for
- * reads, on a fault) while the request's deadline allows, is logged per attempt, has secrets
- * stripped from its output, drops the request's loaded data after a write, and maps Cognito
- * exceptions through the code table to GatewayErrors.
+ * AbortSignal and a per-attempt timeout, is logged per attempt, has secrets stripped from its
+ * output, drops the request's loaded data after a write, and maps Cognito's answers through the
+ * code table to GatewayErrors (an exception the table lacks gets a code derived from its name).
+ *
+ * Retries: a throttled call (not carried out) is tried again for as long as the request's deadline
+ * allows, waiting its turn in the pacer at the rate the throttling taught it; THROTTLED reaches
+ * the client only when that turn would come after the deadline. A fault (5xx, reset, timeout) is
+ * retried by reads, up to `retry.maxAttempts`; a write that ends in one says its outcome is unknown.
  */
 export function createCognitoCall(options: CallPathOptions): CognitoCall {
-  const { client, callLog, logger, signal, onWrite, pacer, breaker, retry, attemptTimeoutMs } = options;
+  const { client, callLog, logger, signal, deadlineAt, onWrite, pacer, breaker, retry, attemptTimeoutMs } = options;
   // Every call in flight listens on the request's signal (the SDK removes its listener when the
   // call ends); a request fanning out to dozens of calls is normal, not a leak.
   if (signal) setMaxListeners(0, signal);
@@ -69,14 +83,21 @@ export function createCognitoCall(options: CallPathOptions): CognitoCall {
   return async (operation, input, callOptions = {}) => {
     const Command = commands[operation] as unknown as AnyCommand;
     const userPoolId = (input as { UserPoolId?: string }).UserPoolId;
-    for (let attempt = 0; ; attempt++) {
-      if (signal?.aborted) throw deadlineExceeded(operation);
+    const isWrite = !readOperations.has(operation);
+    let throttles = 0;
+    for (let faults = 0; ;) {
+      if (signal?.aborted)
+        throw throttles > 0 ? quotaExhausted(operation, 'did not allow it before the request’s deadline') : deadlineExceeded(operation);
       breaker.admit();
       try {
-        await pacer.acquire(operation, userPoolId, signal);
-      } catch {
+        await pacer.acquire(operation, userPoolId, signal, deadlineAt);
+      } catch (error) {
         breaker.released();
-        throw deadlineExceeded(operation);
+        if (error instanceof QuotaWaitTooLong) {
+          logger.debug(`cognito ${operation}: ${error.message}, past the request's deadline`);
+          throw quotaExhausted(operation, `(${error.ratePerSecond.toFixed(1)} calls/s now) cannot serve it before the request’s deadline`);
+        }
+        throw throttles > 0 ? quotaExhausted(operation, 'did not allow it before the request’s deadline') : deadlineExceeded(operation);
       }
       const attemptControl = attemptAbort(signal, attemptTimeoutMs);
       const attemptSignal = attemptControl.signal;
@@ -85,7 +106,7 @@ export function createCognitoCall(options: CallPathOptions): CognitoCall {
         const output = (await send(Command, input, attemptSignal)) as Record<string, unknown>;
         callLog.record(operation, startedAt, 'ok');
         breaker.succeeded();
-        if (!readOperations.has(operation)) onWrite?.(userPoolId);
+        if (isWrite) onWrite?.(userPoolId);
         delete output['$metadata'];
         if (!callOptions.revealSecrets) redactSecrets(operation, output);
         logger.debug(`cognito ${operation} ok in ${(performance.now() - startedAt).toFixed(1)} ms`);
@@ -95,37 +116,64 @@ export function createCognitoCall(options: CallPathOptions): CognitoCall {
         callLog.record(operation, startedAt, timedOut ? 'Timeout' : (exceptionName(error) ?? 'UnknownError'));
         if (signal?.aborted) {
           breaker.released();
-          throw deadlineExceeded(operation);
+          throw throttles > 0 ? quotaExhausted(operation, 'did not allow it before the request’s deadline') : deadlineExceeded(operation);
         }
         const kind = classifyFailure(error, timedOut);
-        breaker.failed(kind);
-        const retryable = kind === 'throttled' || (kind === 'fault' && readOperations.has(operation));
-        if (retryable && attempt + 1 < retry.maxAttempts) {
-          const delay = backoffDelay(attempt, retry);
-          logger.debug(`cognito ${operation} ${kind} (attempt ${attempt + 1}); retrying in ${delay} ms`);
-          try {
-            await sleep(delay, signal);
-          } catch {
-            throw deadlineExceeded(operation);
-          }
+        if (kind === 'throttled') {
+          breaker.released();
+          throttles += 1;
+          pacer.throttled(operation, userPoolId);
+          logger.debug(`cognito ${operation} throttled (${throttles} so far); waiting for its turn`);
+          // The pacer makes the call wait its turn at the lowered rate; without one, a jittered wait.
+          if (!pacer.enabled)
+            await pause(backoffDelay(throttles, { ...retry, maxDelayMs: UNPACED_THROTTLE_WAIT_MS }), signal, operation, throttles);
           continue;
         }
-        if (timedOut) throw callTimedOut(operation, attempt + 1);
-        const mapped = fromCognitoException(error, operation);
-        if (mapped) {
-          logger.debug(`cognito ${operation} answered ${mapped.exception}`);
-          throw mapped;
+        if (kind === 'final') {
+          breaker.succeeded();
+          const answer = finalAnswer(error, operation);
+          if (!answer) throw error;
+          logger.debug(`cognito ${operation} answered ${answer.exception ?? answer.unknownException ?? answer.code}`);
+          throw answer;
         }
-        if (kind === 'fault') {
-          logger.warn(`cognito ${operation} unreachable:`, error);
-          throw unreachable(operation, !readOperations.has(operation));
+        faults += 1;
+        if (!isWrite && faults < retry.maxAttempts) {
+          breaker.released();
+          const delay = backoffDelay(faults - 1, retry);
+          logger.debug(`cognito ${operation} fault (attempt ${faults}); retrying in ${delay} ms`);
+          await pause(delay, signal, operation, throttles);
+          continue;
         }
-        throw error;
+        breaker.failed('fault');
+        logger.warn(`cognito ${operation} failed after ${faults} attempt${faults === 1 ? '' : 's'}:`, timedOut ? 'timed out' : error);
+        if (timedOut) throw callTimedOut(operation, faults, isWrite);
+        const answered = fromCognitoException(error, operation);
+        if (answered || answerStatus(error) !== undefined) throw cognitoFailed(operation, isWrite, answered);
+        throw unreachable(operation, isWrite);
       } finally {
         attemptControl.done();
       }
     }
   };
+}
+
+/** What Cognito's answer on purpose becomes: the table's code, NOT_IMPLEMENTED, or a code derived from the exception. */
+function finalAnswer(error: unknown, operation: string): GatewayError | undefined {
+  const known = fromCognitoException(error, operation);
+  if (known) return known;
+  if (isNotImplemented(error)) {
+    return new GatewayError('NOT_IMPLEMENTED', `The Cognito endpoint does not implement ${operation}.`, { operation });
+  }
+  return fromUnknownException(error, operation);
+}
+
+/** Waits before the next attempt, unless the request ends first. */
+async function pause(ms: number, signal: AbortSignal | undefined, operation: string, throttles: number): Promise<void> {
+  try {
+    await sleep(ms, signal);
+  } catch {
+    throw throttles > 0 ? quotaExhausted(operation, 'did not allow it before the request’s deadline') : deadlineExceeded(operation);
+  }
 }
 
 /** Sends a command with its AbortSignal the cheapest way the client allows (see client.ts). */

@@ -1,4 +1,4 @@
-import { exceptionCodes, isCognitoException } from '../domain/codes';
+import { exceptionCodes, isCognitoException, unknownExceptionCode } from '../domain/codes';
 import { GatewayError } from '../domain/gateway-error';
 
 interface ServiceErrorLike {
@@ -29,4 +29,25 @@ export function fromCognitoException(error: unknown, operation: string): Gateway
     exception: name,
     operation,
   });
+}
+
+/**
+ * A Cognito answer the code table does not know: an SDK error that came with an HTTP status and an
+ * exception name. It gets a stable code of its own rather than being masked; undefined for
+ * anything that is not such an answer (a bug, a network error).
+ */
+export function fromUnknownException(error: unknown, operation: string): GatewayError | undefined {
+  const name = exceptionName(error);
+  const status = (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode;
+  if (name === undefined || status === undefined || name === 'Error') return undefined;
+  const message = (error as ServiceErrorLike).message;
+  return new GatewayError(
+    unknownExceptionCode(name),
+    typeof message === 'string' && message !== '' ? message : `${operation} failed: ${name}`,
+    {
+      unknownException: name,
+      operation,
+      details: { httpStatus: status },
+    },
+  );
 }

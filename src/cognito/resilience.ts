@@ -18,7 +18,8 @@ interface SdkErrorShape {
 /**
  * Throttling is always worth another try (the call was not carried out). A fault (5xx, a reset or
  * refused connection, an attempt that timed out) is retried only by reads, since a write may have
- * happened. An answer Cognito gives on purpose (user not found, not supported here) is final.
+ * happened. An answer Cognito gives on purpose (user not found, not supported here) is final, and
+ * so is an operation the backend does not implement: a 5xx that will not change with retrying.
  */
 export function classifyFailure(error: unknown, attemptTimedOut: boolean): FailureKind {
   if (attemptTimedOut) return 'fault';
@@ -27,11 +28,28 @@ export function classifyFailure(error: unknown, attemptTimedOut: boolean): Failu
   if ((name && throttlingExceptions.has(name)) || shape.$metadata?.httpStatusCode === 429) return 'throttled';
   if (name === 'InternalErrorException') return 'fault';
   if (name && isCognitoException(name)) return 'final';
+  if (isNotImplemented(error)) return 'final';
   if (shape.$fault === 'server' || (shape.$metadata?.httpStatusCode ?? 0) >= 500) return 'fault';
   const code = typeof shape.code === 'string' ? shape.code : (shape.cause as SdkErrorShape | undefined)?.code;
   if (typeof code === 'string' && networkErrorCodes.has(code)) return 'fault';
   if (error instanceof Error && /socket hang up|network|ECONNRESET/i.test(error.message)) return 'fault';
   return 'final';
+}
+
+const notImplementedPattern = /not[ _-]?((yet|been)[ _-]?)?implemented|unknown[ _-]?operation/i;
+
+/** An answer that the backend lacks the operation: HTTP 501, or said so in its name or message. */
+export function isNotImplemented(error: unknown): boolean {
+  const shape = (error ?? {}) as SdkErrorShape & { message?: unknown };
+  if (shape.$metadata?.httpStatusCode === 501) return true;
+  const name = exceptionName(error);
+  const message = typeof shape.message === 'string' ? shape.message : '';
+  return shape.$metadata !== undefined && (notImplementedPattern.test(name ?? '') || notImplementedPattern.test(message));
+}
+
+/** The HTTP status an SDK error came with, if it came from an answer. */
+export function answerStatus(error: unknown): number | undefined {
+  return ((error ?? {}) as SdkErrorShape).$metadata?.httpStatusCode;
 }
 
 export interface RetryPolicy {
@@ -49,8 +67,11 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, random: () =>
 }
 
 /**
- * Fails fast while Cognito is down: after `threshold` faults in a row every call is refused at once
- * for `cooldownMs`; then one call is let through, and its answer closes or reopens the circuit.
+ * Fails fast while Cognito is down: after `threshold` calls in a row that ended in a fault
+ * (connection failures, timeouts, 5xx after the call's retries) every call is refused at once for
+ * `cooldownMs`; then one call is let through as a probe, and its answer closes or reopens the
+ * circuit. Throttling, Cognito's own answers and operations the backend lacks never count.
+ * One breaker serves one gateway, which talks to one endpoint.
  */
 export class CircuitBreaker {
   private consecutiveFaults = 0;
@@ -95,21 +116,44 @@ export function deadlineExceeded(operation: string): GatewayError {
   });
 }
 
+/** What a failed write whose outcome is unknown says, and the extension a client can switch on. */
+function outcome(isWrite: boolean, operation: string) {
+  return isWrite
+    ? { doubt: ` The write (${operation}) may or may not have been made: read before you retry it.`, details: { outcomeUnknown: true } }
+    : { doubt: '', details: {} };
+}
+
 export function unreachable(operation: string, isWrite: boolean): GatewayError {
-  const doubt = isWrite ? ' The change may or may not have been made.' : '';
+  const { doubt, details } = outcome(isWrite, operation);
   return new GatewayError('COGNITO_UNAVAILABLE', `Cognito could not be reached for ${operation} (the connection failed).${doubt}`, {
     operation,
+    details,
   });
 }
 
-export function callTimedOut(operation: string, attempts: number): GatewayError {
+/** Cognito answered with a 5xx: it failed, or is failing, and did not say the call had no effect. */
+export function cognitoFailed(operation: string, isWrite: boolean, answer?: GatewayError): GatewayError {
+  const { doubt, details } = outcome(isWrite, operation);
+  const said = answer ? ` (${answer.message})` : '';
+  return new GatewayError('COGNITO_UNAVAILABLE', `Cognito failed to answer ${operation}${said}.${doubt}`, {
+    operation,
+    ...(answer?.exception ? { exception: answer.exception } : {}),
+    details,
+  });
+}
+
+export function callTimedOut(operation: string, attempts: number, isWrite: boolean): GatewayError {
+  const { doubt, details } = outcome(isWrite, operation);
   return new GatewayError(
     'COGNITO_TIMEOUT',
-    `Cognito did not answer ${operation} in time (${attempts} attempt${attempts === 1 ? '' : 's'}).`,
-    {
-      operation,
-    },
+    `Cognito did not answer ${operation} in time (${attempts} attempt${attempts === 1 ? '' : 's'}).${doubt}`,
+    { operation, details },
   );
+}
+
+/** Cognito's quota for the call cannot serve it before the request's deadline. */
+export function quotaExhausted(operation: string, reason: string): GatewayError {
+  return new GatewayError('THROTTLED', `Cognito's request rate for ${operation} ${reason}; retry later.`, { operation });
 }
 
 /** Waits `ms`, or rejects as soon as `signal` aborts. */

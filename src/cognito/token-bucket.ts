@@ -7,26 +7,57 @@ interface Waiter {
 
 /**
  * A rate limit that waits rather than refuses: `take()` resolves when a token is free, in the
- * order asked. Tokens refill continuously at `ratePerSecond`, up to `capacity` (a one-second
- * burst by default). A waiter whose signal aborts leaves the queue.
+ * order asked. Tokens refill continuously at the bucket's rate, up to a one-second burst. A
+ * waiter whose signal aborts leaves the queue. The rate can change while callers wait (the
+ * pacer learns it from Cognito's throttling answers).
  */
 export class TokenBucket {
   private tokens: number;
   private last: number;
   private readonly queue: Waiter[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private rate: number;
 
-  constructor(
-    readonly ratePerSecond: number,
-    readonly capacity: number = Math.max(1, ratePerSecond),
-  ) {
-    this.tokens = capacity;
+  constructor(ratePerSecond: number) {
+    this.rate = ratePerSecond;
+    this.tokens = this.capacity;
     this.last = performance.now();
+  }
+
+  get ratePerSecond(): number {
+    return this.rate;
+  }
+
+  /** A one-second burst, and at least one call. */
+  get capacity(): number {
+    return Math.max(1, this.rate);
   }
 
   /** Waiting callers, for the call log and tests. */
   get waiting(): number {
     return this.queue.length;
+  }
+
+  /** How long a take asked now would wait, in milliseconds, given the callers ahead of it. */
+  expectedWaitMs(): number {
+    this.refill();
+    const short = this.queue.length + 1 - this.tokens;
+    return short <= 0 ? 0 : (short / this.rate) * 1000;
+  }
+
+  /**
+   * A new rate. `drain` also empties the bucket: after a throttling answer the current window's
+   * budget is evidently spent, so the next call waits its turn at the new rate.
+   */
+  setRate(ratePerSecond: number, drain = false): void {
+    this.refill();
+    this.rate = ratePerSecond;
+    this.tokens = drain ? 0 : Math.min(this.tokens, this.capacity);
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    this.schedule();
   }
 
   take(signal?: AbortSignal): Promise<void> {
@@ -58,13 +89,13 @@ export class TokenBucket {
 
   private refill(): void {
     const now = performance.now();
-    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.rate);
     this.last = now;
   }
 
   private schedule(): void {
     if (this.timer !== undefined || this.queue.length === 0) return;
-    const waitMs = Math.max(0, ((1 - this.tokens) / this.ratePerSecond) * 1000);
+    const waitMs = Math.max(0, ((1 - this.tokens) / this.rate) * 1000);
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.drain();

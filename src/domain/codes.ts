@@ -159,6 +159,18 @@ export const gatewayCodes = {
     retry: false,
     source: 'gateway',
   },
+  NOT_IMPLEMENTED: {
+    meaning: 'The Cognito endpoint does not implement this operation (an emulator, an older compatible service); it is not retried.',
+    status: 501,
+    retry: false,
+    source: 'cognito',
+  },
+  STALE_CURSOR: {
+    meaning: 'The list changed around this cursor so that its place no longer exists; page again from the start (or from a later cursor).',
+    status: 409,
+    retry: false,
+    source: 'gateway',
+  },
   NOT_SUPPORTED_BY_LOCAL_COGNITO: {
     meaning: 'The embedded emulator (cognito-local) does not implement this operation; real Cognito does.',
     status: 501,
@@ -400,6 +412,31 @@ export const gatewayCodes = {
 } as const satisfies Record<string, CodeSpec>;
 
 export type GatewayCode = keyof typeof gatewayCodes;
+
+/**
+ * The code of a Cognito exception this release does not know (`WebAuthnNotEnabledException` →
+ * `COGNITO_WEB_AUTHN_NOT_ENABLED`): stable, and distinct from every code of the table. Only
+ * `unknownExceptionCode` makes one, so a mistyped code of the table still does not compile.
+ */
+export type UnknownExceptionCode = string & { readonly unknownException: true };
+
+export const unknownExceptionFamily = {
+  code: 'COGNITO_<NAME>',
+  meaning:
+    'A Cognito exception this release does not know, by its name (`FooBarException` → `COGNITO_FOO_BAR`), with Cognito’s message; `httpStatus` is the status Cognito answered with.',
+  source: 'cognito',
+} as const;
+
+export function unknownExceptionCode(exceptionName: string): UnknownExceptionCode {
+  const words = exceptionName
+    .replace(/^.*#/, '')
+    .replace(/Exception$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase();
+  return `COGNITO_${words || 'UNKNOWN'}` as UnknownExceptionCode;
+}
 
 type ExceptionsOf<Code extends GatewayCode> = (typeof gatewayCodes)[Code] extends { exceptions: readonly (infer Name)[] } ? Name : never;
 

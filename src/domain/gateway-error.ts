@@ -1,10 +1,12 @@
-import { notFoundCodes, type CognitoException, type GatewayCode } from './codes';
+import { notFoundCodes, type CognitoException, type GatewayCode, type UnknownExceptionCode } from './codes';
 
 export interface GatewayErrorOptions {
   /** The argument or input field at fault, such as `input.username` or `first`. */
   field?: string;
   /** The Cognito exception this error is the answer to; absent for the gateway's own errors. */
   exception?: CognitoException;
+  /** The name of a Cognito exception the code table does not know (its code is derived from it). */
+  unknownException?: string;
   /** The Cognito operation that answered, or that could not be made. */
   operation?: string;
   /** Further facts a client may act on (`limit`, `retryAfterSeconds`, ...), passed on as they are. */
@@ -22,12 +24,13 @@ export interface GatewayErrorOptions {
 export class GatewayError extends Error {
   readonly field: string | undefined;
   readonly exception: CognitoException | undefined;
+  readonly unknownException: string | undefined;
   readonly operation: string | undefined;
   readonly details: Readonly<Record<string, unknown>>;
   readonly headers: Readonly<Record<string, string>> | undefined;
 
   constructor(
-    readonly code: GatewayCode,
+    readonly code: GatewayCode | UnknownExceptionCode,
     message: string,
     options: GatewayErrorOptions = {},
   ) {
@@ -35,6 +38,7 @@ export class GatewayError extends Error {
     this.name = 'GatewayError';
     this.field = options.field;
     this.exception = options.exception;
+    this.unknownException = options.unknownException;
     this.operation = options.operation;
     this.details = options.details ?? {};
     this.headers = options.headers;
@@ -58,5 +62,5 @@ export function isInvalidInput(error: unknown): error is GatewayError {
 }
 
 export function isNotFound(error: unknown): boolean {
-  return error instanceof GatewayError && notFoundCodes.has(error.code);
+  return error instanceof GatewayError && notFoundCodes.has(error.code as GatewayCode);
 }

@@ -76,6 +76,7 @@ export function createContext(services: GatewayServices, request: RequestFacts):
     ...callPath,
     callLog,
     signal: requestDeadline(request.signal, requestTimeoutMs),
+    deadlineAt: performance.now() + requestTimeoutMs,
     onWrite: (userPoolId) => {
       if (loaders) clearLoaders(loaders);
       descriptions.forget(userPoolId);

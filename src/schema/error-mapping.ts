@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { maskError } from 'graphql-yoga';
-import { gatewayCodes, type CognitoException } from '../domain/codes';
+import { gatewayCodes, type CodeSpec, type CognitoException } from '../domain/codes';
 import { GatewayError, isInvalidInput } from '../domain/gateway-error';
 import type { Logger } from '../domain/logger';
 
@@ -10,8 +10,8 @@ import type { Logger } from '../domain/logger';
  * the gateway's own refusals of a whole request also set the HTTP status (see the code table).
  */
 export function toGraphQLError(error: GatewayError, located?: GraphQLError): GraphQLError {
-  const spec = gatewayCodes[error.code];
-  const setsStatus = 'refusesRequest' in spec && spec.refusesRequest && error.exception === undefined;
+  const spec: CodeSpec | undefined = (gatewayCodes as Record<string, CodeSpec>)[error.code];
+  const setsStatus = spec?.refusesRequest === true && error.exception === undefined;
   return new GraphQLError(error.message, {
     ...(located ? { nodes: located.nodes, source: located.source, positions: located.positions, path: located.path } : {}),
     originalError: error,
@@ -19,9 +19,10 @@ export function toGraphQLError(error: GatewayError, located?: GraphQLError): Gra
       code: error.code,
       ...(error.field !== undefined ? { field: error.field } : {}),
       ...(error.exception !== undefined ? { cognitoError: error.exception } : {}),
+      ...(error.unknownException !== undefined ? { cognitoError: error.unknownException } : {}),
       ...(error.operation !== undefined ? { operation: error.operation } : {}),
       ...withoutReason(error),
-      ...(setsStatus ? { http: { status: spec.status, ...(error.headers ? { headers: error.headers } : {}) } } : {}),
+      ...(setsStatus ? { http: { status: spec!.status, ...(error.headers ? { headers: error.headers } : {}) } } : {}),
     },
   });
 }

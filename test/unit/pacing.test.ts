@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OperationName } from '../../src/cognito/commands';
-import { QuotaPacer } from '../../src/cognito/pacing';
+import { MIN_LEARNED_RATE, QuotaPacer, QuotaWaitTooLong } from '../../src/cognito/pacing';
 import { backoffDelay, classifyFailure, defaultRetryPolicy, type RetryPolicy } from '../../src/cognito/resilience';
 import { TokenBucket } from '../../src/cognito/token-bucket';
 
@@ -229,6 +229,59 @@ describe('QuotaPacer', () => {
   });
 });
 
+describe('QuotaPacer learns the real rate from throttling (AIMD)', () => {
+  const POOL = 'local_PoolA';
+
+  it('a throttling answer halves the category rate and empties its bucket: the next call waits 1/rate', async () => {
+    const pacer = new QuotaPacer({ UserList: 4 });
+    pacer.throttled('ListUsers', POOL);
+    expect(pacer.currentRates()).toMatchObject({ UserList: 2 });
+    const t = tracker();
+    t.track('next', pacer.acquire('ListUsers', POOL));
+    await vi.advanceTimersByTimeAsync(499);
+    expect(t.released).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(t.released).toEqual(['next']);
+  });
+
+  it('halves the per-pool bucket too where the category caps each pool, and not another pool’s', () => {
+    const pacer = new QuotaPacer();
+    pacer.throttled('GetGroup', POOL);
+    const rates = pacer.currentRates();
+    expect(rates['UserPoolResourceRead']).toBe(10);
+    expect(rates[`GetGroup@${POOL}`]).toBe(2.5);
+    expect(rates['GetGroup@local_Other']).toBeUndefined();
+  });
+
+  it('never goes below one call in five seconds, however often it is throttled', () => {
+    const pacer = new QuotaPacer({ UserList: 30 });
+    for (let i = 0; i < 20; i++) pacer.throttled('ListUsers', POOL);
+    expect(pacer.currentRates()['UserList']).toBe(MIN_LEARNED_RATE);
+  });
+
+  it('climbs back by a tenth of the ceiling per second without throttling, up to the configured rate and no further', async () => {
+    const pacer = new QuotaPacer({ UserList: 20 });
+    pacer.throttled('ListUsers', POOL);
+    expect(pacer.currentRates()['UserList']).toBe(10);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(pacer.currentRates()['UserList']).toBe(14);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(pacer.currentRates()['UserList']).toBe(20);
+  });
+
+  it('refuses at once, without waiting, a call whose turn would come after the deadline', async () => {
+    const pacer = new QuotaPacer({ UserList: 1 });
+    await pacer.acquire('ListUsers', POOL);
+    await expect(pacer.acquire('ListUsers', POOL, undefined, performance.now() + 500)).rejects.toBeInstanceOf(QuotaWaitTooLong);
+    expect(pacer.waiting()).toEqual({});
+    // A deadline the turn fits in: it waits its turn.
+    const t = tracker();
+    t.track('fits', pacer.acquire('ListUsers', POOL, undefined, performance.now() + 1_500));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(t.released).toEqual(['fits']);
+  });
+});
+
 describe('classifyFailure', () => {
   const sdkError = (name: string, status: number, fault: 'client' | 'server', extra: Record<string, unknown> = {}) =>
     Object.assign(new Error(name), { name, $fault: fault, $metadata: { httpStatusCode: status }, ...extra });
@@ -264,6 +317,24 @@ describe('classifyFailure', () => {
     const unsupported = sdkError('Unsupported', 500, 'server', { __type: 'CognitoLocal#Unsupported' });
     expect(classifyFailure(unsupported, false)).toBe('final');
     expect(classifyFailure(sdkError('CognitoLocal#Unsupported', 500, 'server'), false)).toBe('final');
+  });
+
+  it('an operation the backend does not implement is final, not a fault: HTTP 501, or said so with a 500', () => {
+    expect(classifyFailure(sdkError('InternalFailure', 501, 'server'), false)).toBe('final');
+    expect(classifyFailure(sdkError('NotImplementedException', 500, 'server'), false)).toBe('final');
+    expect(
+      classifyFailure(
+        Object.assign(sdkError('InternalFailure', 500, 'server'), { message: 'The action X has not been implemented' }),
+        false,
+      ),
+    ).toBe('final');
+    // A 5xx that says nothing of the kind is a fault.
+    expect(
+      classifyFailure(Object.assign(sdkError('InternalFailure', 500, 'server'), { message: 'We encountered an internal error' }), false),
+    ).toBe('fault');
+    expect(
+      classifyFailure(Object.assign(sdkError('InternalFailure', 500, 'server'), { message: 'API action X not yet implemented' }), false),
+    ).toBe('final');
   });
 
   it('anything else is final: a 4xx the table does not know, a plain error, a non-error', () => {
