@@ -1,4 +1,5 @@
 import { createLoaders, type Loader, type LoaderFactory, type Loaders } from '../src/cognito/loaders';
+import { readGroupsOfUser } from '../src/cognito/membership';
 
 /**
  * The benchmark's naive baseline: what a resolver set without batching does. Every load is a
@@ -23,7 +24,7 @@ export const naiveLoaders: LoaderFactory = (call, paging, descriptions) => {
   return {
     ...loaders,
     groupsOfUser: {
-      load: async () => undefined,
+      load: (user) => readGroupsOfUser(call, paging, user),
       prime: () => loaders.groupsOfUser as never,
       clearAll: () => loaders.groupsOfUser as never,
     },

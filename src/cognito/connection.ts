@@ -2,7 +2,7 @@ import type { Connection, ConnectionArgs, Edge, PageInfo } from '../domain/conne
 import { GatewayError } from '../domain/gateway-error';
 import type { CognitoCall } from './call';
 import type { InputOf } from './commands';
-import { connectionBinding, type CursorCodec, type CursorPosition } from './cursor';
+import { connectionBinding, itemDigest, type CursorCodec, type CursorPosition } from './cursor';
 import { listOperations, type ListInput, type ListItem, type ListOperationName } from './list-operations';
 
 export interface PagingOptions {
@@ -25,6 +25,11 @@ type PagePosition = Extract<CursorPosition, { kind: 'page' }>;
  * The one connection helper: serves `first`/`after` over any Cognito list operation by following
  * its continuation tokens until `first` items are read. Whether more follow is exact: read from
  * the next page, lazily, only when the page ended on a token and the client selects `hasNextPage`.
+ *
+ * Lists change while they are paged. A cursor inside a Cognito page names the page (its token)
+ * and the edge's item and the next one by digest, so a resume finds its place by them when items
+ * before it were deleted or added; when neither is on the page any more, or Cognito no longer
+ * takes the page's token, the answer is STALE_CURSOR rather than a silent skip.
  */
 export async function listConnection<Name extends ListOperationName>(
   call: CognitoCall,
@@ -38,7 +43,9 @@ export async function listConnection<Name extends ListOperationName>(
   const start: CursorPosition = args.after ? paging.codec.decode(args.after, binding) : firstPage(operation);
   const hasPreviousPage = Boolean(args.after);
   if (start.kind === 'end') return new ReadConnection([], false, hasPreviousPage);
+  if (start.kind !== 'page') throw staleCursor(operation, 'it does not name a page of this list');
 
+  const keyOf = (item: ListItem<Name>) => String((item as Record<string, unknown>)[listOperations[operation].key] ?? '');
   const encode = (position: CursorPosition) => () => paging.codec.encode(binding, position);
   const edges: LazyEdge<ListItem<Name>>[] = [];
   let position: PagePosition = start;
@@ -47,13 +54,30 @@ export async function listConnection<Name extends ListOperationName>(
   const fetch = async (at: PagePosition) => {
     if (pages === paging.maxPagesPerField) throw tooManyPages(operation, pages);
     pages += 1;
-    return fetchPage(call, operation, input, at);
+    const resuming = at === start && args.after != null && at.token !== null;
+    try {
+      return await fetchPage(call, operation, input, at);
+    } catch (error) {
+      if (resuming && refusesToken(error)) throw staleCursor(operation, 'Cognito no longer takes the page token it holds');
+      throw error;
+    }
+  };
+  /** The items of `page` from the resume point `at` names: by digest when the page has changed. */
+  const itemsFrom = (page: Page<ListItem<Name>>, at: PagePosition): ListItem<Name>[] => {
+    if (at.offset === 0 || at.after === undefined) return page.items.slice(at.offset);
+    const atOffset = page.items[at.offset - 1];
+    if (atOffset !== undefined && itemDigest(keyOf(atOffset)) === at.after) return page.items.slice(at.offset);
+    const after = page.items.findIndex((item) => itemDigest(keyOf(item)) === at.after);
+    if (after >= 0) return page.items.slice(after + 1);
+    const next = at.next === undefined ? -1 : page.items.findIndex((item) => itemDigest(keyOf(item)) === at.next);
+    if (next >= 0) return page.items.slice(next);
+    throw staleCursor(operation, 'the items on either side of it are no longer on its page');
   };
   // Whether anything follows `from`: pages may be empty yet carry a token, so follow them.
   const anyItemFrom = async (from: PagePosition): Promise<boolean> => {
     for (let at = from; ;) {
       const page = await fetch(at);
-      if (page.items.length > at.offset) return true;
+      if (itemsFrom(page, at).length > 0) return true;
       if (!page.nextToken) return false;
       at = pageAfter(operation, page.nextToken);
     }
@@ -61,15 +85,23 @@ export async function listConnection<Name extends ListOperationName>(
 
   while (edges.length < first) {
     const page = await fetch(position);
-    const items = page.items.slice(position.offset);
+    const items = itemsFrom(page, position);
+    const skipped = page.items.length - items.length;
     const taken = items.slice(0, first - edges.length);
     taken.forEach((node, index) => {
-      const after: CursorPosition =
-        index < items.length - 1
-          ? { ...position, offset: position.offset + index + 1 }
-          : page.nextToken
-            ? pageAfter(operation, page.nextToken)
-            : { kind: 'end' };
+      const next = items[index + 1];
+      const after: CursorPosition = next
+        ? {
+            kind: 'page',
+            token: position.token,
+            pageSize: position.pageSize,
+            offset: skipped + index + 1,
+            after: itemDigest(keyOf(node)),
+            next: itemDigest(keyOf(next)),
+          }
+        : page.nextToken
+          ? pageAfter(operation, page.nextToken)
+          : { kind: 'end' };
       edges.push(new LazyEdge(node, encode(after)));
     });
     if (taken.length < items.length) {
@@ -85,6 +117,26 @@ export async function listConnection<Name extends ListOperationName>(
     position = next;
   }
   return new ReadConnection(edges, hasNextPage, hasPreviousPage);
+}
+
+/** A resume whose page token Cognito refuses: the token expired, or named an item since deleted. */
+function refusesToken(error: unknown): boolean {
+  if (!(error instanceof GatewayError)) return false;
+  if (error.exception === 'InvalidParameterException') return true;
+  return error.unknownException !== undefined && /token|pagination/i.test(`${error.unknownException} ${error.message}`);
+}
+
+function staleCursor(operation: string, reason: string): GatewayError {
+  return new GatewayError(
+    'STALE_CURSOR',
+    `\`after\` can no longer be resumed: ${reason}, because the list changed. Page again from the start (no \`after\`), or from a later cursor.`,
+    { field: 'after', operation, details: { argument: 'after' } },
+  );
+}
+
+interface Page<Item> {
+  items: Item[];
+  nextToken: string | undefined;
 }
 
 class LazyEdge<Node> implements Edge<Node> {
@@ -125,15 +177,28 @@ class ReadConnection<Node> implements Connection<Node> {
 }
 
 /**
- * A connection over a list read whole by other means (see membership.ts). Only for clients that
- * asked for no cursor: a cursor names a position in a Cognito list, and this list has none.
+ * A connection over a list read whole by other means and kept in order of `keyOf` (a user's
+ * groups: see membership.ts). Its cursors name the edge's key, so a resume starts at the first
+ * item whose key comes after it, whatever was added or removed meanwhile.
  */
-export function wholeListConnection<Node>(nodes: readonly Node[], args: ConnectionArgs, paging: PagingOptions): Connection<Node> {
+export function orderedListConnection<Node>(
+  nodes: readonly Node[],
+  keyOf: (node: Node) => string,
+  args: ConnectionArgs,
+  paging: PagingOptions,
+  binding: string,
+): Connection<Node> {
   const first = checkArgs(args, paging);
-  return {
-    edges: nodes.slice(0, first).map((node) => ({ cursor: '', node })),
-    pageInfo: { hasNextPage: nodes.length > first, hasPreviousPage: false, startCursor: null, endCursor: null },
-  };
+  const start = args.after ? paging.codec.decode(args.after, binding) : undefined;
+  let from = 0;
+  if (start?.kind === 'end') from = nodes.length;
+  else if (start?.kind === 'key') {
+    const after = nodes.findIndex((node) => keyOf(node) > start.key);
+    from = after < 0 ? nodes.length : after;
+  } else if (start) throw staleCursor('a list read whole', 'it names a page, and this list has none');
+  const taken = nodes.slice(from, from + first);
+  const edges = taken.map((node) => new LazyEdge(node, () => paging.codec.encode(binding, { kind: 'key', key: keyOf(node) })));
+  return new ReadConnection(edges, from + first < nodes.length, Boolean(args.after));
 }
 
 export function mapConnection<From, To>(connection: Connection<From>, map: (node: From) => To): Connection<To> {
@@ -155,7 +220,7 @@ async function fetchPage<Name extends ListOperationName>(
   operation: Name,
   input: ListInput<Name>,
   position: PagePosition,
-): Promise<{ items: ListItem<Name>[]; nextToken: string | undefined }> {
+): Promise<Page<ListItem<Name>>> {
   const spec = listOperations[operation];
   const request = {
     ...input,

@@ -2,14 +2,27 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { GatewayError } from '../domain/gateway-error';
 
 /**
- * A position in a Cognito list, right after one edge: the token of the page the edge came from,
- * the page size that page was fetched with (Cognito pages are only reproducible with the same
- * size) and how many of its items come before the resume point. `end` marks the end of the list.
+ * A position in a list, right after one edge.
+ * - `page`: the token of the Cognito page the edge came from, the page size that page was fetched
+ *   with (Cognito cuts pages by size) and how many of its items come before the resume point, with
+ *   short digests of the edge's item (`after`) and of the next one on that page (`next`): if the
+ *   list changed under the page, the resume point is found by them rather than by the count.
+ * - `key`: a list the gateway reads whole and keeps in order of a key (a user's groups, by name):
+ *   the resume point is the first item whose key comes after this one.
+ * - `end`: nothing follows.
  */
-export type CursorPosition = { kind: 'page'; token: string | null; pageSize: number; offset: number } | { kind: 'end' };
+export type CursorPosition =
+  | { kind: 'page'; token: string | null; pageSize: number; offset: number; after?: string; next?: string }
+  | { kind: 'key'; key: string }
+  | { kind: 'end' };
 
-const VERSION = 1;
+const VERSION = 2;
 const MAC_BYTES = 12;
+
+/** A short digest of an item's key, to find it again in a page without putting the key in the cursor. */
+export function itemDigest(key: string): string {
+  return createHash('sha256').update(key).digest().subarray(0, 9).toString('base64url');
+}
 
 /**
  * Cursors are `base64url(json).base64url(hmac)`: opaque to clients, versioned, bound to the
@@ -21,7 +34,11 @@ export class CursorCodec {
 
   encode(binding: string, position: CursorPosition): string {
     const body =
-      position.kind === 'end' ? [VERSION, binding, 'end'] : [VERSION, binding, position.token, position.pageSize, position.offset];
+      position.kind === 'end'
+        ? [VERSION, binding, 'end']
+        : position.kind === 'key'
+          ? [VERSION, binding, 'key', position.key]
+          : [VERSION, binding, position.token, position.pageSize, position.offset, position.after ?? null, position.next ?? null];
     const payload = Buffer.from(JSON.stringify(body)).toString('base64url');
     return `${payload}.${this.sign(payload)}`;
   }
@@ -43,17 +60,29 @@ export class CursorCodec {
       );
     }
     if (body.length === 3 && body[2] === 'end') return { kind: 'end' };
-    const [, , token, pageSize, offset] = body as unknown[];
+    if (body.length === 4 && body[2] === 'key' && typeof body[3] === 'string') return { kind: 'key', key: body[3] };
+    const [, , token, pageSize, offset, after, next] = body as unknown[];
+    const digest = (value: unknown) => value === null || typeof value === 'string';
     if (
+      body.length !== 7 ||
       (token !== null && typeof token !== 'string') ||
       !Number.isInteger(pageSize) ||
       !Number.isInteger(offset) ||
       (offset as number) < 0 ||
-      (pageSize as number) < 1
+      (pageSize as number) < 1 ||
+      !digest(after) ||
+      !digest(next)
     ) {
       throw invalidCursor(argument, 'its content is malformed');
     }
-    return { kind: 'page', token: token as string | null, pageSize: pageSize as number, offset: offset as number };
+    return {
+      kind: 'page',
+      token: token as string | null,
+      pageSize: pageSize as number,
+      offset: offset as number,
+      ...(after ? { after: after as string } : {}),
+      ...(next ? { next: next as string } : {}),
+    };
   }
 
   private sign(payload: string): string {

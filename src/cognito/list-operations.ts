@@ -2,19 +2,20 @@ import type { InputOf, OperationName, OutputOf } from './commands';
 
 /**
  * How each Cognito list operation pages (from the API reference): which member carries the
- * continuation token in and out, which sets the page size and its maximum, and which holds the
- * items. The one connection helper reads everything it needs from here.
+ * continuation token in and out, which sets the page size and its maximum, which holds the
+ * items, and which member of an item is its key (what a cursor finds its place by when the list
+ * changed). The one connection helper reads everything it needs from here.
  */
 export const listOperations = {
-  ListUserPools: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 60, items: 'UserPools' },
-  ListUserPoolClients: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 60, items: 'UserPoolClients' },
-  ListUsers: { token: 'PaginationToken', pageSize: 'Limit', maxPageSize: 60, items: 'Users' },
-  ListUsersInGroup: { token: 'NextToken', pageSize: 'Limit', maxPageSize: 60, items: 'Users' },
-  ListGroups: { token: 'NextToken', pageSize: 'Limit', maxPageSize: 60, items: 'Groups' },
-  AdminListGroupsForUser: { token: 'NextToken', pageSize: 'Limit', maxPageSize: 60, items: 'Groups' },
-  AdminListDevices: { token: 'PaginationToken', pageSize: 'Limit', maxPageSize: 60, items: 'Devices' },
-  ListDevices: { token: 'PaginationToken', pageSize: 'Limit', maxPageSize: 60, items: 'Devices' },
-  ListUserImportJobs: { token: 'PaginationToken', pageSize: 'MaxResults', maxPageSize: 60, items: 'UserImportJobs' },
+  ListUserPools: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 60, items: 'UserPools', key: 'Id' },
+  ListUserPoolClients: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 60, items: 'UserPoolClients', key: 'ClientId' },
+  ListUsers: { token: 'PaginationToken', pageSize: 'Limit', maxPageSize: 60, items: 'Users', key: 'Username' },
+  ListUsersInGroup: { token: 'NextToken', pageSize: 'Limit', maxPageSize: 60, items: 'Users', key: 'Username' },
+  ListGroups: { token: 'NextToken', pageSize: 'Limit', maxPageSize: 60, items: 'Groups', key: 'GroupName' },
+  AdminListGroupsForUser: { token: 'NextToken', pageSize: 'Limit', maxPageSize: 60, items: 'Groups', key: 'GroupName' },
+  AdminListDevices: { token: 'PaginationToken', pageSize: 'Limit', maxPageSize: 60, items: 'Devices', key: 'DeviceKey' },
+  ListDevices: { token: 'PaginationToken', pageSize: 'Limit', maxPageSize: 60, items: 'Devices', key: 'DeviceKey' },
+  ListUserImportJobs: { token: 'PaginationToken', pageSize: 'MaxResults', maxPageSize: 60, items: 'UserImportJobs', key: 'JobId' },
 } as const satisfies { [Name in OperationName]?: ListOperationSpec<Name> };
 
 export interface ListOperationSpec<Name extends OperationName> {
@@ -22,6 +23,7 @@ export interface ListOperationSpec<Name extends OperationName> {
   pageSize: keyof InputOf<Name> & string;
   maxPageSize: number;
   items: keyof OutputOf<Name> & string;
+  key: string;
 }
 
 export type ListOperationName = keyof typeof listOperations;

@@ -19,7 +19,7 @@ import type { CognitoCall } from './call';
 import { listConnection, type PagingOptions } from './connection';
 import type { DescriptionCache } from './description-cache';
 import { filterExpression } from './filter-syntax';
-import { membershipIndex, readPoolGroups, type PoolGroups } from './membership';
+import { membershipIndex, readGroupsOfUser, readPoolGroups, type PoolGroups } from './membership';
 import { parseClientDetail, parseDevice, parseGroup, parseImportJob, parseUser, parseUserDetail, parseUserPoolDetail } from './parse';
 
 /** What a loader offers its users: load, and priming with what a list already returned. */
@@ -41,10 +41,11 @@ export interface Loaders {
   /** A user by `sub` alone (what other services know from tokens), searched in the given pools. */
   userBySub: Loader<SubKey, UserRecord | null>;
   /**
-   * The groups of users of one pool, for many users at once (the strategy in membership.ts);
-   * undefined when it does not pay for this batch, and the caller asks per user instead.
+   * Users' groups, whole and in group-name order: for many users of one pool at once read
+   * pool-wide when that costs fewer calls (membership.ts), otherwise, or when that read fails,
+   * one user at a time.
    */
-  groupsOfUser: Loader<UserKey, GroupRecord[] | undefined>;
+  groupsOfUser: Loader<UserKey, GroupRecord[]>;
   /** A pool's groups for the pool-wide way; loaded early when a list's users will want theirs. */
   poolGroups: Loader<string, PoolGroups>;
   device: Loader<DeviceKey, DeviceRecord>;
@@ -130,7 +131,7 @@ export const createLoaders: LoaderFactory = (call, paging, descriptions) => {
       }
       return null;
     }, subKeyOf),
-    groupsOfUser: new DataLoader<UserKey, GroupRecord[] | undefined, string>(
+    groupsOfUser: new DataLoader<UserKey, GroupRecord[], string>(
       async (users) => {
         const byPool = new Map<string, UserKey[]>();
         for (const user of users) byPool.set(user.userPoolId, [...(byPool.get(user.userPoolId) ?? []), user]);
@@ -139,15 +140,19 @@ export const createLoaders: LoaderFactory = (call, paging, descriptions) => {
             [...byPool].map(async ([userPoolId, members]) => {
               // Below this many users the per-user way cannot lose: ListGroups alone is one call.
               if (members.length < MIN_USERS_FOR_MEMBERSHIP_INDEX) return [userPoolId, undefined] as const;
-              const groups = await poolGroups.load(userPoolId);
-              return [userPoolId, await membershipIndex(call, paging, userPoolId, members.length - 1, groups)] as const;
+              const groups = await poolGroups.load(userPoolId).catch(() => undefined);
+              const index = groups && (await membershipIndex(call, paging, userPoolId, members.length - 1, groups));
+              return [userPoolId, index] as const;
             }),
           ),
         );
-        return users.map((user) => {
-          const index = indexes.get(user.userPoolId);
-          return index ? (index.get(user.username) ?? []) : undefined;
-        });
+        return Promise.all(
+          users.map((user) => {
+            const index = indexes.get(user.userPoolId);
+            if (index) return index.get(user.username) ?? [];
+            return readGroupsOfUser(call, paging, user).catch((error: unknown) => asError(error));
+          }),
+        );
       },
       { cacheKeyFn: userKeyOf },
     ),

@@ -1,5 +1,6 @@
 import type { CognitoCall } from './call';
 import { listConnection, type PagingOptions } from './connection';
+import type { UserKey } from '../domain/keys';
 import type { GroupRecord } from '../domain/records';
 import { parseGroup, parseUser } from './parse';
 
@@ -71,12 +72,26 @@ export async function membershipIndex(
         }
       }),
     );
-    // Each user's groups in the order ListGroups gave them, whatever order the member lists came in.
-    const order = new Map(poolGroups.groups.map((group, position) => [group.name, position]));
-    for (const list of index.values()) list.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
+    for (const list of index.values()) list.sort(byGroupName);
     return index;
-  } catch (error) {
-    if (error instanceof MembershipBudgetExceeded) return undefined;
-    throw error;
+  } catch {
+    // Over the budget, or a call failed (throttled past the deadline, say): the users' groups are
+    // read one user at a time instead, and whatever fails there fails for that user alone.
+    return undefined;
   }
+}
+
+/**
+ * A user's groups are given in one order whichever way they are read: by group name, in Unicode
+ * code point order (neither ListGroups nor AdminListGroupsForUser documents an order of its own).
+ */
+export function byGroupName(a: GroupRecord, b: GroupRecord): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/** One user's groups, all of them (a user is in at most 100), in group-name order. */
+export async function readGroupsOfUser(call: CognitoCall, paging: PagingOptions, user: UserKey): Promise<GroupRecord[]> {
+  const input = { UserPoolId: user.userPoolId, Username: user.username };
+  const page = await listConnection(call, paging, 'AdminListGroupsForUser', input, { first: paging.maxSize });
+  return page.edges.map((edge) => parseGroup(user.userPoolId, edge.node)).sort(byGroupName);
 }

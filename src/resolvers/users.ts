@@ -1,6 +1,7 @@
-import { wholeListConnection } from '../cognito/connection';
+import { orderedListConnection } from '../cognito/connection';
+import { connectionBinding } from '../cognito/cursor';
 import { MIN_USERS_FOR_MEMBERSHIP_INDEX, primeGroups, primeUsers } from '../cognito/loaders';
-import { parseGroup, parseUser } from '../cognito/parse';
+import { parseUser } from '../cognito/parse';
 import { forRelay, type ConnectionArgs, type RelayConnection } from '../domain/connection';
 import { invalidInput } from '../domain/gateway-error';
 import { checkAttributes, checkIdentifier, type AttributeInput } from '../domain/identifiers';
@@ -13,8 +14,8 @@ import { buildUserFilter, type UserFilterInput } from './user-filter';
 
 /** What the query will ask of the listed users, so that slow reads can start early. */
 export interface ListHints {
-  /** Their groups, without cursors: the pool's groups are read alongside the list (membership.ts). */
-  groupsWithoutCursors?: boolean;
+  /** Their groups: the pool's groups are read alongside the list (membership.ts). */
+  groups?: boolean;
 }
 
 /**
@@ -29,7 +30,7 @@ async function withGroupsStarted(
   hints: ListHints,
   read: () => Promise<RelayConnection<UserRecord>>,
 ): Promise<RelayConnection<UserRecord>> {
-  const startGroups = hints.groupsWithoutCursors === true;
+  const startGroups = hints.groups === true;
   if (startGroups && (args.first ?? ctx.paging.defaultSize) >= MIN_USERS_FOR_MEMBERSHIP_INDEX) {
     ctx.loaders.readAhead(() => ctx.loaders.poolGroups.load(userPoolId));
   }
@@ -70,25 +71,15 @@ export function listGroupMembers(
 }
 
 /**
- * A user's groups. When many users' groups are asked together without cursors, the pool-wide way
- * (ListGroups and each group's members) may answer them all in fewer calls; otherwise, and whenever
- * cursors are asked for (they resume AdminListGroupsForUser), one AdminListGroupsForUser per user.
+ * A user's groups, in group-name order however they are read: pool-wide when many users' groups
+ * are asked together and that costs fewer calls, else with AdminListGroupsForUser (loaders.ts).
+ * A user is in at most 100 groups, so they are read whole and paged here, by name.
  */
-export async function listGroupsOfUser(
-  ctx: GatewayContext,
-  user: UserKey,
-  args: ConnectionArgs,
-  wants: { cursors: boolean } = { cursors: true },
-): Promise<RelayConnection<GroupRecord>> {
-  if (!wants.cursors && args.after == null && args.before == null && args.last == null) {
-    const groups = await ctx.loaders.groupsOfUser.load({ userPoolId: user.userPoolId, username: user.username });
-    if (groups) {
-      primeGroups(ctx.loaders, groups);
-      return forRelay(wholeListConnection(groups, args, ctx.paging));
-    }
-  }
-  const input = { UserPoolId: user.userPoolId, Username: user.username };
-  return listRecords(ctx, 'AdminListGroupsForUser', input, args, (group) => parseGroup(user.userPoolId, group), primeGroups);
+export async function listGroupsOfUser(ctx: GatewayContext, user: UserKey, args: ConnectionArgs): Promise<RelayConnection<GroupRecord>> {
+  const groups = await ctx.loaders.groupsOfUser.load({ userPoolId: user.userPoolId, username: user.username });
+  primeGroups(ctx.loaders, groups);
+  const binding = connectionBinding('GroupsOfUser', { UserPoolId: user.userPoolId, Username: user.username });
+  return forRelay(orderedListConnection(groups, (group) => group.name, args, ctx.paging, binding));
 }
 
 /** `alongside` runs once the key is checked, before the read: see schema/prefetch.ts. */

@@ -98,7 +98,7 @@ builder.relayMutationField(
   },
   {
     outputFields: (t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, { client: ClientRecord }>) => ({
-      client: t.field({ type: ClientRef, resolve: (p) => p.client }),
+      client: t.field({ type: ClientRef, nullable: true, resolve: (p) => p.client }),
     }),
   },
 );

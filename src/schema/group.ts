@@ -8,7 +8,7 @@ import { builder } from './builder';
 import { joinKey } from './natural-keys';
 import { startSelectedLists, type ListReader } from './prefetch';
 import { GroupRef, UserConnection, UserPoolRef, UserRef } from './refs';
-import { wantsGroupsWithoutCursors, type SelectionView } from './selection';
+import { wantsUsersGroups, type SelectionView } from './selection';
 
 /**
  * The lists of a group that a lookup of the group starts alongside its own read (prefetch.ts);
@@ -16,7 +16,7 @@ import { wantsGroupsWithoutCursors, type SelectionView } from './selection';
  */
 const groupLists = {
   members: (group: GroupKey, args: ConnectionArgs, ctx: GatewayContext, view: SelectionView) =>
-    listGroupMembers(ctx, group, args, { groupsWithoutCursors: wantsGroupsWithoutCursors(view) }),
+    listGroupMembers(ctx, group, args, { groups: wantsUsersGroups(view) }),
 } satisfies Record<string, ListReader<GroupKey>>;
 
 builder.node(GroupRef, {
@@ -35,10 +35,11 @@ builder.node(GroupRef, {
     roleArn: t.string({ nullable: true, resolve: (group) => group.roleArn }),
     createdAt: t.field({ type: 'DateTime', nullable: true, resolve: (group) => group.createdAt }),
     updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (group) => group.updatedAt }),
-    pool: t.field({ type: UserPoolRef, resolve: (group) => userPoolReference(group.userPoolId) }),
+    pool: t.field({ type: UserPoolRef, nullable: true, resolve: (group) => userPoolReference(group.userPoolId) }),
     members: t.connection(
       {
         type: UserRef,
+        nullable: true,
         description: 'Users in the group.',
         resolve: groupLists.members,
       },

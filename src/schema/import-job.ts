@@ -41,7 +41,7 @@ builder.node(ImportJobRef, {
     importedUsers: t.int({ nullable: true, resolve: (job) => job.importedUsers }),
     skippedUsers: t.int({ nullable: true, resolve: (job) => job.skippedUsers }),
     failedUsers: t.int({ nullable: true, resolve: (job) => job.failedUsers }),
-    pool: t.field({ type: UserPoolRef, resolve: (job) => userPoolReference(job.userPoolId) }),
+    pool: t.field({ type: UserPoolRef, nullable: true, resolve: (job) => userPoolReference(job.userPoolId) }),
   }),
 });
 

@@ -8,8 +8,6 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 
-export const cursorFields: ReadonlySet<string> = new Set(['cursor', 'startCursor', 'endCursor']);
-
 /** What the helpers here read of a resolved field: its nodes in the query, the fragments, the variables. */
 export type SelectionView = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'variableValues'>;
 
@@ -53,24 +51,7 @@ export function selectsAnyOf(info: SelectionView, names: ReadonlySet<string>, se
   return sets.some(visit);
 }
 
-/** A users connection whose users' groups are asked without cursors (the pool-wide way may serve them). */
-export function wantsGroupsWithoutCursors(info: SelectionView): boolean {
-  const groups = selectionsAt(info, ['edges', 'node', 'groups']);
-  return groups.length > 0 && !selectsAnyOf(info, cursorFields, groups);
-}
-
-const cursorSelections = new WeakMap<readonly FieldNode[], boolean>();
-
-/**
- * Whether the resolved field selects a cursor. A list's items resolve the same field nodes (a
- * user's groups, once per listed user), so the answer is kept per field nodes, not walked again;
- * selectsAnyOf reads no variables, so it holds for every request of the same document.
- */
-export function selectsCursors(info: SelectionView): boolean {
-  let selects = cursorSelections.get(info.fieldNodes);
-  if (selects === undefined) {
-    selects = selectsAnyOf(info, cursorFields);
-    cursorSelections.set(info.fieldNodes, selects);
-  }
-  return selects;
+/** A users connection whose users' groups are asked for (the pool-wide way may serve them). */
+export function wantsUsersGroups(info: SelectionView): boolean {
+  return selectionsAt(info, ['edges', 'node', 'groups']).length > 0;
 }

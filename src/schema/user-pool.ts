@@ -10,7 +10,7 @@ import { listUsers } from '../resolvers/users';
 import { builder } from './builder';
 import { startSelectedLists, type ListReader } from './prefetch';
 import { ClientConnection, ClientRef, GroupConnection, GroupRef, UserConnection, UserPoolConnection, UserPoolRef, UserRef } from './refs';
-import { wantsGroupsWithoutCursors, type SelectionView } from './selection';
+import { wantsUsersGroups, type SelectionView } from './selection';
 import { UserFilter } from './user-filter';
 
 const PasswordPolicy = builder.objectRef<PasswordPolicyRecord>('PasswordPolicy').implement({
@@ -49,7 +49,7 @@ type PoolKey = { userPoolId: string };
  */
 const poolLists = {
   users: (pool: PoolKey, args: ConnectionArgs & { filter?: UserFilterInput | null }, ctx: GatewayContext, view: SelectionView) =>
-    listUsers(ctx, pool.userPoolId, args.filter, args, { groupsWithoutCursors: wantsGroupsWithoutCursors(view) }),
+    listUsers(ctx, pool.userPoolId, args.filter, args, { groups: wantsUsersGroups(view) }),
   groups: (pool: PoolKey, args: ConnectionArgs, ctx: GatewayContext) => listGroups(ctx, pool.userPoolId, args),
   clients: (pool: PoolKey, args: ConnectionArgs, ctx: GatewayContext) => listClients(ctx, pool.userPoolId, args),
   importJobs: (pool: PoolKey, args: ConnectionArgs, ctx: GatewayContext) => listImportJobs(ctx, pool.userPoolId, args),
@@ -87,11 +87,13 @@ builder.node(UserPoolRef, {
     domain: t.string({ nullable: true, resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).domain }),
     customDomain: t.string({ nullable: true, resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).customDomain }),
     usernameAttributes: t.stringList({
+      nullable: true,
       description: 'Attributes users may sign in with instead of a username.',
       resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).usernameAttributes,
     }),
-    aliasAttributes: t.stringList({ resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).aliasAttributes }),
+    aliasAttributes: t.stringList({ nullable: true, resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).aliasAttributes }),
     autoVerifiedAttributes: t.stringList({
+      nullable: true,
       resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).autoVerifiedAttributes,
     }),
     passwordPolicy: t.field({
@@ -101,19 +103,21 @@ builder.node(UserPoolRef, {
     }),
     schemaAttributes: t.field({
       type: [SchemaAttribute],
+      nullable: true,
       resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).schemaAttributes,
     }),
     users: t.connection(
       {
         type: UserRef,
+        nullable: true,
         description: 'Users of the pool, optionally searched by one standard attribute.',
         args: { filter: t.arg({ type: UserFilter, required: false }) },
         resolve: poolLists.users,
       },
       UserConnection,
     ),
-    groups: t.connection({ type: GroupRef, resolve: poolLists.groups }, GroupConnection),
-    clients: t.connection({ type: ClientRef, resolve: poolLists.clients }, ClientConnection),
+    groups: t.connection({ type: GroupRef, nullable: true, resolve: poolLists.groups }, GroupConnection),
+    clients: t.connection({ type: ClientRef, nullable: true, resolve: poolLists.clients }, ClientConnection),
   }),
 });
 

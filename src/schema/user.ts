@@ -10,7 +10,7 @@ import { builder } from './builder';
 import { joinKey } from './natural-keys';
 import { startSelectedLists, type ListReader } from './prefetch';
 import { GroupConnection, GroupRef, UserPoolRef, UserRef } from './refs';
-import { selectsCursors, type SelectionView } from './selection';
+import type { SelectionView } from './selection';
 import { UserStatus } from './user-status';
 
 /**
@@ -98,7 +98,7 @@ export const UserProfile = builder.interfaceRef<UserRecord>('UserProfile').imple
         ],
       ),
     ),
-    mfa: t.field({ type: UserMfa, resolve: (user, _, ctx) => userMfa(ctx, user) }),
+    mfa: t.field({ type: UserMfa, nullable: true, resolve: (user, _, ctx) => userMfa(ctx, user) }),
   }),
 });
 
@@ -107,8 +107,7 @@ export const UserProfile = builder.interfaceRef<UserRecord>('UserProfile').imple
  * fields below read through the same functions, so both are one read.
  */
 const userLists = {
-  groups: (user: UserKey, args: ConnectionArgs, ctx: GatewayContext, view: SelectionView) =>
-    listGroupsOfUser(ctx, user, args, { cursors: selectsCursors(view) }),
+  groups: (user: UserKey, args: ConnectionArgs, ctx: GatewayContext, view: SelectionView) => listGroupsOfUser(ctx, user, args),
   devices: (user: UserKey, args: ConnectionArgs, ctx: GatewayContext) => listUserDevices(ctx, user, args),
 } satisfies Record<string, ListReader<UserKey>>;
 
@@ -123,12 +122,13 @@ builder.node(UserRef, {
     enabled: t.boolean({ nullable: true, resolve: (user) => user.enabled }),
     createdAt: t.field({ type: 'DateTime', nullable: true, resolve: (user) => user.createdAt }),
     updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: (user) => user.updatedAt }),
-    pool: t.field({ type: UserPoolRef, resolve: (user) => userPoolReference(user.userPoolId) }),
+    pool: t.field({ type: UserPoolRef, nullable: true, resolve: (user) => userPoolReference(user.userPoolId) }),
     groups: t.connection(
       {
         type: GroupRef,
+        nullable: true,
         description:
-          'Groups the user belongs to. Without cursors in the selection, many users’ groups may be read pool-wide in fewer calls.',
+          'Groups the user belongs to, in order of group name (Unicode code points) however they are read. Many users’ groups asked together may be read pool-wide in fewer calls. Null, with an error at this path, when they could not be read.',
         resolve: userLists.groups,
       },
       GroupConnection,

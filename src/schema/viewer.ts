@@ -32,6 +32,7 @@ builder.queryFields((t) => ({
   viewer: t.field({
     ...signedIn,
     type: Viewer,
+    nullable: true,
     description: 'The signed-in user (send `Authorization: Bearer <access token>`).',
     resolve: (_, __, ctx) => getViewer(ctx),
   }),
@@ -83,7 +84,12 @@ builder.relayMutationField(
   {
     outputFields: (t) => ({
       codeDeliveries: t.field({ type: [CodeDelivery], nullable: { list: false, items: true }, resolve: (p) => p.codeDeliveries }),
-      viewer: t.field({ type: Viewer, description: 'The account after the change.', resolve: (_, __, ctx) => getViewer(ctx) }),
+      viewer: t.field({
+        type: Viewer,
+        nullable: true,
+        description: 'The account after the change.',
+        resolve: (_, __, ctx) => getViewer(ctx),
+      }),
     }),
   },
 );
@@ -100,7 +106,12 @@ builder.relayMutationField(
   {
     outputFields: (t) => ({
       deletedAttributes: t.exposeStringList('deletedAttributes'),
-      viewer: t.field({ type: Viewer, description: 'The account after the change.', resolve: (_, __, ctx) => getViewer(ctx) }),
+      viewer: t.field({
+        type: Viewer,
+        nullable: true,
+        description: 'The account after the change.',
+        resolve: (_, __, ctx) => getViewer(ctx),
+      }),
     }),
   },
 );
@@ -156,7 +167,12 @@ builder.relayMutationField(
   {
     outputFields: (t) => ({
       verifiedAttribute: t.exposeString('verifiedAttribute'),
-      viewer: t.field({ type: Viewer, description: 'The account after the change.', resolve: (_, __, ctx) => getViewer(ctx) }),
+      viewer: t.field({
+        type: Viewer,
+        nullable: true,
+        description: 'The account after the change.',
+        resolve: (_, __, ctx) => getViewer(ctx),
+      }),
     }),
   },
 );
@@ -194,7 +210,12 @@ builder.relayMutationField(
   {
     outputFields: (t) => ({
       mfaOptionsSet: t.exposeInt('mfaOptionsSet'),
-      viewer: t.field({ type: Viewer, description: 'The account after the change.', resolve: (_, __, ctx) => getViewer(ctx) }),
+      viewer: t.field({
+        type: Viewer,
+        nullable: true,
+        description: 'The account after the change.',
+        resolve: (_, __, ctx) => getViewer(ctx),
+      }),
     }),
   },
 );

@@ -45,9 +45,11 @@ const REPRESENTATIVE = /* GraphQL */ `{
 }`;
 
 describe('batching: calls one representative query makes (pool + first 50 users + their groups)', () => {
-  it('with cursors asked for: one DescribeUserPool, one ListUsers and one AdminListGroupsForUser per user, nothing else', async () => {
+  it('with cursors asked for, per user (the pool-wide way does not pay here): one DescribeUserPool, one ListUsers, one AdminListGroupsForUser per user', async () => {
     const scripted = scriptedGateway();
     scriptDirectory(scripted);
+    // 60 groups: more than fit the pool-wide way (one ListGroups page of 59), so users are asked one by one.
+    scripted.cognito.on(ListGroupsCommand).resolves({ Groups: range(0, 60).map((n) => scriptedGroup(POOL, `g${n}`)), NextToken: 'more' });
     const result = await scripted.query(REPRESENTATIVE);
     expect(result.errors).toBeUndefined();
     const edges = result.data!.userPool.users.edges;
@@ -59,10 +61,16 @@ describe('batching: calls one representative query makes (pool + first 50 users 
     expect(scripted.cognito.commandCalls(ListUsersCommand)).toHaveLength(1);
     expect(scripted.cognito.commandCalls(AdminListGroupsForUserCommand)).toHaveLength(50);
     expect(scripted.cognito.commandCalls(AdminGetUserCommand)).toHaveLength(0);
-    expect(scripted.cognito.calls()).toHaveLength(52);
+    expect(scripted.cognito.commandCalls(ListGroupsCommand)).toHaveLength(1);
+    expect(scripted.cognito.calls()).toHaveLength(53);
     // The call log in the response says the same.
-    expect(result.extensions?.cognitoCalls?.byOperation).toEqual({ DescribeUserPool: 1, ListUsers: 1, AdminListGroupsForUser: 50 });
-    expect(result.extensions?.cognitoCalls?.total).toBe(52);
+    expect(result.extensions?.cognitoCalls?.byOperation).toEqual({
+      DescribeUserPool: 1,
+      ListUsers: 1,
+      ListGroups: 1,
+      AdminListGroupsForUser: 50,
+    });
+    expect(result.extensions?.cognitoCalls?.total).toBe(53);
   });
 
   it('serves every field a list summary carries without AdminGetUser; MFA costs one per user, deduplicated', async () => {
@@ -229,15 +237,36 @@ describe('many users with their groups, read pool-wide when it is cheaper', () =
     expect(scripted.cognito.commandCalls(ListGroupsCommand)).toHaveLength(1);
   });
 
-  it('reads no groups early when the query asks for none, or asks for their cursors', async () => {
+  it('reads no groups early when the query asks for none', async () => {
     const scripted = scriptedGateway();
     scriptDirectory(scripted);
     scriptGroups(scripted);
     await scripted.query(`{ userPool(userPoolId: "${POOL}") { users(first: 40) { edges { node { username } } } } }`);
-    await scripted.query(
-      `{ userPool(userPoolId: "${POOL}") { users(first: 40) { edges { node { groups(first: 5) { edges { cursor } } } } } } }`,
-    );
     expect(scripted.cognito.commandCalls(ListGroupsCommand)).toHaveLength(0);
+  });
+
+  it('reads groups pool-wide with cursors asked for too, and the cursors page each user’s groups by name', async () => {
+    const scripted = scriptedGateway();
+    scriptDirectory(scripted);
+    scriptGroups(scripted);
+    const result = await scripted.query(
+      `{ userPool(userPoolId: "${POOL}") { users(first: 40) { edges { node { username groups(first: 1) { edges { cursor node { name } } pageInfo { hasNextPage endCursor } } } } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.extensions?.cognitoCalls?.byOperation).toEqual({ DescribeUserPool: 1, ListUsers: 1, ListGroups: 1, ListUsersInGroup: 3 });
+    // user000 is in a and b: page 1 is a, and its cursor resumes at b.
+    const zero = result.data!.userPool.users.edges[0].node.groups;
+    expect(zero.edges.map((e: any) => e.node.name)).toEqual(['a']);
+    expect(zero.pageInfo.hasNextPage).toBe(true);
+    // Alone, the user's groups are read with AdminListGroupsForUser, whose order (b before a here) is not kept.
+    scripted.cognito
+      .on(AdminListGroupsForUserCommand, { Username: 'user000' })
+      .resolves({ Groups: [scriptedGroup(POOL, 'b'), scriptedGroup(POOL, 'a')] });
+    const next = await scripted.query(
+      `{ user(userPoolId: "${POOL}", username: "user000") { groups(first: 5, after: ${JSON.stringify(zero.pageInfo.endCursor)}) { edges { node { name } } pageInfo { hasNextPage } } } }`,
+    );
+    expect(next.errors).toBeUndefined();
+    expect(next.data!.user.groups).toEqual({ edges: [{ node: { name: 'b' } }], pageInfo: { hasNextPage: false } });
   });
 
   it('asks per user when the pool has as many groups as there are users', async () => {

@@ -156,7 +156,9 @@ describe('connection arguments refused before any list call', () => {
 
   async function refusal(variables: Record<string, unknown>) {
     const result = await scripted.query<UsersPage>(USERS_PAGE, variables);
-    expect(result.data?.userPool ?? null).toBeNull();
+    // Only the connection is null: the pool around it is answered.
+    expect(result.data?.userPool).toEqual({ users: null });
+    expect(result.errors?.[0]?.path).toEqual(['userPool', 'users']);
     expect(scripted.cognito.commandCalls(ListUsersCommand)).toHaveLength(0);
     return result.errors![0]!;
   }

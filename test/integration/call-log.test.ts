@@ -71,14 +71,29 @@ describe('Cognito calls per query, against cognito-local', () => {
     expectDemoGroups(result);
   });
 
-  it('asking for cursors keeps one AdminListGroupsForUser per user (cursors resume that list), with the same answer', async () => {
+  it('asking for cursors reads the same way (its cursors page each user’s groups by name), with the same answer', async () => {
     // The same query, each group edge also asking for its cursor.
     const withCursors = REPRESENTATIVE.replace(/groups\(first: 10\) \{\s*edges \{/, 'groups(first: 10) { edges { cursor');
     expect(withCursors).not.toBe(REPRESENTATIVE);
     const result = await query(withCursors, { id: userPoolId });
     const calls = callsOf(result);
-    expect(calls.byOperation).toEqual({ DescribeUserPool: 1, ListUsers: 1, AdminListGroupsForUser: 50 });
+    expect(calls.byOperation).toEqual({ DescribeUserPool: 1, ListUsers: 1, ListGroups: 1, ListUsersInGroup: demoPool.groups.length });
     expectDemoGroups(result);
+  });
+
+  it('gives a user’s groups in group-name order, read pool-wide or one user at a time', async () => {
+    const listed = await query(REPRESENTATIVE, { id: userPoolId });
+    const member = (listed.data!.userPool.users.edges as { node: { username: string; groups: any } }[]).find(
+      (edge) => edge.node.groups.edges.length >= 2,
+    )!.node;
+    const names = (groups: any) => (groups.edges as { node: { name: string } }[]).map((e) => e.node.name);
+    expect(names(member.groups)).toEqual([...names(member.groups)].sort());
+    const alone = await query(
+      `query ($id: String!, $u: String!) { user(userPoolId: $id, username: $u) { groups(first: 10) { edges { node { name } } } } }`,
+      { id: userPoolId, u: member.username },
+    );
+    expect(callsOf(alone).byOperation).toMatchObject({ AdminListGroupsForUser: 1 });
+    expect(names(alone.data!.user.groups)).toEqual(names(member.groups));
   });
 
   it('list-summary user fields make no AdminGetUser; MFA settings make one per user', async () => {

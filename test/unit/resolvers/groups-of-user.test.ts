@@ -1,10 +1,10 @@
-import type { GroupType, UserType } from '@aws-sdk/client-cognito-identity-provider';
+import { TooManyRequestsException, type GroupType, type UserType } from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import { getGroup } from '../../../src/resolvers/groups';
 import { listGroupsOfUser, listUsers } from '../../../src/resolvers/users';
 import { pagedList, scriptedContext, type Script } from '../../support/scripted-call';
 
-/** users.ts listGroupsOfUser: per user (AdminListGroupsForUser) or pool-wide (membership.ts). */
+/** users.ts listGroupsOfUser: per user (AdminListGroupsForUser) or pool-wide (membership.ts), always in group-name order. */
 
 const pool = 'eu-west-1_Pool1';
 const group = (name: string): GroupType => ({ GroupName: name, UserPoolId: pool, Precedence: 1 });
@@ -27,16 +27,16 @@ function poolWide(groups: string[], late?: string): Script {
 
 const names = (connection: { edges: { node: { name: string } }[] }) => connection.edges.map((edge) => edge.node.name);
 
-describe('listGroupsOfUser with cursors', () => {
-  it('reads AdminListGroupsForUser and primes the groups it lists', async () => {
+describe('listGroupsOfUser for one user', () => {
+  it('reads all of AdminListGroupsForUser, gives the groups in name order and primes them', async () => {
     const { ctx, calls } = scriptedContext({
       AdminListGroupsForUser: pagedList('AdminListGroupsForUser', [
-        { items: [group('admins')], next: 'more' },
-        { items: [group('editors')] },
+        { items: [group('editors')], next: 'more' },
+        { items: [group('admins')] },
       ]),
     });
 
-    const groups = await listGroupsOfUser(ctx, userKey('grace'), {}, { cursors: true });
+    const groups = await listGroupsOfUser(ctx, userKey('grace'), {});
 
     expect(calls).toEqual([
       { operation: 'AdminListGroupsForUser', input: { UserPoolId: pool, Username: 'grace', Limit: 60 } },
@@ -47,37 +47,37 @@ describe('listGroupsOfUser with cursors', () => {
     expect(calls).toHaveLength(2);
   });
 
-  it('resumes AdminListGroupsForUser from a cursor even when no cursors are selected', async () => {
-    const { ctx, inputsOf } = scriptedContext({
-      AdminListGroupsForUser: pagedList('AdminListGroupsForUser', [{ items: [group('admins'), group('editors')] }]),
-    });
-    const firstPage = await listGroupsOfUser(ctx, userKey('grace'), { first: 1 });
+  it('resumes from a cursor by group name, even when the membership changed in between', async () => {
+    let groups = ['admins', 'editors', 'readers'];
+    const script: Script = {
+      AdminListGroupsForUser: (input) => pagedList('AdminListGroupsForUser', [{ items: groups.map(group) }])(input),
+    };
+    const firstPage = await listGroupsOfUser(scriptedContext(script).ctx, userKey('grace'), { first: 1 });
+    expect(names(firstPage)).toEqual(['admins']);
 
-    const rest = await listGroupsOfUser(ctx, userKey('grace'), { after: firstPage.pageInfo.endCursor }, { cursors: false });
+    // Meanwhile the user left admins and joined assistants, which sorts before editors.
+    groups = ['readers', 'editors', 'assistants'];
+    const rest = await listGroupsOfUser(scriptedContext(script).ctx, userKey('grace'), { after: firstPage.pageInfo.endCursor });
 
-    expect(names(rest)).toEqual(['editors']);
-    expect(inputsOf('AdminListGroupsForUser')).toEqual([
-      { UserPoolId: pool, Username: 'grace', Limit: 60 },
-      { UserPoolId: pool, Username: 'grace', Limit: 60 },
-    ]);
+    expect(names(rest)).toEqual(['assistants', 'editors', 'readers']);
   });
 });
 
-describe('listGroupsOfUser without cursors', () => {
+describe('listGroupsOfUser for many users', () => {
   const four = ['ada', 'grace', 'alan', 'edsger'];
 
-  it('answers 4 users of one pool the pool-wide way: one ListGroups, one ListUsersInGroup per group', async () => {
-    // editors' members arrive first: each user's groups must still come in ListGroups' order.
-    const { ctx, operations, inputsOf } = scriptedContext(poolWide(['admins', 'editors'], 'admins'));
+  it('answers 4 users of one pool the pool-wide way, in name order whatever order the member lists came in', async () => {
+    // admins' members arrive last: each user's groups still come in name order.
+    const { ctx, operations, inputsOf } = scriptedContext(poolWide(['editors', 'admins'], 'admins'));
 
-    const answers = await Promise.all(four.map((username) => listGroupsOfUser(ctx, userKey(username), {}, { cursors: false })));
+    const answers = await Promise.all(four.map((username) => listGroupsOfUser(ctx, userKey(username), {})));
 
     expect(answers.map(names)).toEqual([['admins'], ['admins', 'editors'], ['editors'], []]);
     expect(operations().filter((name) => name === 'AdminListGroupsForUser')).toEqual([]);
     expect(inputsOf('ListGroups')).toEqual([{ UserPoolId: pool, Limit: 60 }]);
     expect(inputsOf('ListUsersInGroup')).toEqual([
-      { UserPoolId: pool, GroupName: 'admins', Limit: 60 },
       { UserPoolId: pool, GroupName: 'editors', Limit: 60 },
+      { UserPoolId: pool, GroupName: 'admins', Limit: 60 },
     ]);
     expect(answers[1]!.edges[0]!.node).toEqual(groupRecord('admins'));
     expect(await answers[1]!.pageInfo.hasNextPage).toBe(false);
@@ -85,7 +85,7 @@ describe('listGroupsOfUser without cursors', () => {
 
   it('primes the groups the pool-wide way read', async () => {
     const { ctx, operations } = scriptedContext(poolWide(['admins', 'editors']));
-    await Promise.all(four.map((username) => listGroupsOfUser(ctx, userKey(username), {}, { cursors: false })));
+    await Promise.all(four.map((username) => listGroupsOfUser(ctx, userKey(username), {})));
     const before = operations().length;
 
     expect(await getGroup(ctx, { userPoolId: pool, name: 'editors' })).toEqual(groupRecord('editors'));
@@ -98,12 +98,36 @@ describe('listGroupsOfUser without cursors', () => {
       AdminListGroupsForUser: (input) => pagedList('AdminListGroupsForUser', [{ items: [group(`${input.Username}-group`)] }])(input),
     });
 
-    const answers = await Promise.all(four.map((username) => listGroupsOfUser(ctx, userKey(username), {}, { cursors: false })));
+    const answers = await Promise.all(four.map((username) => listGroupsOfUser(ctx, userKey(username), {})));
 
     expect(answers.map(names)).toEqual([['ada-group'], ['grace-group'], ['alan-group'], ['edsger-group']]);
     expect(operations().filter((name) => name === 'ListUsersInGroup')).toEqual([]);
     expect(operations().filter((name) => name === 'ListGroups')).toHaveLength(1);
     expect(inputsOf('AdminListGroupsForUser').map((input) => input.Username)).toEqual(four);
+  });
+
+  it('falls back to per-user reads when a member list fails, and one user’s failure stays that user’s', async () => {
+    const { ctx, operations } = scriptedContext({
+      ...poolWide(['admins', 'editors']),
+      ListUsersInGroup: (input) => {
+        if (input.GroupName === 'editors') throw new TooManyRequestsException({ message: 'Rate exceeded', $metadata: {} });
+        return pagedList('ListUsersInGroup', [{ items: (membersOf[input.GroupName!] ?? []).map(member) }])(input);
+      },
+      AdminListGroupsForUser: (input) => {
+        if (input.Username === 'alan') throw new TooManyRequestsException({ message: 'Rate exceeded', $metadata: {} });
+        return pagedList('AdminListGroupsForUser', [{ items: [group('admins')] }])(input);
+      },
+    });
+
+    const answers = await Promise.allSettled(four.map((username) => listGroupsOfUser(ctx, userKey(username), {})));
+
+    expect(answers.map((answer) => (answer.status === 'fulfilled' ? names(answer.value) : answer.reason.code))).toEqual([
+      ['admins'],
+      ['admins'],
+      'THROTTLED',
+      ['admins'],
+    ]);
+    expect(operations().filter((name) => name === 'AdminListGroupsForUser')).toHaveLength(4);
   });
 
   it('asks per user for fewer than 4 users, with no ListGroups', async () => {
@@ -112,9 +136,7 @@ describe('listGroupsOfUser without cursors', () => {
         pagedList('AdminListGroupsForUser', [{ items: input.Username === 'grace' ? [group('admins')] : [] }])(input),
     });
 
-    const answers = await Promise.all(
-      ['ada', 'grace', 'alan'].map((username) => listGroupsOfUser(ctx, userKey(username), {}, { cursors: false })),
-    );
+    const answers = await Promise.all(['ada', 'grace', 'alan'].map((username) => listGroupsOfUser(ctx, userKey(username), {})));
 
     expect(answers.map(names)).toEqual([[], ['admins'], []]);
     expect(calls).toEqual(
@@ -131,10 +153,10 @@ describe('listGroupsOfUser without cursors', () => {
       ListUsers: pagedList('ListUsers', [{ items: four.map(member) }]),
     });
 
-    const users = await listUsers(ctx, pool, null, { first: 10 }, { groupsWithoutCursors: true });
+    const users = await listUsers(ctx, pool, null, { first: 10 }, { groups: true });
     // The pool's groups were asked for alongside the list, not after it.
     expect(operations()).toEqual(['ListGroups', 'ListUsers']);
-    const answers = await Promise.all(users.edges.map((edge) => listGroupsOfUser(ctx, edge.node, {}, { cursors: false })));
+    const answers = await Promise.all(users.edges.map((edge) => listGroupsOfUser(ctx, edge.node, {})));
 
     expect(answers.map(names)).toEqual([['admins'], ['admins', 'editors'], ['editors'], []]);
     expect([...operations()].sort()).toEqual(['ListGroups', 'ListUsers', 'ListUsersInGroup', 'ListUsersInGroup']);
