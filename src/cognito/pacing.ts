@@ -18,10 +18,15 @@ export class QuotaWaitTooLong extends Error {
 
 /** The slowest a learned rate goes: one call every five seconds still makes progress. */
 export const MIN_LEARNED_RATE = 0.2;
-/** A throttling answer halves the rate (multiplicative decrease)... */
+/** A throttling answer halves the rate (multiplicative decrease), once per window: a burst of calls throttled together is one event... */
 const DECREASE = 0.5;
-/** ...and every second without one gives back a tenth of the ceiling (at least half a call per second): additive increase. */
-const recoveryPerSecond = (ceiling: number) => Math.max(0.5, ceiling / 10);
+const DECREASE_WINDOW_MS = 1_000;
+/**
+ * ...and every second gives back a thirtieth of the ceiling (a quarter of a call per second at
+ * least): additive increase. Slow enough that, halved once a second, the rate settles under a
+ * real quota as low as a sixth of the configured one (30/s configured, 5/s real: it settles near 2).
+ */
+const recoveryPerSecond = (ceiling: number) => Math.max(0.25, ceiling / 30);
 
 interface LearnedBucket {
   bucket: TokenBucket;
@@ -36,7 +41,7 @@ interface LearnedBucket {
  * each operation per pool, by (operation, pool) as well: a request that fans out to hundreds of
  * calls waits its turn instead of being throttled. One pacer serves the whole gateway, and every
  * request of the process shares what it learns: a throttling answer halves the rate of the
- * buckets the call went through, and each second without one raises it again by a step, never
+ * buckets the call went through (once a second at most), and each second raises it again by a step, never
  * above the configured rate (AIMD). So the pacer finds the account's real rate when it is lower than the
  * configured one, or shared with other applications.
  */
@@ -68,9 +73,15 @@ export class QuotaPacer {
   /** Cognito throttled the call: its buckets were faster than the quota really is. */
   throttled(operation: OperationName, userPoolId: string | undefined): void {
     if (!this.enabled) return;
+    const now = performance.now();
     for (const [, learned] of this.bucketsOf(operation, userPoolId)) {
+      if (learned.lowered && now - learned.lowered.at < DECREASE_WINDOW_MS) {
+        // Already lowered for this window: the calls still waiting wait their turn at that rate.
+        learned.bucket.setRate(learned.bucket.ratePerSecond, true);
+        continue;
+      }
       const rate = Math.max(MIN_LEARNED_RATE, recovered(learned).ratePerSecond * DECREASE);
-      learned.lowered = { at: performance.now(), rate };
+      learned.lowered = { at: now, rate };
       learned.bucket.setRate(rate, true);
     }
   }

@@ -27,8 +27,10 @@ describe('a query that fans out past a quota is paced, not throttled', () => {
     expect(Object.values(answer.data!)).toEqual(Array(12).fill(null));
     const outcomes = answer.extensions!.cognitoCalls!.calls.map((call) => call.outcome);
     expect(outcomes.filter((outcome) => outcome === 'ResourceNotFoundException')).toHaveLength(12);
-    // Pacing kept (nearly) every call inside the quota; a rare edge is absorbed by a retry, never seen by the client.
-    expect(proxy.records.filter((record) => record.action === 'error').length).toBeLessThanOrEqual(2);
+    // Pacing kept nearly every call inside the quota. The quota is a sliding window, which a one-second
+    // burst overruns at its edge: those few calls are throttled, retried at the rate learned, never seen by the client.
+    expect(proxy.throttled()).toBeLessThanOrEqual(4);
+    expect(proxy.count('GetGroup')).toBe(12 + proxy.throttled());
   });
 
   it('without pacing the same query is throttled by Cognito, and every throttled call is retried until answered', async () => {

@@ -7,7 +7,19 @@ export interface PagedReply {
 }
 
 /** What to do with one request: answer it here, or pass it on and page the backend's answer. */
-export type PagingDecision = { kind: 'answer'; reply: PagedReply } | { kind: 'forward'; page: (reply: PagedReply) => PagedReply };
+export type PagingDecision =
+  | { kind: 'answer'; reply: PagedReply }
+  | {
+      kind: 'forward';
+      page: (reply: PagedReply) => PagedReply;
+      /** What to send the backend instead of the request as it came. */
+      body?: Buffer;
+    };
+
+/** Pages list answers of a backend that answers whole lists. */
+export interface ListPaging {
+  decide(operation: string, requestBody: Buffer): PagingDecision;
+}
 
 interface Remainder {
   /** The first answer without its items: what every later page repeats. */
@@ -25,7 +37,7 @@ const MAX_REMAINDERS = 1_000;
  * snapshot, and a token may be used again; an unknown token or a page size above the maximum gets Cognito's
  * InvalidParameterException.
  */
-export class CognitoPaging {
+export class CognitoPaging implements ListPaging {
   private readonly remainders = new Map<string, Remainder>();
 
   decide(operation: string, requestBody: Buffer): PagingDecision {
@@ -72,4 +84,67 @@ function invalid(message: string): PagingDecision {
     kind: 'answer',
     reply: { status: 400, body: Buffer.from(JSON.stringify({ __type: 'InvalidParameterException', message })) },
   };
+}
+
+/**
+ * Pages list answers as Cognito does, over the list as it is now: every request, with a token or
+ * without, is answered from the backend's current list, so items deleted, disabled or added
+ * between pages show as they would on AWS. Items are kept in order of their key, and a token is
+ * opaque and stands for "after the key this page ended on": like AWS's, it still leads to the
+ * right place when items already returned are deleted. Options make it harder on the gateway:
+ * `shortPages` answers every other page with half the items asked (and an empty page before the
+ * first item), as filtered ListUsers does; `forgetTokens` refuses every token issued so far, as an
+ * expired token is refused, with InvalidParameterException.
+ */
+export class LiveCognitoPaging implements ListPaging {
+  private readonly tokens = new Map<string, string>();
+  private answered = 0;
+  shortPages = false;
+  /** Item keys of every page answered, in order: what each list request saw. */
+  readonly pages: { operation: string; keys: string[] }[] = [];
+
+  forgetTokens(): void {
+    this.tokens.clear();
+  }
+
+  decide(operation: string, requestBody: Buffer): PagingDecision {
+    const spec = (listOperations as Record<string, (typeof listOperations)[keyof typeof listOperations] | undefined>)[operation];
+    if (!spec) return { kind: 'forward', page: (reply) => reply };
+    const request = JSON.parse(requestBody.toString('utf8') || '{}') as Record<string, unknown>;
+    const size = request[spec.pageSize] ?? spec.maxPageSize;
+    if (typeof size !== 'number' || size < 1 || size > spec.maxPageSize) {
+      return invalid(`1 validation error detected: Value '${String(size)}' at '${spec.pageSize}' failed to satisfy constraint`);
+    }
+    const token = request[spec.token];
+    let afterKey: string | undefined;
+    if (typeof token === 'string') {
+      afterKey = this.tokens.get(token);
+      if (afterKey === undefined) return invalid('Invalid pagination token');
+    }
+    const { [spec.token]: _token, [spec.pageSize]: _size, ...whole } = request;
+    return {
+      kind: 'forward',
+      body: Buffer.from(JSON.stringify(whole)),
+      page: (reply) => {
+        if (reply.status !== 200) return reply;
+        const { [spec.items]: items, ...rest } = JSON.parse(reply.body.toString('utf8')) as Record<string, unknown>;
+        delete rest[spec.token];
+        const keyOf = (item: unknown) => String((item as Record<string, unknown>)[spec.key] ?? '');
+        const sorted = (Array.isArray(items) ? items : []).sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
+        const left = afterKey === undefined ? sorted : sorted.filter((item) => keyOf(item) > afterKey!);
+        this.answered += 1;
+        const cut = this.shortPages ? (this.answered % 2 === 1 && afterKey === undefined ? 0 : Math.ceil(size / 2)) : size;
+        const page = left.slice(0, cut);
+        const answer: Record<string, unknown> = { ...rest, [spec.items]: page };
+        if (page.length < left.length) {
+          const next = randomUUID();
+          // An empty page continues after the same key it started after.
+          this.tokens.set(next, page.length > 0 ? keyOf(page[page.length - 1]) : (afterKey ?? ''));
+          answer[spec.token] = next;
+        }
+        this.pages.push({ operation, keys: page.map(keyOf) });
+        return { status: 200, body: Buffer.from(JSON.stringify(answer)) };
+      },
+    };
+  }
 }

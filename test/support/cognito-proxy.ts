@@ -1,6 +1,6 @@
 import { createServer, request as forward, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CognitoPaging, type PagedReply } from './cognito-paging';
+import type { ListPaging, PagedReply } from './cognito-paging';
 
 /**
  * What the proxy does with one request: pass it on (after `delayMs`), answer a Cognito-shaped
@@ -19,6 +19,8 @@ export interface ProxyRecord {
   aborted: boolean;
   /** Operations asked before this one and not yet answered when it came: what it overlapped. */
   pendingAtArrival: string[];
+  /** Answered TooManyRequestsException because the operation's quota was spent. */
+  throttledByQuota: boolean;
 }
 
 /**
@@ -55,9 +57,9 @@ export class CognitoProxy {
   replay = false;
   private readonly replies = new Map<string, Reply>();
   /** Set: list answers are paged as Cognito pages them (cognito-local answers whole lists). */
-  paging: CognitoPaging | undefined;
-  /** Quotas like Cognito's: requests per second per operation, beyond which it answers throttling. */
-  private readonly quotas = new Map<string, { perSecond: number; tokens: number; last: number }>();
+  paging: ListPaging | undefined;
+  /** Quotas like Cognito's: at most `perSecond` requests of an operation in any one-second window, beyond which it answers throttling. */
+  private readonly quotas = new Map<string, { perSecond: number; admitted: number[] }>();
 
   constructor(private readonly target: string) {}
 
@@ -72,9 +74,14 @@ export class CognitoProxy {
     this.scripts.set(operation, [...(this.scripts.get(operation) ?? []), ...actions]);
   }
 
-  /** Answer TooManyRequestsException beyond `perSecond` requests of `operation` (a token bucket). */
+  /** Answer TooManyRequestsException beyond `perSecond` requests of `operation` in any sliding one-second window. */
   enforceQuota(operation: string, perSecond: number): void {
-    this.quotas.set(operation, { perSecond, tokens: perSecond, last: performance.now() });
+    this.quotas.set(operation, { perSecond, admitted: [] });
+  }
+
+  /** Throttling answers the quotas gave, by operation. */
+  throttled(operation?: string): number {
+    return this.records.filter((record) => record.throttledByQuota && (operation === undefined || record.operation === operation)).length;
   }
 
   reset(): void {
@@ -88,10 +95,9 @@ export class CognitoProxy {
     const quota = this.quotas.get(operation);
     if (!quota) return false;
     const now = performance.now();
-    quota.tokens = Math.min(quota.perSecond, quota.tokens + ((now - quota.last) / 1000) * quota.perSecond);
-    quota.last = now;
-    if (quota.tokens < 1) return true;
-    quota.tokens -= 1;
+    while (quota.admitted.length > 0 && quota.admitted[0]! <= now - 1000) quota.admitted.shift();
+    if (quota.admitted.length >= quota.perSecond) return true;
+    quota.admitted.push(now);
     return false;
   }
 
@@ -119,10 +125,13 @@ export class CognitoProxy {
         .pop() ?? '';
     const throttled: ProxyAction = { kind: 'error', status: 400, type: 'TooManyRequestsException', message: 'Rate exceeded' };
     const arrivedAt = performance.now();
-    const action = this.scripts.get(operation)?.shift() ?? (this.overQuota(operation) ? throttled : { kind: 'pass' as const });
+    const scripted = this.scripts.get(operation)?.shift();
+    const overQuota = scripted === undefined && this.overQuota(operation);
+    const action = scripted ?? (overQuota ? throttled : { kind: 'pass' as const });
     const record: ProxyRecord = {
       operation,
       action: action.kind,
+      throttledByQuota: overQuota,
       aborted: false,
       pendingAtArrival: [...this.pending].map((r) => r.operation),
     };
@@ -181,7 +190,9 @@ export class CognitoProxy {
       });
     });
     upstream.on('error', () => res.destroy());
-    upstream.end(body);
+    const forwarded = (paging.kind === 'forward' && paging.body) || body;
+    upstream.setHeader('content-length', String(forwarded.length));
+    upstream.end(forwarded);
   }
 }
 

@@ -253,20 +253,32 @@ describe('QuotaPacer learns the real rate from throttling (AIMD)', () => {
     expect(rates['GetGroup@local_Other']).toBeUndefined();
   });
 
-  it('never goes below one call in five seconds, however often it is throttled', () => {
-    const pacer = new QuotaPacer({ UserList: 30 });
-    for (let i = 0; i < 20; i++) pacer.throttled('ListUsers', POOL);
-    expect(pacer.currentRates()['UserList']).toBe(MIN_LEARNED_RATE);
+  it('lowers the rate once for calls throttled in the same second: a burst is one event', () => {
+    const pacer = new QuotaPacer({ UserList: 32 });
+    for (let i = 0; i < 7; i++) pacer.throttled('ListUsers', POOL);
+    expect(pacer.currentRates()['UserList']).toBe(16);
   });
 
-  it('climbs back by a tenth of the ceiling per second without throttling, up to the configured rate and no further', async () => {
-    const pacer = new QuotaPacer({ UserList: 20 });
+  it('settles under a real quota a sixth of the configured one, and never goes below one call in five seconds', async () => {
+    const pacer = new QuotaPacer({ UserList: 30 });
+    for (let i = 0; i < 20; i++) {
+      pacer.throttled('ListUsers', POOL);
+      await vi.advanceTimersByTimeAsync(1_000);
+    }
+    expect(pacer.currentRates()['UserList']).toBeLessThan(5);
+    const slow = new QuotaPacer({ UserList: 0.3 });
+    slow.throttled('ListUsers', POOL);
+    expect(slow.currentRates()['UserList']).toBe(MIN_LEARNED_RATE);
+  });
+
+  it('climbs back by a thirtieth of the ceiling per second, up to the configured rate and no further', async () => {
+    const pacer = new QuotaPacer({ UserList: 30 });
     pacer.throttled('ListUsers', POOL);
-    expect(pacer.currentRates()['UserList']).toBe(10);
+    expect(pacer.currentRates()['UserList']).toBe(15);
     await vi.advanceTimersByTimeAsync(2_000);
-    expect(pacer.currentRates()['UserList']).toBe(14);
+    expect(pacer.currentRates()['UserList']).toBe(17);
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(pacer.currentRates()['UserList']).toBe(20);
+    expect(pacer.currentRates()['UserList']).toBe(30);
   });
 
   it('refuses at once, without waiting, a call whose turn would come after the deadline', async () => {
