@@ -28,7 +28,7 @@ import type { CallLogSummary } from '../src/cognito/call-log';
 import { startEmbeddedCognito } from '../src/local/embedded-cognito';
 import { silentLogger } from '../src/domain/logger';
 import { BULK_CONCURRENCY } from '../src/resolvers/bulk';
-import { createGateway, type Gateway } from '../src/http/yoga';
+import { createGateway, type Gateway, type GatewayOptions } from '../src/http/yoga';
 import { naiveLoaders } from './naive-loaders';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
@@ -116,6 +116,10 @@ interface BenchProxy {
   lateness(): Promise<Lateness>;
   /** Answers to the latency within a millisecond from now on, without keeping a core busy (load runs). */
   loadMode(): void;
+  /** Enforce `perSecond` calls on every operation from now on, as Cognito's quotas do (0 lifts it). */
+  quota(perSecond: number): void;
+  /** Throttling answers given since the quota was set. */
+  throttled(): Promise<number>;
   stop(): void;
 }
 
@@ -136,6 +140,12 @@ async function startProxy(target: string): Promise<BenchProxy> {
         child.stdin.write('late\n');
       }),
     loadMode: () => child.stdin.write('load\n'),
+    quota: (perSecond) => child.stdin.write(`quota ${perSecond}\n`),
+    throttled: () =>
+      new Promise((resolve) => {
+        lines.once('line', (line) => resolve((JSON.parse(line) as { throttled: number }).throttled));
+        child.stdin.write('throttled\n');
+      }),
     stop: () => child.stdin.end(),
   };
 }
@@ -322,11 +332,53 @@ async function main(): Promise<void> {
       );
       console.log(`throughput, user + groups query, ${clients} concurrent clients: ${(done / 3).toFixed(0)} requests/s`);
     }
+
+    await throttledScenario(proxy, common, demoPool);
   } finally {
     proxy.stop();
     await embedded.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+const THROTTLED_QUOTA = 5;
+const THROTTLED_RUNS = Number(process.env['BENCH_THROTTLED_RUNS'] ?? 3);
+
+/**
+ * A pool's 60 users with their groups against a quota of 5 calls per second on every operation,
+ * with the gateway's pacing at AWS's default rates: what it has to learn from the throttling.
+ * Each run gets a fresh gateway (nothing learned before) and a fresh quota window.
+ */
+async function throttledScenario(proxy: BenchProxy, common: Omit<GatewayOptions, 'quotas'>, demoPool: string): Promise<void> {
+  const groups = (cursors: boolean) => `groups(first: 10) { edges { ${cursors ? 'cursor ' : ''}node { name } } }`;
+  const query = (cursors: boolean) =>
+    `query ($p: String!) { userPool(userPoolId: $p) { users(first: 60) { edges { node { username ${groups(cursors)} } } } } }`;
+  console.log(
+    `\nthrottled: ${THROTTLED_QUOTA} calls/s per operation, a pool's 60 users with their groups, pacing learning from AWS's default rates, ${THROTTLED_RUNS} runs\n`,
+  );
+  console.log('| query | calls | busiest operation | ideal ms (its calls ÷ quota) | wall ms | throttling answers | client errors |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const cursors of [false, true]) {
+    for (let run = 0; run < THROTTLED_RUNS; run++) {
+      const gateway = createGateway({ ...common, quotas: { enabled: true, rates: {} }, requestTimeoutMs: 30_000 });
+      proxy.quota(THROTTLED_QUOTA);
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      const started = performance.now();
+      const answer = await ask(gateway, query(cursors), { p: demoPool });
+      const wallMs = performance.now() - started;
+      const throttled = await proxy.throttled();
+      const byOperation = answer.extensions?.cognitoCalls?.byOperation ?? {};
+      const outcomes = answer.extensions?.cognitoCalls?.calls ?? [];
+      const answered = (operation: string) => outcomes.filter((call) => call.operation === operation && call.outcome === 'ok').length;
+      const [busiest] = Object.keys(byOperation).sort((a, b) => answered(b) - answered(a));
+      const idealMs = (answered(busiest ?? '') / THROTTLED_QUOTA) * 1000;
+      const calls = outcomes.filter((call) => call.outcome === 'ok').length;
+      console.log(
+        `| ${cursors ? 'with cursors' : 'without cursors'} | ${calls} | ${busiest} × ${answered(busiest ?? '')} | ${idealMs.toFixed(0)} | ${wallMs.toFixed(0)} | ${throttled} | ${answer.errors?.length ?? 0} |`,
+      );
+    }
+  }
+  proxy.quota(0);
 }
 
 await main();

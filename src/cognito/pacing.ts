@@ -76,8 +76,9 @@ export class QuotaPacer {
     const now = performance.now();
     for (const [, learned] of this.bucketsOf(operation, userPoolId)) {
       if (learned.lowered && now - learned.lowered.at < DECREASE_WINDOW_MS) {
-        // Already lowered for this window: the calls still waiting wait their turn at that rate.
-        learned.bucket.setRate(learned.bucket.ratePerSecond, true);
+        // Throttled again in the window that was already lowered: its budget is spent, so the
+        // next call waits for the window to pass rather than asking again at once.
+        learned.bucket.hold(learned.lowered.at + DECREASE_WINDOW_MS);
         continue;
       }
       const rate = Math.max(MIN_LEARNED_RATE, recovered(learned).ratePerSecond * DECREASE);

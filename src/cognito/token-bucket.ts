@@ -17,6 +17,8 @@ export class TokenBucket {
   private readonly queue: Waiter[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private rate: number;
+  /** No token is handed out before this time (performance.now()); then one is at once. */
+  private heldUntil = 0;
 
   constructor(ratePerSecond: number) {
     this.rate = ratePerSecond;
@@ -41,8 +43,21 @@ export class TokenBucket {
   /** How long a take asked now would wait, in milliseconds, given the callers ahead of it. */
   expectedWaitMs(): number {
     this.refill();
-    const short = this.queue.length + 1 - this.tokens;
-    return short <= 0 ? 0 : (short / this.rate) * 1000;
+    const held = Math.max(0, this.heldUntil - performance.now());
+    const short = this.queue.length + 1 - (held > 0 ? 1 : this.tokens);
+    return held + (short <= 0 ? 0 : (short / this.rate) * 1000);
+  }
+
+  /** Hands out nothing until `until` (a performance.now() time): Cognito's window is spent until then. */
+  hold(until: number): void {
+    this.refill();
+    this.tokens = 0;
+    this.heldUntil = Math.max(this.heldUntil, until);
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    this.schedule();
   }
 
   /**
@@ -89,13 +104,24 @@ export class TokenBucket {
 
   private refill(): void {
     const now = performance.now();
+    if (this.heldUntil > 0) {
+      if (now < this.heldUntil) {
+        this.last = now;
+        return;
+      }
+      // The hold is over: one call goes at once, and the bucket fills from then on.
+      this.tokens = Math.max(this.tokens, 1);
+      this.last = Math.max(this.last, this.heldUntil);
+      this.heldUntil = 0;
+    }
     this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.rate);
     this.last = now;
   }
 
   private schedule(): void {
     if (this.timer !== undefined || this.queue.length === 0) return;
-    const waitMs = Math.max(0, ((1 - this.tokens) / this.rate) * 1000);
+    const held = this.heldUntil - performance.now();
+    const waitMs = held > 0 ? held : Math.max(0, ((1 - this.tokens) / this.rate) * 1000);
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.drain();

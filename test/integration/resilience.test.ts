@@ -86,7 +86,8 @@ function expectUsers(result: GraphQLResponse) {
 
 describe('throttling is retried, for reads and writes', () => {
   it('ListUsers throttled twice, then answered: the query succeeds after 3 calls', async () => {
-    const { query } = gatewayOverProxy();
+    // Throttled twice in one second, the retry waits for that second to pass: a deadline with room for it.
+    const { query } = gatewayOverProxy({ requestTimeoutMs: 5_000 });
     proxy.script(
       'ListUsers',
       { kind: 'error', status: 400, type: 'TooManyRequestsException' },

@@ -79,6 +79,9 @@ export class CognitoProxy {
     this.quotas.set(operation, { perSecond, admitted: [] });
   }
 
+  /** Every operation without a quota of its own gets `perSecond` in any one-second window (0: none). */
+  quotaForEveryOperation = 0;
+
   /** Throttling answers the quotas gave, by operation. */
   throttled(operation?: string): number {
     return this.records.filter((record) => record.throttledByQuota && (operation === undefined || record.operation === operation)).length;
@@ -88,10 +91,12 @@ export class CognitoProxy {
     this.records.length = 0;
     this.scripts.clear();
     this.quotas.clear();
+    this.quotaForEveryOperation = 0;
     this.latencyMs = 0;
   }
 
   private overQuota(operation: string): boolean {
+    if (!this.quotas.has(operation) && this.quotaForEveryOperation > 0) this.enforceQuota(operation, this.quotaForEveryOperation);
     const quota = this.quotas.get(operation);
     if (!quota) return false;
     const now = performance.now();

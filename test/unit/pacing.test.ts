@@ -259,6 +259,21 @@ describe('QuotaPacer learns the real rate from throttling (AIMD)', () => {
     expect(pacer.currentRates()['UserList']).toBe(16);
   });
 
+  it('throttled again in the same window: the next call waits for the window to pass instead of asking at once', async () => {
+    const pacer = new QuotaPacer({ UserList: 32 });
+    pacer.throttled('ListUsers', POOL);
+    await vi.advanceTimersByTimeAsync(100);
+    pacer.throttled('ListUsers', POOL);
+    const t = tracker();
+    t.track('retry', pacer.acquire('ListUsers', POOL));
+    await vi.advanceTimersByTimeAsync(899);
+    expect(t.released).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(t.released).toEqual(['retry']);
+    // The rate was halved once, not twice.
+    expect(pacer.currentRates()['UserList']).toBeCloseTo(16 + (1 / 30) * 32, 5);
+  });
+
   it('settles under a real quota a sixth of the configured one, and never goes below one call in five seconds', async () => {
     const pacer = new QuotaPacer({ UserList: 30 });
     for (let i = 0; i < 20; i++) {
