@@ -46,7 +46,6 @@ export async function listConnection<Name extends ListOperationName>(
   if (start.kind !== 'page') throw staleCursor(operation, 'it does not name a page of this list');
 
   const keyOf = (item: ListItem<Name>) => String((item as Record<string, unknown>)[listOperations[operation].key] ?? '');
-  const encode = (position: CursorPosition) => () => paging.codec.encode(binding, position);
   const edges: LazyEdge<ListItem<Name>>[] = [];
   let position: PagePosition = start;
   let pages = 0;
@@ -88,21 +87,18 @@ export async function listConnection<Name extends ListOperationName>(
     const items = itemsFrom(page, position);
     const skipped = page.items.length - items.length;
     const taken = items.slice(0, first - edges.length);
+    const { token, pageSize } = position;
+    const nextToken = page.nextToken;
     taken.forEach((node, index) => {
       const next = items[index + 1];
-      const after: CursorPosition = next
-        ? {
-            kind: 'page',
-            token: position.token,
-            pageSize: position.pageSize,
-            offset: skipped + index + 1,
-            after: itemDigest(keyOf(node)),
-            next: itemDigest(keyOf(next)),
-          }
-        : page.nextToken
-          ? pageAfter(operation, page.nextToken)
-          : { kind: 'end' };
-      edges.push(new LazyEdge(node, encode(after)));
+      // Worked out only if the cursor is read: digests cost what signing does, and most queries read no cursor.
+      const after = (): CursorPosition =>
+        next
+          ? { kind: 'page', token, pageSize, offset: skipped + index + 1, after: itemDigest(keyOf(node)), next: itemDigest(keyOf(next)) }
+          : nextToken
+            ? pageAfter(operation, nextToken)
+            : { kind: 'end' };
+      edges.push(new LazyEdge(node, () => paging.codec.encode(binding, after())));
     });
     if (taken.length < items.length) {
       hasNextPage = true;
@@ -186,10 +182,10 @@ export function orderedListConnection<Node>(
   keyOf: (node: Node) => string,
   args: ConnectionArgs,
   paging: PagingOptions,
-  binding: string,
+  binding: () => string,
 ): Connection<Node> {
   const first = checkArgs(args, paging);
-  const start = args.after ? paging.codec.decode(args.after, binding) : undefined;
+  const start = args.after ? paging.codec.decode(args.after, binding()) : undefined;
   let from = 0;
   if (start?.kind === 'end') from = nodes.length;
   else if (start?.kind === 'key') {
@@ -197,7 +193,7 @@ export function orderedListConnection<Node>(
     from = after < 0 ? nodes.length : after;
   } else if (start) throw staleCursor('a list read whole', 'it names a page, and this list has none');
   const taken = nodes.slice(from, from + first);
-  const edges = taken.map((node) => new LazyEdge(node, () => paging.codec.encode(binding, { kind: 'key', key: keyOf(node) })));
+  const edges = taken.map((node) => new LazyEdge(node, () => paging.codec.encode(binding(), { kind: 'key', key: keyOf(node) })));
   return new ReadConnection(edges, from + first < nodes.length, Boolean(args.after));
 }
 

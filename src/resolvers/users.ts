@@ -78,7 +78,8 @@ export function listGroupMembers(
 export async function listGroupsOfUser(ctx: GatewayContext, user: UserKey, args: ConnectionArgs): Promise<RelayConnection<GroupRecord>> {
   const groups = await ctx.loaders.groupsOfUser.load({ userPoolId: user.userPoolId, username: user.username });
   primeGroups(ctx.loaders, groups);
-  const binding = connectionBinding('GroupsOfUser', { UserPoolId: user.userPoolId, Username: user.username });
+  // Worked out only when a cursor is read or given: most queries of many users' groups use none.
+  const binding = () => connectionBinding('GroupsOfUser', { UserPoolId: user.userPoolId, Username: user.username });
   return forRelay(orderedListConnection(groups, (group) => group.name, args, ctx.paging, binding));
 }
 
