@@ -40,17 +40,6 @@ export function selectionsAt(info: SelectionView, path: readonly string[]): Sele
   );
 }
 
-/** Whether any of `sets` selects one of `names`, at any depth, through fragments too. */
-export function selectsAnyOf(info: SelectionView, names: ReadonlySet<string>, sets: SelectionSetNode[] = rootSets(info)): boolean {
-  const visit = (set: SelectionSetNode | undefined): boolean =>
-    (set?.selections ?? []).some((selection) => {
-      if (selection.kind === Kind.FIELD) return names.has(selection.name.value) || visit(selection.selectionSet);
-      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet);
-      return visit(info.fragments[selection.name.value]?.selectionSet);
-    });
-  return sets.some(visit);
-}
-
 /** A users connection whose users' groups are asked for (the pool-wide way may serve them). */
 export function wantsUsersGroups(info: SelectionView): boolean {
   return selectionsAt(info, ['edges', 'node', 'groups']).length > 0;

@@ -41,14 +41,9 @@ export class CognitoPaging implements ListPaging {
   private readonly remainders = new Map<string, Remainder>();
 
   decide(operation: string, requestBody: Buffer): PagingDecision {
-    const spec = (listOperations as Record<string, (typeof listOperations)[keyof typeof listOperations] | undefined>)[operation];
-    if (!spec) return { kind: 'forward', page: (reply) => reply };
-    const request = JSON.parse(requestBody.toString('utf8') || '{}') as Record<string, unknown>;
-    const size = request[spec.pageSize] ?? spec.maxPageSize;
-    if (typeof size !== 'number' || size < 1 || size > spec.maxPageSize) {
-      return invalid(`1 validation error detected: Value '${String(size)}' at '${spec.pageSize}' failed to satisfy constraint`);
-    }
-    const token = request[spec.token];
+    const asked = pageAsked(operation, requestBody);
+    if ('kind' in asked) return asked;
+    const { spec, size, token } = asked;
     if (typeof token === 'string') {
       const remainder = this.remainders.get(token);
       if (!remainder) return invalid('Invalid pagination token');
@@ -77,6 +72,23 @@ export class CognitoPaging implements ListPaging {
     }
     return { status: 200, body: Buffer.from(JSON.stringify(answer)) };
   }
+}
+
+type ListSpec = (typeof listOperations)[keyof typeof listOperations];
+
+/** The page a list request asks for, or the decision for a request that is not a list's or is refused. */
+function pageAsked(
+  operation: string,
+  requestBody: Buffer,
+): PagingDecision | { spec: ListSpec; request: Record<string, unknown>; size: number; token: unknown } {
+  const spec = (listOperations as Record<string, ListSpec | undefined>)[operation];
+  if (!spec) return { kind: 'forward', page: (reply) => reply };
+  const request = JSON.parse(requestBody.toString('utf8') || '{}') as Record<string, unknown>;
+  const size = request[spec.pageSize] ?? spec.maxPageSize;
+  if (typeof size !== 'number' || size < 1 || size > spec.maxPageSize) {
+    return invalid(`1 validation error detected: Value '${String(size)}' at '${spec.pageSize}' failed to satisfy constraint`);
+  }
+  return { spec, request, size, token: request[spec.token] };
 }
 
 function invalid(message: string): PagingDecision {
@@ -108,14 +120,9 @@ export class LiveCognitoPaging implements ListPaging {
   }
 
   decide(operation: string, requestBody: Buffer): PagingDecision {
-    const spec = (listOperations as Record<string, (typeof listOperations)[keyof typeof listOperations] | undefined>)[operation];
-    if (!spec) return { kind: 'forward', page: (reply) => reply };
-    const request = JSON.parse(requestBody.toString('utf8') || '{}') as Record<string, unknown>;
-    const size = request[spec.pageSize] ?? spec.maxPageSize;
-    if (typeof size !== 'number' || size < 1 || size > spec.maxPageSize) {
-      return invalid(`1 validation error detected: Value '${String(size)}' at '${spec.pageSize}' failed to satisfy constraint`);
-    }
-    const token = request[spec.token];
+    const asked = pageAsked(operation, requestBody);
+    if ('kind' in asked) return asked;
+    const { spec, request, size, token } = asked;
     let afterKey: string | undefined;
     if (typeof token === 'string') {
       afterKey = this.tokens.get(token);
