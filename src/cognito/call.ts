@@ -85,9 +85,11 @@ export function createCognitoCall(options: CallPathOptions): CognitoCall {
     const userPoolId = (input as { UserPoolId?: string }).UserPoolId;
     const isWrite = !readOperations.has(operation);
     let throttles = 0;
+    // The request ended (deadline, or its client gone) before an answer: after throttling, the quota is why.
+    const ended = () =>
+      throttles > 0 ? quotaExhausted(operation, 'did not allow it before the request’s deadline') : deadlineExceeded(operation);
     for (let faults = 0; ;) {
-      if (signal?.aborted)
-        throw throttles > 0 ? quotaExhausted(operation, 'did not allow it before the request’s deadline') : deadlineExceeded(operation);
+      if (signal?.aborted) throw ended();
       breaker.admit();
       try {
         await pacer.acquire(operation, userPoolId, signal, deadlineAt);
@@ -97,7 +99,7 @@ export function createCognitoCall(options: CallPathOptions): CognitoCall {
           logger.debug(`cognito ${operation}: ${error.message}, past the request's deadline`);
           throw quotaExhausted(operation, `(${error.ratePerSecond.toFixed(1)} calls/s now) cannot serve it before the request’s deadline`);
         }
-        throw throttles > 0 ? quotaExhausted(operation, 'did not allow it before the request’s deadline') : deadlineExceeded(operation);
+        throw ended();
       }
       const attemptControl = attemptAbort(signal, attemptTimeoutMs);
       const attemptSignal = attemptControl.signal;
@@ -116,7 +118,7 @@ export function createCognitoCall(options: CallPathOptions): CognitoCall {
         callLog.record(operation, startedAt, timedOut ? 'Timeout' : (exceptionName(error) ?? 'UnknownError'));
         if (signal?.aborted) {
           breaker.released();
-          throw throttles > 0 ? quotaExhausted(operation, 'did not allow it before the request’s deadline') : deadlineExceeded(operation);
+          throw ended();
         }
         const kind = classifyFailure(error, timedOut);
         if (kind === 'throttled') {
@@ -125,8 +127,7 @@ export function createCognitoCall(options: CallPathOptions): CognitoCall {
           pacer.throttled(operation, userPoolId);
           logger.debug(`cognito ${operation} throttled (${throttles} so far); waiting for its turn`);
           // The pacer makes the call wait its turn at the lowered rate; without one, a jittered wait.
-          if (!pacer.enabled)
-            await pause(backoffDelay(throttles, { ...retry, maxDelayMs: UNPACED_THROTTLE_WAIT_MS }), signal, operation, throttles);
+          if (!pacer.enabled) await pause(backoffDelay(throttles, { ...retry, maxDelayMs: UNPACED_THROTTLE_WAIT_MS }), signal, ended);
           continue;
         }
         if (kind === 'final') {
@@ -141,7 +142,7 @@ export function createCognitoCall(options: CallPathOptions): CognitoCall {
           breaker.released();
           const delay = backoffDelay(faults - 1, retry);
           logger.debug(`cognito ${operation} fault (attempt ${faults}); retrying in ${delay} ms`);
-          await pause(delay, signal, operation, throttles);
+          await pause(delay, signal, ended);
           continue;
         }
         breaker.failed('fault');
@@ -168,11 +169,11 @@ function finalAnswer(error: unknown, operation: string): GatewayError | undefine
 }
 
 /** Waits before the next attempt, unless the request ends first. */
-async function pause(ms: number, signal: AbortSignal | undefined, operation: string, throttles: number): Promise<void> {
+async function pause(ms: number, signal: AbortSignal | undefined, ended: () => GatewayError): Promise<void> {
   try {
     await sleep(ms, signal);
   } catch {
-    throw throttles > 0 ? quotaExhausted(operation, 'did not allow it before the request’s deadline') : deadlineExceeded(operation);
+    throw ended();
   }
 }
 
