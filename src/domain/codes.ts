@@ -6,8 +6,9 @@
  *
  * `source` says who raises it: `cognito` codes are Cognito's own answers (its message is kept),
  * `gateway` codes the gateway's checks and limits, `graphql` codes the GraphQL server's parser and
- * validator. Only `gateway` refusals of a whole request (`refusesRequest`) set the HTTP status of
- * the response; everything else travels in a 200 response beside whatever data there is.
+ * validator. Only `gateway` refusals of a whole request (`refusesRequest`), raised before
+ * execution, set the HTTP status of the response; the same code at a field's path, and everything
+ * else, travels in a 200 response beside whatever data there is (the GraphQL-over-HTTP spec).
  */
 export interface CodeSpec {
   meaning: string;

@@ -6,12 +6,15 @@ import type { Logger } from '../domain/logger';
 
 /**
  * The schema edge: a GatewayError becomes a GraphQL error here, and nowhere else. Its code goes in
- * `extensions.code`, what it is about beside it (`field`, `operation`, `cognitoError`, details);
- * the gateway's own refusals of a whole request also set the HTTP status (see the code table).
+ * `extensions.code`, what it is about beside it (`field`, `operation`, `cognitoError`, details).
+ * The HTTP status is set, as the GraphQL-over-HTTP spec asks, only by the gateway's own refusals
+ * of a whole request (a bad credential, a body too large, a query too complex): an error at a
+ * field's path is part of a response that has data, which is answered with 200.
  */
 export function toGraphQLError(error: GatewayError, located?: GraphQLError): GraphQLError {
   const spec: CodeSpec | undefined = (gatewayCodes as Record<string, CodeSpec>)[error.code];
-  const setsStatus = spec?.refusesRequest === true && error.exception === undefined;
+  const atField = located?.path !== undefined;
+  const setsStatus = spec?.refusesRequest === true && error.exception === undefined && !atField;
   return new GraphQLError(error.message, {
     ...(located ? { nodes: located.nodes, source: located.source, positions: located.positions, path: located.path } : {}),
     originalError: error,
@@ -23,6 +26,7 @@ export function toGraphQLError(error: GatewayError, located?: GraphQLError): Gra
       ...(error.operation !== undefined ? { operation: error.operation } : {}),
       ...withoutReason(error),
       ...(setsStatus ? { http: { status: spec!.status, ...(error.headers ? { headers: error.headers } : {}) } } : {}),
+      ...(!setsStatus && error.headers ? { http: { headers: error.headers } } : {}),
     },
   });
 }

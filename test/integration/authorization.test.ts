@@ -104,6 +104,8 @@ async function send(
 /** A field refused by its scope: one error with this code at the field, nothing from Cognito. */
 function expectRefused(answer: Answer, code: 'UNAUTHENTICATED' | 'FORBIDDEN', fieldName: string, message?: RegExp) {
   const label = `${fieldName}: ${JSON.stringify(answer)}`;
+  // A field's refusal in a response that has data: 200, as the GraphQL-over-HTTP spec asks (401 is for a bad credential).
+  expect(answer.status, label).toBe(200);
   expect(answer.errors, label).toHaveLength(1);
   const [error] = answer.errors!;
   expect(error!.extensions?.code, label).toBe(code);
@@ -275,6 +277,16 @@ const adminClaims = (overrides: Record<string, unknown> = {}) => ({
 });
 
 // ---------------------------------------------------------------------------------------------
+
+describe('HTTP status of partial answers', () => {
+  it('a plain user asking for its viewer and for pools gets 200: viewer filled, pools null with FORBIDDEN at their path', async () => {
+    const answer = await send(bearer(plainUser.accessToken), '{ viewer { username } userPools(first: 1) { edges { node { name } } } }');
+    expect(answer.status).toBe(200);
+    expect(answer.data?.viewer?.username).toBeTruthy();
+    expect(answer.data?.userPools).toBeNull();
+    expect(answer.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[['userPools'], 'FORBIDDEN']]);
+  });
+});
 
 describe('the authorization matrix, from the schema', () => {
   it('classifies every root field: public (listed here) or scoped admin / signedIn', () => {
