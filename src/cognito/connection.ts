@@ -1,5 +1,5 @@
 import type { Connection, ConnectionArgs, Edge, PageInfo } from '../domain/connection';
-import { GatewayError } from '../domain/gateway-error';
+import { GatewayError, invalidInput } from '../domain/gateway-error';
 import type { CognitoCall } from './call';
 import type { InputOf } from './commands';
 import { connectionBinding, itemDigest, type CursorCodec, type CursorPosition } from './cursor';
@@ -243,14 +243,10 @@ function maxPageSize(operation: ListOperationName): number {
 }
 
 function checkArgs(args: ConnectionArgs, paging: PagingOptions): number {
+  // The schema offers neither (forward-connections.ts); code that calls this helper gets the same answer.
   for (const argument of ['last', 'before'] as const) {
-    if (args[argument] != null) {
-      throw new GatewayError(
-        'BACKWARD_PAGINATION_UNSUPPORTED',
-        `\`${argument}\` is not supported: Cognito lists can only be read forwards. Page with \`first\` and \`after\`.`,
-        { field: argument, details: { argument } },
-      );
-    }
+    if (args[argument] != null)
+      throw invalidInput(argument, 'is not served: Cognito lists can only be read forwards; page with `first` and `after`');
   }
   const first = args.first ?? paging.defaultSize;
   if (!Number.isInteger(first) || first < 0) {

@@ -44,12 +44,6 @@ export const gatewayCodes = {
     retry: false,
     source: 'gateway',
   },
-  BACKWARD_PAGINATION_UNSUPPORTED: {
-    meaning: '`last` or `before` was given; Cognito lists can only be read forwards.',
-    status: 400,
-    retry: false,
-    source: 'gateway',
-  },
   PAGE_LIMIT_REACHED: {
     meaning: 'Cognito returned too many short or empty pages to fill the connection; narrow the filter or ask for fewer.',
     status: 400,
@@ -61,11 +55,10 @@ export const gatewayCodes = {
   QUERY_TOO_LONG: { meaning: 'The query has more tokens than MAX_TOKENS.', status: 400, retry: false, source: 'gateway' },
   TOO_MANY_DIRECTIVES: { meaning: 'The query has more directives than MAX_DIRECTIVES.', status: 400, retry: false, source: 'gateway' },
   QUERY_TOO_COMPLEX: {
-    meaning: 'The query may cost more than MAX_COMPLEXITY (a connection costs `first` times its selection).',
+    meaning: 'The query may cost more than MAX_COMPLEXITY (a connection costs `first` times its selection); refused at each root field, before any call.',
     status: 400,
     retry: false,
     source: 'gateway',
-    refusesRequest: true,
   },
   BAD_REQUEST: {
     meaning: 'The HTTP request is not a GraphQL request this server takes (method, headers, body).',

@@ -2,6 +2,7 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder';
 import { guardFederationFields } from './federation-guards';
+import { forwardOnlyConnections } from './forward-connections';
 import './user-pool';
 import './client';
 import './user';
@@ -17,11 +18,13 @@ import './client-mutations';
 import './entities';
 
 /** An Apollo Federation v2 subgraph: `_service { sdl }` and `_entities` come with it. */
-export const schema: GraphQLSchema = guardFederationFields(
-  builder.toSubGraphSchema({
-    linkUrl: 'https://specs.apollo.dev/federation/v2.6',
-    federationDirectives: ['@key', '@shareable'],
-  }),
+export const schema: GraphQLSchema = forwardOnlyConnections(
+  guardFederationFields(
+    builder.toSubGraphSchema({
+      linkUrl: 'https://specs.apollo.dev/federation/v2.6',
+      federationDirectives: ['@key', '@shareable'],
+    }),
+  ),
 );
 
 /**
