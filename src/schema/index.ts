@@ -18,14 +18,17 @@ import './client-mutations';
 import './entities';
 
 /** An Apollo Federation v2 subgraph: `_service { sdl }` and `_entities` come with it. */
-export const schema: GraphQLSchema = forwardOnlyConnections(
-  guardFederationFields(
+export const schema: GraphQLSchema = guardFederationFields(
+  forwardOnlyConnections(
     builder.toSubGraphSchema({
       linkUrl: 'https://specs.apollo.dev/federation/v2.6',
       federationDirectives: ['@key', '@shareable'],
     }),
   ),
+  () => (subgraphSdl ??= printGatewaySchema()),
 );
+
+let subgraphSdl: string | undefined;
 
 /**
  * The subgraph SDL (with its federation directives), committed as schema.graphql and what a

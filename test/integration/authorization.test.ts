@@ -417,6 +417,8 @@ describe('federation: _entities and _service cannot bypass the admin scope', () 
     expect(user.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const router = await closed.queryAs(asService, sdl);
     expect(router.data?._service.sdl).toContain('@key(fields: "sub")');
+    // What a router composes is what the gateway serves: the committed subgraph SDL, connections without last/before.
+    expect(router.data?._service.sdl).toBe(readFileSync(new globalThis.URL('../../schema.graphql', import.meta.url), 'utf8'));
     // Where introspection is on (the demo), anyone may read the SDL, as they may introspect.
     const open = await send({}, sdl);
     expect(open.data?.['_service']?.sdl).toContain('type User');
