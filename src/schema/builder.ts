@@ -7,7 +7,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { DateTimeResolver } from 'graphql-scalars';
 import { refusal } from '../auth/refusal';
-import { GatewayError } from '../domain/gateway-error';
+import { GatewayError, invalidInput } from '../domain/gateway-error';
 import type { GatewayContext } from '../resolvers/context';
 import { InvalidInputError, toGraphQLError } from './error-mapping';
 
@@ -47,10 +47,27 @@ export const builder = new SchemaBuilder<{
     // `first` already multiplies a connection's cost; its edges list must not multiply it again.
     edgesFieldOptions: { nullable: false, complexity: { field: 1, multiplier: 1 } },
     nodeFieldOptions: { nullable: false },
-    // No Query.node/nodes: in a supergraph that root field belongs to the router (global object
-    // identification), and two subgraphs defining it would not compose. Natural-key lookups remain.
-    nodeQueryOptions: false,
-    nodesQueryOptions: false,
+    // Relay's node and nodes, for administrators (every node type is theirs), refused before any
+    // call. They are served, but left out of the subgraph SDL (index.ts): in a supergraph that root
+    // field is the router's (global object identification), and two subgraphs defining it would
+    // not compose.
+    nodeQueryOptions: {
+      authScopes: { admin: true },
+      description: 'A node of the graph by its global `id`; null when there is none.',
+      resolve: (_root, args, _ctx, _info, resolveNode) => {
+        checkNodeIds([args.id], 'id');
+        return resolveNode(args.id);
+      },
+    },
+    nodesQueryOptions: {
+      authScopes: { admin: true },
+      description: 'Nodes by their global ids, in the order asked; null for an id that names nothing.',
+      resolve: (_root, args, _ctx, _info, resolveNodes) => {
+        checkNodeIds(args.ids, 'ids');
+        return resolveNodes(args.ids);
+      },
+      complexity: (args) => ({ field: 1, multiplier: Math.max(1, (args['ids'] as unknown[] | undefined)?.length ?? 1) }),
+    },
     // Other Relay subgraphs define PageInfo too; the supergraph needs one.
     pageInfoTypeOptions: { shareable: true },
     // A connection costs what it may return: `first` times its selection.
@@ -72,6 +89,19 @@ export const builder = new SchemaBuilder<{
     limit: (ctx) => ctx.limits,
   },
 });
+
+/** The types a global id may name: the graph's nodes. */
+const nodeTypes: ReadonlySet<string> = new Set(['UserPool', 'Client', 'User', 'Group', 'Device', 'ImportJob']);
+
+function checkNodeIds(ids: readonly { typename: string }[], field: string): void {
+  ids.forEach((id, index) => {
+    if (!nodeTypes.has(id.typename))
+      throw invalidInput(
+        ids.length === 1 && field === 'id' ? field : `${field}[${index}]`,
+        `names no node type of this graph (${id.typename})`,
+      );
+  });
+}
 
 function upperFirst(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

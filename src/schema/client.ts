@@ -1,4 +1,5 @@
 import type { TokenValidityUnitsRecord } from '../domain/records';
+import { loadClientNodes } from '../resolvers/nodes';
 import { clientDetail, clientSummary, getClient } from '../resolvers/clients';
 import { userPoolReference } from '../resolvers/user-pools';
 import { builder } from './builder';
@@ -15,6 +16,7 @@ const TokenValidityUnits = builder.objectRef<TokenValidityUnitsRecord>('TokenVal
 });
 
 builder.node(ClientRef, {
+  loadMany: loadClientNodes,
   authScopes: { admin: true },
   description: 'An app client of a pool, known by (userPoolId, clientId). Its secret is never returned.',
   id: { resolve: (client) => joinKey(client.userPoolId, client.clientId) },

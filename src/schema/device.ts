@@ -1,4 +1,5 @@
 import type { CognitoException } from '../domain/codes';
+import { loadDeviceNodes } from '../resolvers/nodes';
 import {
   adminForgetDevice,
   adminUpdateDeviceStatus,
@@ -22,6 +23,7 @@ const admin = { authScopes: { admin: true } } as const;
 const signedIn = { authScopes: { signedIn: true } } as const;
 
 builder.node(DeviceRef, {
+  loadMany: loadDeviceNodes,
   description: 'A device a user let Cognito remember, known by (userPoolId, username, deviceKey).',
   id: { resolve: (device) => joinKeyParts([device.userPoolId, device.username, device.deviceKey]) },
   fields: (t) => ({

@@ -1,3 +1,4 @@
+import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { maskError } from 'graphql-yoga';
 import { gatewayCodes, type CodeSpec, type CognitoException } from '../domain/codes';
@@ -43,8 +44,13 @@ function withoutReason(error: GatewayError): Record<string, unknown> {
  */
 export function gatewayErrorMasking(logger: Logger) {
   return (error: unknown, message: string, isDev?: boolean): Error => {
+    const located = error instanceof GraphQLError ? error : undefined;
     const gatewayError = underlyingGatewayError(error);
-    if (gatewayError) return toGraphQLError(gatewayError, error instanceof GraphQLError ? error : undefined);
+    if (gatewayError) return toGraphQLError(gatewayError, located);
+    // Pothos refuses an argument it cannot parse (a global id that is not one): the client's input.
+    if (underlying(error) instanceof PothosValidationError) {
+      return toGraphQLError(new GatewayError('BAD_USER_INPUT', (underlying(error) as Error).message), located);
+    }
     const masked = maskError(error, message, isDev);
     if (masked !== error) logger.error('unexpected error (masked for the client):', error);
     return masked;
@@ -52,11 +58,16 @@ export function gatewayErrorMasking(logger: Logger) {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Pothos takes classes by `new (...args: any[])`
-/** The GatewayError at the bottom of GraphQL's wrappings (a located error, a plugin's), if any. */
-function underlyingGatewayError(error: unknown): GatewayError | undefined {
+/** The error at the bottom of GraphQL's wrappings (a located error, a plugin's). */
+function underlying(error: unknown): unknown {
   let current = error;
   while (current instanceof GraphQLError && current.originalError) current = current.originalError;
-  return current instanceof GatewayError ? current : undefined;
+  return current;
+}
+
+function underlyingGatewayError(error: unknown): GatewayError | undefined {
+  const found = underlying(error);
+  return found instanceof GatewayError ? found : undefined;
 }
 
 type ErrorClass = new (...args: any[]) => GatewayError;

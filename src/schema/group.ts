@@ -1,4 +1,5 @@
 import type { ConnectionArgs } from '../domain/connection';
+import { loadGroupNodes } from '../resolvers/nodes';
 import type { GroupKey } from '../domain/keys';
 import type { GatewayContext } from '../resolvers/context';
 import { getGroup } from '../resolvers/groups';
@@ -20,6 +21,7 @@ const groupLists = {
 } satisfies Record<string, ListReader<GroupKey>>;
 
 builder.node(GroupRef, {
+  loadMany: loadGroupNodes,
   authScopes: { admin: true },
   description: 'A group of users in a pool, known by (userPoolId, name).',
   id: { resolve: (group) => joinKey(group.userPoolId, group.name) },

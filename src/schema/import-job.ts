@@ -1,3 +1,4 @@
+import { loadImportJobNodes } from '../resolvers/nodes';
 import {
   createUserImportJob,
   csvHeader,
@@ -16,6 +17,7 @@ import { ImportJobConnection, ImportJobRef, UserPoolRef } from './refs';
 const admin = { authScopes: { admin: true } } as const;
 
 builder.node(ImportJobRef, {
+  loadMany: loadImportJobNodes,
   ...admin,
   description: 'A job that imports users from a CSV file into a pool, known by (userPoolId, jobId).',
   id: { resolve: (job) => joinKey(job.userPoolId, job.jobId) },

@@ -1,8 +1,9 @@
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { lexicographicSortSchema, type GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder';
 import { guardFederationFields } from './federation-guards';
 import { forwardOnlyConnections } from './forward-connections';
+import { clientView, routerView } from './schema-views';
 import './user-pool';
 import './client';
 import './user';
@@ -35,5 +36,10 @@ let subgraphSdl: string | undefined;
  * router composes; sorted so that moving code around changes nothing.
  */
 export function printGatewaySchema(): string {
-  return `${printSubgraphSchema(lexicographicSortSchema(schema)).trim()}\n`;
+  return `${printSubgraphSchema(lexicographicSortSchema(routerView(schema))).trim()}\n`;
+}
+
+/** The schema a frontend generates code from, committed as schema.client.graphql (see schema-views.ts). */
+export function printClientSchema(): string {
+  return `${printSchema(lexicographicSortSchema(clientView(schema))).trim()}\n`;
 }

@@ -1,7 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { printGatewaySchema } from './index';
+import { printClientSchema, printGatewaySchema } from './index';
 
-const target = fileURLToPath(new URL('../../schema.graphql', import.meta.url));
-writeFileSync(target, printGatewaySchema());
-console.log(`wrote ${target}`);
+for (const [file, print] of [
+  ['schema.graphql', printGatewaySchema],
+  ['schema.client.graphql', printClientSchema],
+] as const) {
+  const target = fileURLToPath(new URL(`../../${file}`, import.meta.url));
+  writeFileSync(target, print());
+  console.log(`wrote ${target}`);
+}

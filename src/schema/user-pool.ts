@@ -1,4 +1,5 @@
 import type { ConnectionArgs } from '../domain/connection';
+import { loadUserPoolNodes } from '../resolvers/nodes';
 import type { PasswordPolicyRecord, SchemaAttributeRecord } from '../domain/records';
 import { listClients } from '../resolvers/clients';
 import { listGroups } from '../resolvers/groups';
@@ -56,6 +57,7 @@ const poolLists = {
 } satisfies Record<string, ListReader<PoolKey>>;
 
 builder.node(UserPoolRef, {
+  loadMany: loadUserPoolNodes,
   authScopes: { admin: true },
   description: 'A Cognito user pool: a directory of users, their groups and the app clients that sign them in.',
   id: { resolve: (pool) => pool.userPoolId },

@@ -1,4 +1,5 @@
 import type { ConnectionArgs } from '../domain/connection';
+import { loadUserNodes } from '../resolvers/nodes';
 import { GatewayError } from '../domain/gateway-error';
 import type { UserKey } from '../domain/keys';
 import type { AttributeRecord, MfaRecord, UserRecord } from '../domain/records';
@@ -112,6 +113,7 @@ const userLists = {
 } satisfies Record<string, ListReader<UserKey>>;
 
 builder.node(UserRef, {
+  loadMany: loadUserNodes,
   authScopes: { admin: true },
   description: 'A user of a pool, known by (userPoolId, username); `sub` is the id other services see in tokens.',
   id: { resolve: (user) => joinKey(user.userPoolId, user.username) },
