@@ -10,8 +10,8 @@ import { asService, postQuery, TEST_SERVICE_KEY, type GraphQLResponse } from '..
 /**
  * Every GraphQL example of the README, run as written against a demo directory of its own (the
  * examples write): the placeholders the README uses for ids (`local_XXXXXXXX`, a client id written
- * `…`) become the demo's, variables named `userPoolId` get the demo pool, and a page that says more
- * follows is asked again from its `endCursor`.
+ * `…`) become the demo's, variables named `userPoolId` get the demo pool and `ids` two of its
+ * nodes, and a page that says more follows is asked again from its `endCursor`.
  */
 
 const README = new URL('../../README.md', import.meta.url);
@@ -66,7 +66,13 @@ describe('the README’s GraphQL examples run as written', () => {
     const demoPool = embedded.demo.pools.find((p) => p.name === 'demo')!.userPoolId;
     for (const example of examples) {
       const query = filledIn(example);
-      const variables = /\$userPoolId\b/.test(query) ? { userPoolId: demoPool } : {};
+      const globalId = (type: string, key: string) => Buffer.from(`${type}:${key}`).toString('base64');
+      const variables = {
+        ...(/\$userPoolId\b/.test(query) ? { userPoolId: demoPool } : {}),
+        ...(/\$ids\b/.test(query)
+          ? { ids: [globalId('User', `${demoPool}:ada.lovelace`), globalId('Group', `${demoPool}:engineering`)] }
+          : {}),
+      };
       const answer: GraphQLResponse = await postQuery(gateway, query, variables, asService);
       expect(answer.errors, `${example}\n${JSON.stringify(answer.errors)}`).toBeUndefined();
       expect(answer.data, example).toBeDefined();
