@@ -20,7 +20,7 @@ mutation SignIn {
   }) {
     __typename
     ... on InitiateAuthPayload { tokens { accessToken expiresIn } challenge { name } }
-    ... on Error { code message }
+    ... on CognitoError { code message }
   }
 }
 `;

@@ -3,8 +3,12 @@ import { inputReason, type GatewayError } from '../domain/gateway-error';
 import { builder } from './builder';
 import { errorTypeName, exceptionErrorClass, InvalidInputError } from './error-mapping';
 
-/** What every typed failure of a mutation carries; clients switch on `__typename` or `code`. */
-export const ErrorInterface = builder.interfaceRef<GatewayError>('Error').implement({
+/**
+ * What every typed failure of a mutation carries; clients switch on `__typename` or `code`.
+ * Prefixed, as `CognitoViewer` is (README, "Names in a supergraph"): most subgraphs of a
+ * supergraph have an `Error` interface of their own, with other fields, and the two would not compose.
+ */
+export const ErrorInterface = builder.interfaceRef<GatewayError>('CognitoError').implement({
   description: 'An expected failure a mutation returns as a result instead of a GraphQL error.',
   fields: (t) => ({
     message: t.exposeString('message'),

@@ -19,7 +19,8 @@ import { UserProfile } from './user';
 
 const signedIn = { authScopes: { signedIn: true } } as const;
 
-export const Viewer = builder.objectRef<UserRecord>('Viewer').implement({
+/** Prefixed: a supergraph's other subgraphs often have a `Viewer` of their own (README, "Names in a supergraph"). */
+export const Viewer = builder.objectRef<UserRecord>('CognitoViewer').implement({
   description: 'The signed-in user, read with its own access token (GetUser).',
   interfaces: [UserProfile],
   isTypeOf: () => true,

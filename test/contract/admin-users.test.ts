@@ -69,7 +69,7 @@ function userWrite(field: string, inputType: string, payload: string) {
         __typename
         ... on ${payload} { user { username sub status enabled updatedAt mfa { enabled preferred } } }
         ... on InvalidInputError { field reason }
-        ... on Error { code message }
+        ... on CognitoError { code message }
       }
     }
   `;
@@ -262,7 +262,7 @@ const RESPOND = /* GraphQL */ `
         field
         reason
       }
-      ... on Error {
+      ... on CognitoError {
         code
         message
       }

@@ -376,7 +376,7 @@ const ADMIN_FORGET = /* GraphQL */ `
         field
         reason
       }
-      ... on Error {
+      ... on CognitoError {
         code
         message
       }
@@ -390,7 +390,7 @@ const ADMIN_UPDATE_STATUS = /* GraphQL */ `
       __typename
       ... on AdminUpdateDeviceStatusPayload { device { ${DEVICE_FIELDS} } }
       ... on InvalidInputError { field reason }
-      ... on Error { code message }
+      ... on CognitoError { code message }
     }
   }
 `;
@@ -407,7 +407,7 @@ const CONFIRM = /* GraphQL */ `
         field
         reason
       }
-      ... on Error {
+      ... on CognitoError {
         code
         message
       }
@@ -426,7 +426,7 @@ const FORGET = /* GraphQL */ `
         field
         reason
       }
-      ... on Error {
+      ... on CognitoError {
         code
         message
       }
@@ -440,7 +440,7 @@ const UPDATE_STATUS = /* GraphQL */ `
       __typename
       ... on UpdateDeviceStatusPayload { device { ${DEVICE_FIELDS} } }
       ... on InvalidInputError { field reason }
-      ... on Error { code message }
+      ... on CognitoError { code message }
     }
   }
 `;

@@ -254,7 +254,7 @@ describe('userPool.csvHeader and importJob', () => {
 
 const RESULT_FIELDS = `__typename
   ... on InvalidInputError { field reason }
-  ... on Error { code message }`;
+  ... on CognitoError { code message }`;
 
 const CREATE = /* GraphQL */ `
   mutation ($input: CreateUserImportJobInput!) {

@@ -99,7 +99,7 @@ async function send(query: string, variables: Record<string, unknown>): Promise<
   return { body: JSON.parse(text) as GraphQLResponse, text };
 }
 
-const RESULT = '__typename ... on Error { code message } ... on InvalidInputError { field }';
+const RESULT = '__typename ... on CognitoError { code message } ... on InvalidInputError { field }';
 const PASSWORD = 'Correct-Horse-Battery-9';
 
 /** Every public flow: its document, its input without clientId, and where its hash goes. */

@@ -356,7 +356,7 @@ describe('public flow rate limit', () => {
     const attempt = (headers: Record<string, string> = {}) =>
       post(
         {
-          query: 'mutation ($input: InitiateAuthInput!) { initiateAuth(input: $input) { __typename ... on Error { code } } }',
+          query: 'mutation ($input: InitiateAuthInput!) { initiateAuth(input: $input) { __typename ... on CognitoError { code } } }',
           variables: {
             input: {
               authFlow: 'USER_PASSWORD_AUTH',

@@ -209,7 +209,7 @@ describe('writes cognito-local does not implement: a top-level error, data null'
     it(`${field} (${operation})`, async () => {
       const before = snapshot();
       const result = await query(
-        `mutation ($input: ${inputType}!) { ${field}(input: $input) { __typename ... on Error { code message } } }`,
+        `mutation ($input: ${inputType}!) { ${field}(input: $input) { __typename ... on CognitoError { code message } } }`,
         { input },
       );
       expectUnsupported(result, operation, [field], before);
@@ -222,7 +222,7 @@ describe('writes cognito-local does not implement: a top-level error, data null'
     const before = snapshot();
     const result = await postQuery(
       gateway,
-      `mutation ($input: ForgetDeviceInput!) { forgetDevice(input: $input) { __typename ... on Error { code message } } }`,
+      `mutation ($input: ForgetDeviceInput!) { forgetDevice(input: $input) { __typename ... on CognitoError { code message } } }`,
       { input: { deviceKey: DEVICE_KEY } },
       bearer(userToken),
     );

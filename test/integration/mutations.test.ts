@@ -71,7 +71,7 @@ const unique = (prefix: string) => `${prefix}-${++counter}-${Date.now().toString
 const decodeJwt = (token: string): Record<string, unknown> =>
   JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
 
-const ERROR_FIELDS = '... on Error { __typename message code } ... on InvalidInputError { field reason }';
+const ERROR_FIELDS = '... on CognitoError { __typename message code } ... on InvalidInputError { field reason }';
 const USER_FIELDS = 'id username status enabled email givenName sub attribute(name: "custom:department")';
 
 beforeAll(async () => {

@@ -51,7 +51,7 @@ const POOL_NAME = `query ($id: String!) { userPool(userPoolId: $id) { name } }`;
 const USERS = `query ($id: String!) { userPool(userPoolId: $id) { users(first: 3) { edges { node { username } } } } }`;
 const CSV_HEADER = `query ($id: String!) { userPool(userPoolId: $id) { csvHeader } }`;
 const DISABLE = `mutation ($input: AdminDisableUserInput!) {
-  adminDisableUser(input: $input) { __typename ... on Error { message } ... on UserNotFoundError { code } }
+  adminDisableUser(input: $input) { __typename ... on CognitoError { message } ... on UserNotFoundError { code } }
 }`;
 const disableNobody = { input: { userPoolId: POOL.userPoolId, username: NO_SUCH_USER } };
 

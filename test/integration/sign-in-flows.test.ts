@@ -116,7 +116,7 @@ afterAll(async () => {
 // Documents
 // ---------------------------------------------------------------------------------------------
 
-const ERROR = /* GraphQL */ `__typename ... on Error { code message } ... on InvalidInputError { field reason }`;
+const ERROR = /* GraphQL */ `__typename ... on CognitoError { code message } ... on InvalidInputError { field reason }`;
 const TOKENS = 'tokens { accessToken idToken refreshToken expiresIn tokenType } challenge { name session parameters { name value } }';
 const VIEWER = 'viewer { username sub email emailVerified name attributes { name value } }';
 

@@ -29,7 +29,7 @@ const INITIATE_AUTH = /* GraphQL */ `
           name
         }
       }
-      ... on Error {
+      ... on CognitoError {
         code
         message
       }
