@@ -76,6 +76,19 @@ async function ask(caller: Caller, query: string) {
 }
 
 describe('through Apollo Gateway', () => {
+  it('one Node interface over both subgraphs: Relay’s `... on Node { id }` reads an order’s id and its buyer’s', async () => {
+    const answer = await ask(
+      { serviceKey: TEST_SERVICE_KEY },
+      '{ orders { __typename ... on Node { id } buyer { __typename ... on Node { id } username } } }',
+    );
+    expect(answer.errors).toBeUndefined();
+    const [first] = answer.data.orders;
+    expect(first).toMatchObject({ __typename: 'Order', id: orders[0]!.id, buyer: { __typename: 'User' } });
+    // The buyer's global id is the gateway's own: node(id:) of the gateway, called directly, finds the same user.
+    const direct = await cognito.query('query ($id: ID!) { node(id: $id) { ... on User { username } } }', { id: first.buyer.id });
+    expect(direct.data?.node).toEqual({ username: first.buyer.username });
+  });
+
   it('an administrator (the router’s service key) crosses from orders into users and their groups', async () => {
     const answer = await ask(
       { serviceKey: TEST_SERVICE_KEY },

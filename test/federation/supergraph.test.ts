@@ -146,6 +146,15 @@ describe('end to end through a gateway runtime', () => {
     expect(anonymous.errors!.map((error) => error.extensions?.['code'])).toContain('UNAUTHENTICATED');
   });
 
+  it('one Node interface over both subgraphs: Relay’s `... on Node { id }` reads an order’s id and its buyer’s', async () => {
+    const answer = await ask(asService, '{ orders { __typename ... on Node { id } buyer { __typename ... on Node { id } username } } }');
+    expect(answer.errors).toBeUndefined();
+    const [first] = answer.data.orders;
+    expect(first).toMatchObject({ __typename: 'Order', id: orders[0]!.id, buyer: { __typename: 'User' } });
+    const direct = await cognito.query('query ($id: ID!) { node(id: $id) { ... on User { username } } }', { id: first.buyer.id });
+    expect(direct.data?.node).toEqual({ username: first.buyer.username });
+  });
+
   it('serves a router holding a service key as an administrator', async () => {
     const answer = await ask(asService, '{ orders { buyer { username } } }');
     expect(answer.errors).toBeUndefined();
