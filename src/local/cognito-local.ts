@@ -27,6 +27,13 @@ export interface CognitoLocal {
 const READY_TIMEOUT_MS = 20_000;
 const STOP_GRACE_MS = 3_000;
 
+/**
+ * Loaded into the emulator's process before cognito-local itself: it ends the emulator when its
+ * standard input closes, which happens when the gateway's process ends however it ends (a
+ * SIGKILL or the out-of-memory killer included), since the gateway holds the other end.
+ */
+const ENDS_WITH_PARENT = "data:text/javascript,process.stdin.on('end',()=>process.exit(0)).on('error',()=>process.exit(0)).resume()";
+
 function cognitoLocalEntry(): string {
   const require = createRequire(import.meta.url);
   return join(dirname(require.resolve('cognito-local/package.json')), 'lib', 'bin', 'start.js');
@@ -43,10 +50,11 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<C
   const dataDir = resolve(options.dataDir);
   await writeEmulatorConfig(dataDir);
 
-  const child = spawn(process.execPath, [cognitoLocalEntry()], {
+  const child = spawn(process.execPath, ['--import', ENDS_WITH_PARENT, cognitoLocalEntry()], {
     cwd: dataDir,
     env: { ...process.env, PORT: String(port), HOST: host, NO_COLOR: '1', FORCE_COLOR: '0', DEBUG: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // stdin stays open for as long as this process lives: see ENDS_WITH_PARENT.
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
