@@ -80,6 +80,14 @@ export class ConfigError extends Error {
   }
 }
 
+/** A problem found while starting (a busy port, missing credentials), said in one line with what to do. */
+export class StartupProblem extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StartupProblem';
+  }
+}
+
 type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;

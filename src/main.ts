@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, StartupProblem } from './config';
 import { createLogger } from './domain/logger';
 import { serve } from './http/server';
 import { createGateway } from './http/yoga';
@@ -21,7 +21,13 @@ async function main(): Promise<void> {
     ...((config.adminGroup ?? cognito.adminGroup) ? { adminGroup: config.adminGroup ?? cognito.adminGroup } : {}),
     ...(cognito.demoSignIn ? { graphiqlExample: cognito.demoSignIn } : {}),
   });
-  const { port, stop: stopServer } = await serve(gateway, config.host, config.port, logger);
+  const { port, stop: stopServer } = await serve(gateway, config.host, config.port, logger).catch(async (error: unknown) => {
+    await cognito.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new StartupProblem(`Port ${config.port} on ${config.host} is in use: stop what holds it, or set PORT to another port.`);
+    }
+    throw error;
+  });
   logger.info(`Cognito: ${cognito.description}`);
   const url = `http://${config.host}:${port}${gateway.graphqlEndpoint}`;
   logger.info(config.graphiql ? `GraphiQL: ${url}` : `GraphQL endpoint: ${url} (GraphiQL is off; GRAPHIQL=true turns it on)`);
@@ -44,7 +50,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof StartupProblem) {
     console.error(error.message);
   } else {
     console.error('The gateway could not start:', error);

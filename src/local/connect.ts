@@ -1,6 +1,6 @@
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { createCognitoClient } from '../cognito/client';
-import type { AppClientConfig, CognitoTarget } from '../config';
+import { StartupProblem, type AppClientConfig, type CognitoTarget } from '../config';
 import type { Logger } from '../domain/logger';
 import { formatDemoSummary } from './demo-seed';
 import { startEmbeddedCognito, type DemoSignIn } from './embedded-cognito';
@@ -28,6 +28,15 @@ export async function connectCognito(target: CognitoTarget, logger: Logger): Pro
   if (target.kind === 'aws') {
     const client = createCognitoClient({ region: target.region, ...(target.endpoint ? { endpoint: target.endpoint } : {}) });
     const where = target.endpoint ? `the Cognito-compatible endpoint ${target.endpoint}` : `Amazon Cognito in ${target.region}`;
+    // Without credentials every call would fail later, each as an unexpected error: find out now.
+    try {
+      await client.config.credentials();
+    } catch {
+      client.destroy();
+      throw new StartupProblem(
+        `No AWS credentials for ${where}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE, or run where a role provides them (the AWS default credential chain found none).`,
+      );
+    }
     // Real Cognito issues tokens from its regional IdP URL; an emulator behind an endpoint override
     // (cognito-local) from the endpoint itself.
     const issuerBase = target.endpoint ?? `https://cognito-idp.${target.region}.amazonaws.com`;
