@@ -9,6 +9,7 @@ import { createCognitoClient, localCredentials } from '../cognito/client';
 import type { AppClientConfig } from '../config';
 import type { Logger } from '../domain/logger';
 import { startCognitoLocal, type CognitoLocal } from './cognito-local';
+import { adaptToEmulator } from './emulator-quirks';
 import { demoDirectory } from './demo-data';
 import { ensureDemoDirectory, type DemoSummary } from './demo-seed';
 
@@ -50,7 +51,9 @@ export async function startEmbeddedCognito(options: { dataDir: string; port: num
       if (/\bERROR\b/.test(line)) logger.warn(`[cognito-local] ${line}`);
     },
   });
-  const client = createCognitoClient({ region: 'local', endpoint: local.endpoint, credentials: localCredentials, maxAttempts: 1 });
+  const client = adaptToEmulator(
+    createCognitoClient({ region: 'local', endpoint: local.endpoint, credentials: localCredentials, maxAttempts: 1 }),
+  );
   const stop = async () => {
     client.destroy();
     await local.stop();

@@ -441,6 +441,12 @@ describe('user filters', () => {
     return value !== undefined && test(value);
   };
 
+  it('enabled: true and false give the enabled and the disabled users, as on AWS (the emulator’s own text adapted)', async () => {
+    expect(await filtered(demoPool, { enabled: false })).toEqual(sorted(usernamesWhere(demoPool, (u) => !u.enabled)));
+    expect(await filtered(demoPool, { enabled: true })).toEqual(sorted(usernamesWhere(demoPool, (u) => u.enabled)));
+    expect(usernamesWhere(demoPool, (u) => !u.enabled)).toHaveLength(15);
+  });
+
   it('matches a username exactly', async () => {
     for (const username of [...DEMO_ACCOUNTS.map((a) => a.username), demoPool.users[10]!.username]) {
       expect(await filtered(demoPool, { username: { equals: username } })).toEqual([username]);

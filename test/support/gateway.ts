@@ -2,6 +2,7 @@ import { inject } from 'vitest';
 import { createCognitoClient, localCredentials } from '../../src/cognito/client';
 import type { CallLogSummary } from '../../src/cognito/call-log';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/http/yoga';
+import { adaptToEmulator } from '../../src/local/emulator-quirks';
 
 export interface GraphQLResponse<Data = Record<string, any>> {
   data?: Data;
@@ -16,7 +17,8 @@ export const asService = { 'x-service-key': TEST_SERVICE_KEY };
 /** A gateway over the run's real cognito-local, called through `yoga.fetch` (HTTP semantics, no socket). */
 export function localGateway(options: Partial<GatewayOptions> = {}) {
   const endpoint = inject('cognitoEndpoint');
-  const client = createCognitoClient({ region: 'local', endpoint, credentials: localCredentials, maxAttempts: 1 });
+  // As the embedded demo's client is: with the emulator's differences adapted (src/local/emulator-quirks.ts).
+  const client = adaptToEmulator(createCognitoClient({ region: 'local', endpoint, credentials: localCredentials, maxAttempts: 1 }));
   const gateway = createGateway({
     client,
     debug: true,
