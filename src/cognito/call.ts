@@ -145,7 +145,7 @@ export function createCognitoCall(options: CallPathOptions): CognitoCall {
           await pause(delay, signal, ended);
           continue;
         }
-        breaker.failed('fault');
+        breaker.faulted();
         logger.warn(`cognito ${operation} failed after ${faults} attempt${faults === 1 ? '' : 's'}:`, timedOut ? 'timed out' : error);
         if (timedOut) throw callTimedOut(operation, faults, isWrite);
         const answered = fromCognitoException(error, operation);

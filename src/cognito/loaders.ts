@@ -92,8 +92,10 @@ function perKeyLoader<Key, Value>(load: (key: Key) => Promise<Value>, cacheKeyFn
 
 export const createLoaders: LoaderFactory = (call, paging, descriptions) => {
   const poolGroups = new DataLoader<string, PoolGroups>((pools) => Promise.all(pools.map((pool) => readPoolGroups(call, paging, pool))));
-  const adminGetUser = async (key: UserKey) =>
-    parseUserDetail(key.userPoolId, await call('AdminGetUser', { UserPoolId: key.userPoolId, Username: key.username }));
+  const userDetail = perKeyLoader<UserKey, UserRecord>(
+    async (key) => parseUserDetail(key.userPoolId, await call('AdminGetUser', { UserPoolId: key.userPoolId, Username: key.username })),
+    userKeyOf,
+  );
   return {
     userPool: perKeyLoader((userPoolId: string) =>
       descriptions.through('pool', userPoolId, '', async () => {
@@ -120,8 +122,9 @@ export const createLoaders: LoaderFactory = (call, paging, descriptions) => {
         }),
       groupKeyOf,
     ),
-    userDetail: perKeyLoader<UserKey, UserRecord>(adminGetUser, userKeyOf),
-    user: perKeyLoader<UserKey, UserRecord>(adminGetUser, userKeyOf),
+    userDetail,
+    // A user not primed from a list is read whole: through userDetail, so that asking for it and for its MFA settings is one call.
+    user: perKeyLoader<UserKey, UserRecord>((key) => userDetail.load(key), userKeyOf),
     userBySub: perKeyLoader<SubKey, UserRecord | null>(async ({ sub, userPoolIds }) => {
       for (const userPoolId of userPoolIds) {
         const Filter = filterExpression('sub', '=', sub);

@@ -102,9 +102,9 @@ export class CircuitBreaker {
     this.trialInFlight = false;
   }
 
-  failed(kind: FailureKind): void {
+  /** The call ended in a fault (after its retries): one more toward opening the circuit. */
+  faulted(): void {
     this.trialInFlight = false;
-    if (kind !== 'fault') return;
     this.consecutiveFaults += 1;
     if (this.consecutiveFaults >= this.threshold) this.openUntil = performance.now() + this.cooldownMs;
   }

@@ -5,6 +5,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { isObjectType, type GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { refusal } from '../auth/refusal';
 import { GatewayError, invalidInput } from '../domain/gateway-error';
@@ -54,16 +55,16 @@ export const builder = new SchemaBuilder<{
     nodeQueryOptions: {
       authScopes: { admin: true },
       description: 'A node of the graph by its global `id`; null when there is none.',
-      resolve: (_root, args, _ctx, _info, resolveNode) => {
-        checkNodeIds([args.id], 'id');
+      resolve: (_root, args, _ctx, info, resolveNode) => {
+        checkNodeIds(info.schema, [args.id], 'id');
         return resolveNode(args.id);
       },
     },
     nodesQueryOptions: {
       authScopes: { admin: true },
       description: 'Nodes by their global ids, in the order asked; null for an id that names nothing.',
-      resolve: (_root, args, _ctx, _info, resolveNodes) => {
-        checkNodeIds(args.ids, 'ids');
+      resolve: (_root, args, _ctx, info, resolveNodes) => {
+        checkNodeIds(info.schema, args.ids, 'ids');
         return resolveNodes(args.ids);
       },
       complexity: (args) => ({ field: 1, multiplier: Math.max(1, (args['ids'] as unknown[] | undefined)?.length ?? 1) }),
@@ -90,16 +91,12 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-/** The types a global id may name: the graph's nodes. */
-const nodeTypes: ReadonlySet<string> = new Set(['UserPool', 'Client', 'User', 'Group', 'Device', 'ImportJob']);
-
-function checkNodeIds(ids: readonly { typename: string }[], field: string): void {
+/** A global id may name only a type of the schema that implements Node: read off the schema, not listed by hand. */
+function checkNodeIds(schema: GraphQLSchema, ids: readonly { typename: string }[], field: string): void {
   ids.forEach((id, index) => {
-    if (!nodeTypes.has(id.typename))
-      throw invalidInput(
-        ids.length === 1 && field === 'id' ? field : `${field}[${index}]`,
-        `names no node type of this graph (${id.typename})`,
-      );
+    const type = schema.getType(id.typename);
+    if (isObjectType(type) && type.getInterfaces().some((face) => face.name === 'Node')) return;
+    throw invalidInput(field === 'id' ? field : `${field}[${index}]`, `names no node type of this graph (${id.typename})`);
   });
 }
 
