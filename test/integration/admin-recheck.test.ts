@@ -5,6 +5,7 @@ import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
+  AdminDisableUserCommand,
   AdminRemoveUserFromGroupCommand,
   AdminSetUserPasswordCommand,
   CreateGroupCommand,
@@ -16,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCognitoClient, localCredentials } from '../../src/cognito/client';
 import { createGateway, type Gateway, type GatewayOptions } from '../../src/http/yoga';
 import { startCognitoLocal, type CognitoLocal } from '../../src/local/cognito-local';
+import { CognitoProxy, type ProxyAction } from '../support/cognito-proxy';
 import { asService, bearer, TEST_SERVICE_KEY, type GraphQLResponse } from '../support/gateway';
 import { signIn } from '../support/tokens';
 
@@ -24,8 +26,9 @@ import { signIn } from '../support/tokens';
  * the real SDK and a cognito-local of this file's own (these tests remove, disable and delete
  * administrators). Time is the gateway's injected clock, moved by the test: nothing sleeps.
  *
- * cognito-local implements neither global sign-out nor the revocation of a disabled user's tokens;
- * those answers are scripted in test/contract/admin-recheck.test.ts.
+ * cognito-local implements neither global sign-out nor the revocation of a disabled user's tokens:
+ * for those, and for a Cognito that throttles or fails, a loopback proxy in front of the emulator
+ * answers GetUser as the AWS API reference documents, and passes everything else on.
  */
 
 const WINDOW_MS = 60_000;
@@ -39,6 +42,7 @@ let clientId: string;
 /** The gateway's clock (milliseconds, like performance.now()); a test moves it past the window instead of waiting. */
 let now = 1_000_000;
 let gateway: Gateway;
+let proxy: CognitoProxy;
 
 function gatewayWith(options: Partial<GatewayOptions> = {}): Gateway {
   return createGateway({
@@ -66,9 +70,11 @@ beforeAll(async () => {
   await sdk.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: 'admins' }));
   await sdk.send(new AdminCreateUserCommand({ UserPoolId: userPoolId, Username: PROBE, MessageAction: 'SUPPRESS' }));
   gateway = gatewayWith();
+  proxy = await new CognitoProxy(local.endpoint).start();
 });
 
 afterAll(async () => {
+  await proxy?.stop();
   sdk?.destroy();
   await local?.stop();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
@@ -220,5 +226,107 @@ describe('what happened to an administrator takes effect within the window', () 
     const next = await ask(strict, bearer(admin.token), adminQuery());
     expect(next.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(checkCalls(next)).toEqual(checked);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Through the proxy: Cognito's answers the emulator cannot give
+// ---------------------------------------------------------------------------------------------
+
+/** A gateway whose Cognito calls pass through the proxy; each test scripts it afresh. */
+function gatewayOverProxy(options: Partial<GatewayOptions> = {}): Gateway {
+  proxy.reset();
+  return gatewayWith({
+    client: createCognitoClient({ region: 'local', endpoint: proxy.endpoint, credentials: localCredentials }),
+    ...options,
+  });
+}
+
+/** GetUser's answer to a token revoked by GlobalSignOut, AdminUserGlobalSignOut or AdminDisableUser (HTTP 400). */
+const revoked: ProxyAction = { kind: 'error', status: 400, type: 'NotAuthorizedException', message: 'Access Token has been revoked' };
+
+function expectTokenRefused(answer: Answer) {
+  expect(answer.status, JSON.stringify(answer)).toBe(401);
+  expect(answer.data).toBeUndefined();
+  expect(answer.errors).toHaveLength(1);
+  expect(answer.errors![0]!.extensions?.code).toBe('UNAUTHENTICATED');
+  expect(answer.errors![0]!.message).toMatch(/no longer accepted by Cognito/);
+}
+
+describe('revoked tokens (answers scripted where cognito-local has none)', () => {
+  it('globally signed out: after the window the token is refused (401) and no administrative call is made', async () => {
+    const viaProxy = gatewayOverProxy();
+    const admin = await newAccount();
+    expectAdministrator(await ask(viaProxy, bearer(admin.token), adminQuery()));
+    // GlobalSignOut itself is not implemented by cognito-local: Cognito's answer afterwards is scripted.
+    proxy.script('GetUser', revoked);
+
+    const within = await ask(viaProxy, bearer(admin.token), adminQuery());
+    expectAdministrator(within);
+    expect(checkCalls(within)).toEqual(notChecked);
+
+    now += WINDOW_MS + 1;
+    const before = proxy.count('AdminGetUser');
+    expectTokenRefused(await ask(viaProxy, bearer(admin.token), bothQuery()));
+    expect(proxy.count('AdminGetUser')).toBe(before);
+    // Remembered for the window: the next request is refused without asking again.
+    const getUsers = proxy.count('GetUser');
+    expectTokenRefused(await ask(viaProxy, bearer(admin.token), adminQuery()));
+    expect(proxy.count('GetUser')).toBe(getUsers);
+  });
+
+  it('disabled: Cognito revokes the user’s tokens (cognito-local does not, so that answer is scripted), and the token is refused', async () => {
+    const viaProxy = gatewayOverProxy();
+    const admin = await newAccount();
+    expectAdministrator(await ask(viaProxy, bearer(admin.token), adminQuery()));
+    await sdk.send(new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: admin.username }));
+    proxy.script('GetUser', revoked);
+    now += WINDOW_MS + 1;
+    expectTokenRefused(await ask(viaProxy, bearer(admin.token), adminQuery()));
+  });
+
+  it('a plain user’s revoked token is refused by Cognito itself on its self-service call (the gateway adds no check)', async () => {
+    const viaProxy = gatewayOverProxy();
+    const user = await newAccount(false);
+    proxy.script('GetUser', revoked);
+    const answer = await ask(viaProxy, bearer(user.token), '{ viewer { username } }');
+    expect(answer.status).toBe(200);
+    expect(answer.data?.['viewer']).toBeNull();
+    expect(answer.errors?.map((error) => [error.path, error.extensions?.code, error.message])).toEqual([
+      [['viewer'], 'NOT_AUTHORIZED', 'Access Token has been revoked'],
+    ]);
+    expect(proxy.count('GetUser')).toBe(1);
+  });
+});
+
+describe('when Cognito cannot confirm administrator rights, they are not granted (fail closed)', () => {
+  const refusedUnconfirmed = (answer: Answer, cause: string) => {
+    expect(answer.status, JSON.stringify(answer)).toBe(503);
+    expect(answer.data).toBeUndefined();
+    expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['COGNITO_UNAVAILABLE']);
+    expect(answer.errors![0]!.extensions?.['recheckFailedWith']).toBe(cause);
+    expect(answer.errors![0]!.message).toMatch(/could not be confirmed/);
+  };
+
+  it('Cognito failing (InternalErrorException on every attempt): 503, nothing run, nothing remembered', async () => {
+    const viaProxy = gatewayOverProxy({ maxAttempts: 2 });
+    const admin = await newAccount();
+    const fault: ProxyAction = { kind: 'error', status: 500, type: 'InternalErrorException', message: 'Internal error' };
+    proxy.script('GetUser', fault, fault);
+    refusedUnconfirmed(await ask(viaProxy, bearer(admin.token), adminQuery()), 'COGNITO_UNAVAILABLE');
+    expect(proxy.count('AdminGetUser')).toBe(0);
+    // Cognito answers again: the very next request is checked afresh, and served.
+    const next = await ask(viaProxy, bearer(admin.token), adminQuery());
+    expectAdministrator(next);
+    expect(checkCalls(next)).toEqual(checked);
+  });
+
+  it('Cognito throttling the check past the request’s deadline: 503, nothing run', async () => {
+    const viaProxy = gatewayOverProxy({ requestTimeoutMs: 300 });
+    const admin = await newAccount();
+    const throttled: ProxyAction = { kind: 'error', status: 400, type: 'TooManyRequestsException', message: 'Rate exceeded' };
+    proxy.script('AdminListGroupsForUser', ...Array.from({ length: 100 }, () => throttled));
+    refusedUnconfirmed(await ask(viaProxy, bearer(admin.token), adminQuery()), 'THROTTLED');
+    expect(proxy.count('AdminGetUser')).toBe(0);
   });
 });
