@@ -51,6 +51,11 @@ export interface GatewayConfig {
   serviceKeys: string[];
   /** Embedded demo only: every caller is an administrator. */
   authDisabled: boolean;
+  /**
+   * How long an access token's administrator rights, once confirmed with Cognito, are trusted
+   * before they are confirmed again; 0 confirms them on every request.
+   */
+  authRecheckSeconds: number;
   graphiql: boolean;
   introspection: boolean;
   corsOrigins: string[];
@@ -137,6 +142,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       return false;
     }),
     authDisabled,
+    authRecheckSeconds: read.integer('AUTH_RECHECK_SECONDS', 60, 0, 3600),
     graphiql: read.boolean('GRAPHIQL', mode === 'demo'),
     introspection: read.boolean('INTROSPECTION', mode === 'demo'),
     corsOrigins: read.list('CORS_ORIGINS'),

@@ -5,6 +5,7 @@ import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspect
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphQLError } from 'graphql';
 import { createYoga, useExecutionCancellation, type YogaServerInstance } from 'graphql-yoga';
+import { AdminRecheck } from '../auth/admin-recheck';
 import { AppClients } from '../auth/app-clients';
 import { identifyCaller, SERVICE_KEY_HEADER } from '../auth/caller';
 import { callerPolicy, clientAddress } from '../auth/caller-policy';
@@ -18,6 +19,7 @@ import { CircuitBreaker, defaultRetryPolicy } from '../cognito/resilience';
 import { loadConfig, type GatewayConfig } from '../config';
 import type { GatewayCode } from '../domain/codes';
 import { silentLogger, type Logger } from '../domain/logger';
+import { confirmAdministrator } from '../resolvers/admin-standing';
 import { createContext, type GatewayContext, type GatewayServices } from '../resolvers/context';
 import { schema } from '../schema';
 import { gatewayErrorMasking } from '../schema/error-mapping';
@@ -36,6 +38,7 @@ export type GatewaySettings = Pick<
   | 'adminGroup'
   | 'serviceKeys'
   | 'authDisabled'
+  | 'authRecheckSeconds'
   | 'graphiql'
   | 'introspection'
   | 'corsOrigins'
@@ -58,6 +61,8 @@ export interface GatewayOptions extends Partial<GatewaySettings> {
   graphiqlExample?: GraphiqlExample;
   /** Makes each request's loaders; createLoaders unless given (the benchmark's naive baseline brings its own). */
   createLoaders?: LoaderFactory;
+  /** The clock AUTH_RECHECK_SECONDS is measured by (performance.now() unless given): tests move it instead of sleeping. */
+  recheckClock?: () => number;
 }
 
 export type Gateway = YogaServerInstance<{ req?: { socket?: { remoteAddress?: string } } }, GatewayContext>;
@@ -92,12 +97,20 @@ export function createGatewayServices(options: GatewayOptions) {
     descriptions: new DescriptionCache(settings.descriptionCacheTtlMs),
     createLoaders: options.createLoaders ?? createLoaders,
   };
-  return { settings, logger, services, policy: callerPolicy(settings, appClients, logger) };
+  const policy = callerPolicy(settings, appClients, logger);
+  const adminRecheck = new AdminRecheck({
+    windowMs: settings.authRecheckSeconds * 1000,
+    adminGroup: policy.adminGroup,
+    authDisabled: settings.authDisabled,
+    logger,
+    ...(options.recheckClock ? { now: options.recheckClock } : {}),
+  });
+  return { settings, logger, services, policy, adminRecheck };
 }
 
 /** The GraphQL server, without listening: main.ts serves it over HTTP, tests call `fetch`. */
 export function createGateway(options: GatewayOptions): Gateway {
-  const { settings, logger, services, policy } = createGatewayServices(options);
+  const { settings, logger, services, policy, adminRecheck } = createGatewayServices(options);
   if (settings.authDisabled) logger.warn('AUTH IS DISABLED: every caller is an administrator. Embedded demo only.');
 
   return createYoga({
@@ -105,7 +118,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     logging: logger,
     context: async ({ request, req }) => {
       const caller = await identifyCaller(request.headers, policy);
-      return createContext(services, { caller, clientAddress: clientAddress(request, req, settings.trustProxy), signal: request.signal });
+      const context = createContext(services, {
+        caller,
+        clientAddress: clientAddress(request, req, settings.trustProxy),
+        signal: request.signal,
+      });
+      return confirmAdministrator(context, adminRecheck);
     },
     graphiql: settings.graphiql ? { title: 'cognito-graphql-gateway', defaultTabs: graphiqlTabs(options.graphiqlExample) } : false,
     // GraphiQL served from the package itself, not a CDN: it works offline and on closed networks.

@@ -6,6 +6,7 @@ import {
   AdminGetDeviceCommand,
   AdminGetUserCommand,
   AdminListDevicesCommand,
+  AdminListGroupsForUserCommand,
   AdminUpdateDeviceStatusCommand,
   ConfirmDeviceCommand,
   ForgetDeviceCommand,
@@ -16,6 +17,8 @@ import {
   UpdateDeviceStatusCommand,
   UserNotFoundException,
   type AdminGetUserResponse,
+  type AdminListGroupsForUserResponse,
+  type GetUserResponse,
   type DeviceType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -644,6 +647,13 @@ describe('refusals before any call', () => {
 
   it('a signed-in member of the admin group may call adminForgetDevice', async () => {
     const scripted = selfServiceGateway();
+    // The administrator's rights confirmed with Cognito first: its token still accepted, its user still in the group.
+    scripted.cognito
+      .on(GetUserCommand)
+      .resolves({ Username: USERNAME, UserAttributes: [{ Name: 'sub', Value: SUB }] } satisfies GetUserResponse);
+    scripted.cognito
+      .on(AdminListGroupsForUserCommand)
+      .resolves({ Groups: [{ GroupName: 'admins', UserPoolId: POOL }] } satisfies AdminListGroupsForUserResponse);
     scripted.cognito.on(AdminForgetDeviceCommand).resolves({});
     const result = await postQuery(
       scripted.gateway,

@@ -1,6 +1,6 @@
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { bearer, localGateway } from '../support/gateway';
-import { accessClaims, mintJwt } from '../support/tokens';
+import { accessClaims, jwtClaims, mintJwt, signInDemoAccount } from '../support/tokens';
 import { resolveAdminGroup } from '../../src/auth/caller-policy';
 import { ConfigError } from '../../src/config';
 import { silentLogger } from '../../src/domain/logger';
@@ -9,14 +9,25 @@ const demo = inject('demo');
 const endpoint = inject('cognitoEndpoint');
 const [demoPool, partnersPool] = demo.pools;
 
-/** A token exactly as cognito-local would issue it for a member of `groups` in `pool`. */
+/**
+ * A token exactly as cognito-local would issue it for the demo administrator as a member of
+ * `groups` in `pool` (a real account: administrator rights are confirmed with Cognito).
+ */
 function tokenFor(pool: NonNullable<typeof demoPool>, groups: string[]) {
   const client = pool.clients[0]!;
-  return mintJwt(accessClaims({ issuer: `${endpoint}/${pool.userPoolId}`, clientId: client.clientId, groups }));
+  const { username, sub } = demoAdministrator;
+  return mintJwt(accessClaims({ issuer: `${endpoint}/${pool.userPoolId}`, clientId: client.clientId, username, sub, groups }));
 }
 
+let demoAdministrator: { username: string; sub: string };
+
 describe('the administrators’ group belongs to one pool', () => {
-  const { queryAs } = localGateway();
+  const { gateway, queryAs } = localGateway();
+
+  beforeAll(async () => {
+    const claims = jwtClaims((await signInDemoAccount(gateway, demo, 'administrator')).accessToken);
+    demoAdministrator = { username: String(claims['username']), sub: String(claims['sub']) };
+  });
 
   it('makes a member of `admins` in the configured pool an administrator', async () => {
     const answer = await queryAs(bearer(tokenFor(demoPool!, ['admins'])), `{ userPools(first: 1) { edges { node { name } } } }`);
