@@ -19,5 +19,5 @@ export function maskDestination(destination: string): string {
 /** The first character (a whole code point, not half of a surrogate pair), then `***`. */
 function keepFirst(text: string): string {
   const [first] = text;
-  return `${first ?? ''}***`;
+  return first === undefined || first === '*' ? '***' : `${first}***`;
 }
