@@ -81,8 +81,15 @@ const sendingFlows = {
 export type FailingFlow = keyof typeof failingFlows;
 export type SendingFlow = keyof typeof sendingFlows;
 
+/**
+ * A refusal of the app client itself ("Unable to verify secret hash for client …", "… configured
+ * for secret but secret was not received"): the same for every username, so it tells nothing, and
+ * it is the operator's to see; it is never turned into a wrong password or a code sent.
+ */
+const ABOUT_THE_CLIENT = /secret/i;
+
 function tells(telling: readonly Telling[], error: unknown): error is GatewayError {
-  if (!(error instanceof GatewayError) || error.exception === undefined) return false;
+  if (!(error instanceof GatewayError) || error.exception === undefined || ABOUT_THE_CLIENT.test(error.message)) return false;
   return telling.some(({ exception, message }) => exception === error.exception && (!message || message.test(error.message)));
 }
 

@@ -1,4 +1,5 @@
 import {
+  ConfirmSignUpCommand,
   ForgotPasswordCommand,
   InitiateAuthCommand,
   InvalidParameterException,
@@ -59,6 +60,7 @@ const DELIVERY = 'codeDelivery { attributeName deliveryMedium destination }';
 const RESEND = `mutation ($input: ResendConfirmationCodeInput!) { resendConfirmationCode(input: $input) { ${ERROR} ... on ResendConfirmationCodePayload { ${DELIVERY} } } }`;
 const FORGOT = `mutation ($input: ForgotPasswordInput!) { forgotPassword(input: $input) { ${ERROR} ... on ForgotPasswordPayload { ${DELIVERY} } } }`;
 const INITIATE_AUTH = `mutation ($input: InitiateAuthInput!) { initiateAuth(input: $input) { ${ERROR} ... on InitiateAuthPayload { tokens { accessToken } } } }`;
+const CONFIRM_SIGN_UP = `mutation ($input: ConfirmSignUpInput!) { confirmSignUp(input: $input) { ${ERROR} ... on ConfirmSignUpPayload { confirmed } } }`;
 const RESPOND = `mutation ($input: RespondToAuthChallengeInput!) { respondToAuthChallenge(input: $input) { ${ERROR} ... on RespondToAuthChallengePayload { tokens { accessToken } } } }`;
 
 describe('resendConfirmationCode and forgotPassword: a code sent, whoever is asked about', () => {
@@ -109,12 +111,19 @@ describe('resendConfirmationCode and forgotPassword: a code sent, whoever is ask
     }
   });
 
-  it('a refusal that says nothing about the user (a bad secret hash) is not hidden behind a fabricated success', async () => {
-    scripted.cognito.on(ForgotPasswordCommand).rejects(notAuthorized('Unable to verify secret hash for client 5pub1icc1ient0nosecret0000'));
-    expect(field(await send(FORGOT, { username: 'nobody-at-all' }))).toMatchObject({
-      __typename: 'NotAuthorizedError',
-      message: expect.stringMatching(/secret hash/),
-    });
+  it('a refusal of the app client (a bad secret hash) is never hidden behind a code sent, a wrong password or a wrong code', async () => {
+    const badHash = () => notAuthorized(`Unable to verify secret hash for client ${CLIENT.clientId}`);
+    for (const command of [ForgotPasswordCommand, InitiateAuthCommand, ConfirmSignUpCommand] as const) {
+      scripted.cognito.on(command as never).rejects(badHash());
+    }
+    const answers = [
+      await send(FORGOT, { username: 'nobody-at-all' }),
+      await send(INITIATE_AUTH, { username: 'nobody-at-all', authFlow: 'USER_PASSWORD_AUTH', password: 'Some-Passw0rd-1' }),
+      await send(CONFIRM_SIGN_UP, { username: 'nobody-at-all', confirmationCode: '123456' }),
+    ];
+    for (const answer of answers) {
+      expect(field(answer)).toEqual({ __typename: 'NotAuthorizedError', code: 'NOT_AUTHORIZED', message: badHash().message });
+    }
   });
 
   it('a fabricated destination depends on the gateway’s secret, so it cannot be computed from the username alone', async () => {
