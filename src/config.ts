@@ -61,6 +61,10 @@ export interface GatewayConfig {
   corsOrigins: string[];
   /** Public sign-up/sign-in calls per client address per minute. */
   publicFlowRateLimit: number;
+  /** Public sign-up/sign-in calls per username (of a pool) per minute, from every address together. */
+  publicFlowRateLimitPerUsername: number;
+  /** Public flows answer an unknown user as a wrong password or a code sent, as Cognito's PreventUserExistenceErrors. */
+  preventUserExistenceErrors: boolean;
   /** Take the client address from X-Forwarded-For (only behind a proxy you control). */
   trustProxy: boolean;
   limits: QueryLimits;
@@ -147,6 +151,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     introspection: read.boolean('INTROSPECTION', mode === 'demo'),
     corsOrigins: read.list('CORS_ORIGINS'),
     publicFlowRateLimit: read.integer('PUBLIC_FLOW_RATE_LIMIT', 20, 1, 100_000),
+    publicFlowRateLimitPerUsername: read.integer('PUBLIC_FLOW_RATE_LIMIT_PER_USERNAME', 10, 1, 100_000),
+    preventUserExistenceErrors: read.boolean('PREVENT_USER_EXISTENCE_ERRORS', true),
     trustProxy: read.boolean('TRUST_PROXY', false),
     federationUserPools: read.list('FEDERATION_USER_POOLS'),
     quotas: read.quotas('COGNITO_QUOTAS'),

@@ -1,27 +1,61 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { GatewayError } from '../domain/gateway-error';
 
+export interface PublicFlowLimits {
+  /** Public calls per client address per minute. */
+  perAddress: number;
+  /** Public calls per username (of one pool) per minute, from all addresses together. */
+  perUsername: number;
+}
+
+/** Whose calls a public flow counts: the account asked about, whether or not it exists. */
+export interface PublicFlowSubject {
+  clientAddress: string;
+  userPoolId: string;
+  username: string;
+}
+
 /**
- * Public sign-up and sign-in calls per client address: each spends the account's Cognito
- * authentication quota, so one address must not be able to spend it all.
+ * Public sign-up and sign-in calls, limited twice. Per client address: each call spends the
+ * account's Cognito authentication quota, so one address must not be able to spend it all. Per
+ * username: an address is cheap to change, so guesses at one account's password or codes are
+ * limited however many addresses they come from. The username key is counted before any Cognito
+ * call, the same for a user that does not exist as for one that does, so the limit tells nothing
+ * about existence; it holds the username only (never a password).
  */
 export class PublicFlowLimiter {
-  private readonly limiter: RateLimiterMemory;
+  private readonly byAddress: RateLimiterMemory;
+  private readonly byUsername: RateLimiterMemory;
 
-  constructor(readonly perMinute: number) {
-    this.limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
+  constructor(readonly limits: PublicFlowLimits) {
+    this.byAddress = new RateLimiterMemory({ points: limits.perAddress, duration: 60 });
+    this.byUsername = new RateLimiterMemory({ points: limits.perUsername, duration: 60 });
   }
 
-  async consume(clientAddress: string): Promise<void> {
-    try {
-      await this.limiter.consume(clientAddress);
-    } catch (result) {
-      if (!(result instanceof RateLimiterRes)) throw result;
-      const retryAfterSeconds = Math.ceil(result.msBeforeNext / 1000);
-      throw new GatewayError('RATE_LIMITED', `Too many sign-up or sign-in requests from this address; retry in ${retryAfterSeconds} s.`, {
-        details: { retryAfterSeconds },
-        headers: { 'Retry-After': String(retryAfterSeconds) },
-      });
-    }
+  /** Counts one call, or refuses it with RATE_LIMITED; an address over its limit spends nothing of a username's. */
+  async consume(subject: PublicFlowSubject): Promise<void> {
+    await spend(this.byAddress, subject.clientAddress, 'from this address');
+    await spend(this.byUsername, usernameKey(subject.userPoolId, subject.username), 'for this username');
+  }
+}
+
+/**
+ * One key per account of a pool, however the name is written: pools compare usernames without
+ * case by default, so `Alice` and `alice` are one account and share one allowance.
+ */
+export function usernameKey(userPoolId: string, username: string): string {
+  return `${userPoolId}\u0000${username.normalize('NFKC').toLowerCase()}`;
+}
+
+async function spend(limiter: RateLimiterMemory, key: string, whose: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (result) {
+    if (!(result instanceof RateLimiterRes)) throw result;
+    const retryAfterSeconds = Math.max(1, Math.ceil(result.msBeforeNext / 1000));
+    throw new GatewayError('RATE_LIMITED', `Too many sign-up or sign-in requests ${whose}; retry in ${retryAfterSeconds} s.`, {
+      details: { retryAfterSeconds },
+      headers: { 'Retry-After': String(retryAfterSeconds) },
+    });
   }
 }

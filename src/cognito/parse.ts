@@ -14,6 +14,7 @@ import type {
   UserPoolType,
   UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { maskDestination } from '../domain/destination-mask';
 import { GatewayError } from '../domain/gateway-error';
 import type {
   AttributeRecord,
@@ -220,9 +221,14 @@ export function parseImportJob(userPoolId: string, job: UserImportJobType): Impo
   };
 }
 
+/** Where Cognito sent a code, the destination masked as AWS masks it (the emulator does not). */
 export function parseCodeDelivery(details: CodeDeliveryDetailsType | undefined): CodeDeliveryRecord | null {
   if (!details) return null;
-  return { destination: details.Destination, deliveryMedium: details.DeliveryMedium, attributeName: details.AttributeName };
+  return {
+    destination: details.Destination === undefined ? undefined : maskDestination(details.Destination),
+    deliveryMedium: details.DeliveryMedium,
+    attributeName: details.AttributeName,
+  };
 }
 
 /** InitiateAuth and RespondToAuthChallenge (public or server-side): tokens, or the next challenge. */
@@ -247,7 +253,11 @@ export function parseSignInStep(output: {
       ? {
           name: output.ChallengeName,
           session: output.Session ?? null,
-          parameters: Object.entries(output.ChallengeParameters ?? {}).map(([name, value]) => ({ name, value })),
+          parameters: Object.entries(output.ChallengeParameters ?? {}).map(([name, value]) => ({
+            name,
+            // Where an MFA code went (SMS_MFA, EMAIL_OTP): masked like every other destination.
+            value: name === 'CODE_DELIVERY_DESTINATION' ? maskDestination(value) : value,
+          })),
         }
       : null,
   };

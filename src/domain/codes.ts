@@ -105,7 +105,7 @@ export const gatewayCodes = {
     refusesRequest: true,
   },
   RATE_LIMITED: {
-    meaning: 'Too many public sign-up or sign-in calls from this address; `retryAfterSeconds` says when to try again.',
+    meaning: 'Too many public sign-up or sign-in calls from this address, or for this username; `retryAfterSeconds` says when to try again.',
     status: 429,
     retry: true,
     source: 'gateway',

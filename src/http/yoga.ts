@@ -21,6 +21,7 @@ import type { GatewayCode } from '../domain/codes';
 import { silentLogger, type Logger } from '../domain/logger';
 import { confirmAdministrator } from '../resolvers/admin-standing';
 import { createContext, type GatewayContext, type GatewayServices } from '../resolvers/context';
+import { UserExistencePrevention } from '../resolvers/user-existence';
 import { schema } from '../schema';
 import { gatewayErrorMasking } from '../schema/error-mapping';
 import { useRequestBodyLimit } from './body-limit';
@@ -43,6 +44,8 @@ export type GatewaySettings = Pick<
   | 'introspection'
   | 'corsOrigins'
   | 'publicFlowRateLimit'
+  | 'publicFlowRateLimitPerUsername'
+  | 'preventUserExistenceErrors'
   | 'trustProxy'
   | 'limits'
   | 'federationUserPools'
@@ -89,7 +92,8 @@ export function createGatewayServices(options: GatewayOptions) {
     paging: pagingOptions(settings),
     logger,
     appClients,
-    publicFlows: new PublicFlowLimiter(settings.publicFlowRateLimit),
+    publicFlows: new PublicFlowLimiter({ perAddress: settings.publicFlowRateLimit, perUsername: settings.publicFlowRateLimitPerUsername }),
+    userExistence: new UserExistencePrevention(settings.preventUserExistenceErrors, settings.cursorSecret),
     limits: { complexity: settings.limits.complexity, depth: Number.MAX_SAFE_INTEGER, breadth: Number.MAX_SAFE_INTEGER },
     // Tokens carry the sub of users of the served pools, so that is where a sub is looked up.
     subLookupPools: settings.federationUserPools.length > 0 ? settings.federationUserPools : [...appClients.byPool().keys()],

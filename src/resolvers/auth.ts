@@ -8,7 +8,9 @@ import type { GatewayContext } from './context';
 /**
  * The public flows: sign-up, sign-in and password recovery, for anonymous callers. Each names an
  * app client the gateway serves (it adds SECRET_HASH itself) and is rate-limited per client
- * address, since every call spends the account's Cognito authentication quota.
+ * address and per username, since every call spends the account's Cognito authentication quota
+ * and may be a guess at one account. Their answers do not tell whether a user exists
+ * (ctx.userExistence, PREVENT_USER_EXISTENCE_ERRORS).
  */
 interface PublicInput {
   clientId: string;
@@ -18,9 +20,12 @@ interface PublicInput {
 async function publicFlow(ctx: GatewayContext, input: PublicInput) {
   const client = ctx.appClients.require(input.clientId, 'input.clientId');
   checkIdentifier('username', input.username, 'input.username');
-  await ctx.publicFlows.consume(ctx.clientAddress);
+  await ctx.publicFlows.consume({ clientAddress: ctx.clientAddress, userPoolId: client.userPoolId, username: input.username });
   const secretHash = ctx.appClients.secretHash(client, input.username);
-  return { ClientId: client.clientId, Username: input.username, ...(secretHash ? { SecretHash: secretHash } : {}) };
+  return {
+    userPoolId: client.userPoolId,
+    request: { ClientId: client.clientId, Username: input.username, ...(secretHash ? { SecretHash: secretHash } : {}) },
+  };
 }
 
 export interface SignUpInput extends PublicInput {
@@ -33,7 +38,7 @@ export async function signUp(ctx: GatewayContext, input: SignUpInput) {
   checkIdentifier('password', input.password, 'input.password');
   const UserAttributes = checkAttributes(input.attributes ?? [], 'input.attributes');
   const ValidationData = checkAttributes(input.validationData ?? [], 'input.validationData');
-  const request = await publicFlow(ctx, input);
+  const { request } = await publicFlow(ctx, input);
   const output = await ctx.call('SignUp', { ...request, Password: input.password, UserAttributes, ValidationData });
   return {
     userConfirmed: output.UserConfirmed ?? false,
@@ -44,8 +49,10 @@ export async function signUp(ctx: GatewayContext, input: SignUpInput) {
 
 export async function confirmSignUp(ctx: GatewayContext, input: PublicInput & { confirmationCode: string }) {
   checkIdentifier('confirmationCode', input.confirmationCode, 'input.confirmationCode');
-  const request = await publicFlow(ctx, input);
-  await ctx.call('ConfirmSignUp', { ...request, ConfirmationCode: input.confirmationCode });
+  const { request } = await publicFlow(ctx, input);
+  await ctx.userExistence.failingAlike('confirmSignUp', () =>
+    ctx.call('ConfirmSignUp', { ...request, ConfirmationCode: input.confirmationCode }),
+  );
   return { username: input.username, confirmed: true };
 }
 
@@ -53,22 +60,28 @@ export async function resendConfirmationCode(
   ctx: GatewayContext,
   input: PublicInput,
 ): Promise<{ codeDelivery: CodeDeliveryRecord | null }> {
-  const request = await publicFlow(ctx, input);
-  const output = await ctx.call('ResendConfirmationCode', request);
-  return { codeDelivery: parseCodeDelivery(output.CodeDeliveryDetails) };
+  const { userPoolId, request } = await publicFlow(ctx, input);
+  const codeDelivery = await ctx.userExistence.sendingAlike('resendConfirmationCode', { userPoolId, username: input.username }, async () =>
+    parseCodeDelivery((await ctx.call('ResendConfirmationCode', request)).CodeDeliveryDetails),
+  );
+  return { codeDelivery };
 }
 
 export async function forgotPassword(ctx: GatewayContext, input: PublicInput): Promise<{ codeDelivery: CodeDeliveryRecord | null }> {
-  const request = await publicFlow(ctx, input);
-  const output = await ctx.call('ForgotPassword', request);
-  return { codeDelivery: parseCodeDelivery(output.CodeDeliveryDetails) };
+  const { userPoolId, request } = await publicFlow(ctx, input);
+  const codeDelivery = await ctx.userExistence.sendingAlike('forgotPassword', { userPoolId, username: input.username }, async () =>
+    parseCodeDelivery((await ctx.call('ForgotPassword', request)).CodeDeliveryDetails),
+  );
+  return { codeDelivery };
 }
 
 export async function confirmForgotPassword(ctx: GatewayContext, input: PublicInput & { confirmationCode: string; password: string }) {
   checkIdentifier('confirmationCode', input.confirmationCode, 'input.confirmationCode');
   checkIdentifier('password', input.password, 'input.password');
-  const request = await publicFlow(ctx, input);
-  await ctx.call('ConfirmForgotPassword', { ...request, ConfirmationCode: input.confirmationCode, Password: input.password });
+  const { request } = await publicFlow(ctx, input);
+  await ctx.userExistence.failingAlike('confirmForgotPassword', () =>
+    ctx.call('ConfirmForgotPassword', { ...request, ConfirmationCode: input.confirmationCode, Password: input.password }),
+  );
   return { username: input.username, passwordChanged: true };
 }
 
@@ -92,13 +105,15 @@ export interface InitiateAuthInput extends PublicInput {
 
 export async function initiateAuth(ctx: GatewayContext, input: InitiateAuthInput): Promise<SignInStepRecord> {
   const parameters = credentialParameters(input.authFlow, input);
-  const request = await publicFlow(ctx, input);
+  const { request } = await publicFlow(ctx, input);
   if (request.SecretHash) parameters['SECRET_HASH'] = request.SecretHash;
-  const output = await ctx.call('InitiateAuth', {
-    ClientId: request.ClientId,
-    AuthFlow: input.authFlow,
-    AuthParameters: { USERNAME: input.username, ...parameters },
-  });
+  const output = await ctx.userExistence.failingAlike(input.authFlow === 'REFRESH_TOKEN_AUTH' ? 'refreshSignIn' : 'passwordSignIn', () =>
+    ctx.call('InitiateAuth', {
+      ClientId: request.ClientId,
+      AuthFlow: input.authFlow,
+      AuthParameters: { USERNAME: input.username, ...parameters },
+    }),
+  );
   return parseSignInStep(output);
 }
 
@@ -139,14 +154,16 @@ function challengeResponses(input: Omit<RespondToAuthChallengeInput, 'clientId'>
 
 export async function respondToAuthChallenge(ctx: GatewayContext, input: RespondToAuthChallengeInput): Promise<SignInStepRecord> {
   const responses = challengeResponses(input);
-  const request = await publicFlow(ctx, input);
+  const { request } = await publicFlow(ctx, input);
   if (request.SecretHash) responses['SECRET_HASH'] = request.SecretHash;
-  const output = await ctx.call('RespondToAuthChallenge', {
-    ClientId: request.ClientId,
-    ChallengeName: input.challengeName,
-    Session: input.session,
-    ChallengeResponses: responses,
-  });
+  const output = await ctx.userExistence.failingAlike('challengeAnswer', () =>
+    ctx.call('RespondToAuthChallenge', {
+      ClientId: request.ClientId,
+      ChallengeName: input.challengeName,
+      Session: input.session,
+      ChallengeResponses: responses,
+    }),
+  );
   return parseSignInStep(output);
 }
 

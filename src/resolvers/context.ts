@@ -7,6 +7,7 @@ import type { PagingOptions } from '../cognito/connection';
 import type { DescriptionCache } from '../cognito/description-cache';
 import { clearLoaders, type LoaderFactory, type Loaders } from '../cognito/loaders';
 import type { Logger } from '../domain/logger';
+import type { UserExistencePrevention } from './user-existence';
 
 export interface QueryCostLimits {
   complexity: number;
@@ -23,6 +24,8 @@ export interface GatewayServices {
   logger: Logger;
   appClients: AppClients;
   publicFlows: PublicFlowLimiter;
+  /** Whether, and how, public flows keep a user's existence to themselves. */
+  userExistence: UserExistencePrevention;
   limits: QueryCostLimits;
   /** Pools in which federation looks up a User known only by `sub`. */
   subLookupPools: readonly string[];

@@ -16,7 +16,8 @@ import { AttributeInput, codeDeliveryField } from './shared-types';
 
 /**
  * The public flows. Anyone may call them (no auth scope), each names an app client the gateway
- * serves, and each is rate-limited per client address.
+ * serves, each is rate-limited per client address and per username, and none tells whether a user
+ * exists (src/resolvers/user-existence.ts) except signUp, as on Cognito.
  */
 const AuthTokens = builder.objectRef<NonNullable<SignInStepRecord['tokens']>>('AuthTokens').implement({
   description: 'Tokens of a completed sign-in. They are returned to the caller that signed in, and to nobody else.',
@@ -106,7 +107,8 @@ builder.relayMutationField(
     }),
   },
   {
-    description: 'Registers a new user (SignUp). Public; rate-limited per client address.',
+    description:
+      'Registers a new user (SignUp). Public; rate-limited per client address and per username. A taken username is UsernameExistsError, as on Cognito with PreventUserExistenceErrors.',
     errors: {
       types: cognitoErrors(
         'UsernameExistsException',
@@ -132,7 +134,8 @@ builder.relayMutationField(
   'confirmSignUp',
   { inputFields: (t) => ({ ...clientAndUsername(t), confirmationCode: t.string({ required: true }) }) },
   {
-    description: 'Confirms a registration with the code Cognito sent (ConfirmSignUp).',
+    description:
+      'Confirms a registration with the code Cognito sent (ConfirmSignUp). A user that does not exist is answered as a wrong code (CodeMismatchError), unless PREVENT_USER_EXISTENCE_ERRORS is false.',
     errors: {
       types: cognitoErrors(
         'CodeMismatchException',
@@ -152,7 +155,8 @@ builder.relayMutationField(
   'resendConfirmationCode',
   { inputFields: (t) => clientAndUsername(t) },
   {
-    description: 'Sends the sign-up confirmation code again (ResendConfirmationCode).',
+    description:
+      'Sends the sign-up confirmation code again (ResendConfirmationCode). For a user that does not exist the answer is the same: a code sent to a masked destination, unless PREVENT_USER_EXISTENCE_ERRORS is false.',
     errors: { types: cognitoErrors(...codeSendingExceptions) },
     resolve: (_, { input }, ctx) => resendConfirmationCode(ctx, input),
   },
@@ -174,7 +178,8 @@ builder.relayMutationField(
     }),
   },
   {
-    description: 'Signs a user in (InitiateAuth): tokens, or a challenge to answer with respondToAuthChallenge.',
+    description:
+      'Signs a user in (InitiateAuth): tokens, or a challenge to answer with respondToAuthChallenge. A user that does not exist is answered as a wrong password (NotAuthorizedError), unless PREVENT_USER_EXISTENCE_ERRORS is false.',
     errors: { types: signInErrors },
     resolve: (_, { input }, ctx) => initiateAuth(ctx, input),
   },
@@ -209,7 +214,8 @@ builder.relayMutationField(
   'forgotPassword',
   { inputFields: (t) => clientAndUsername(t) },
   {
-    description: 'Sends a code to reset a forgotten password (ForgotPassword).',
+    description:
+      'Sends a code to reset a forgotten password (ForgotPassword). For a user that does not exist (or cannot receive a code) the answer is the same: a code sent to a masked destination, unless PREVENT_USER_EXISTENCE_ERRORS is false.',
     // A user who never confirmed has no verified address to send a reset code to.
     errors: { types: cognitoErrors(...codeSendingExceptions, 'UserNotConfirmedException') },
     resolve: (_, { input }, ctx) => forgotPassword(ctx, input),
@@ -227,7 +233,8 @@ builder.relayMutationField(
     }),
   },
   {
-    description: 'Sets a new password with the code forgotPassword sent (ConfirmForgotPassword).',
+    description:
+      'Sets a new password with the code forgotPassword sent (ConfirmForgotPassword). A user that does not exist is answered as a wrong code (CodeMismatchError), unless PREVENT_USER_EXISTENCE_ERRORS is false.',
     errors: {
       types: cognitoErrors(
         'CodeMismatchException',

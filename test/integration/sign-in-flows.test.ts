@@ -25,7 +25,8 @@ import { bearer, postQuery, type GraphQLResponse } from '../support/gateway';
  * shared emulator's users). Confirmation codes are read from the emulator's log.
  *
  * Where cognito-local answers differently from AWS, the test asserts the emulator's answer and
- * says so (e.g. a wrong password is InvalidPasswordException here, NotAuthorizedException on AWS).
+ * says so (e.g. changePassword's wrong password is InvalidPasswordException here, NotAuthorizedException
+ * on AWS). The public flows answer as AWS with PreventUserExistenceErrors does (test/integration/user-existence.test.ts).
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -103,7 +104,7 @@ beforeAll(async () => {
   );
   foreignClientId = other.UserPoolClient!.ClientId!;
   // Generous: the flows below make many public calls from one (unknown) address.
-  gateway = gatewayWith({ logger: log, publicFlowRateLimit: 1000 });
+  gateway = gatewayWith({ logger: log, publicFlowRateLimit: 1000, publicFlowRateLimitPerUsername: 1000 });
 });
 
 afterAll(async () => {
@@ -231,8 +232,8 @@ describe('the life of an account: sign-up to deletion, every step through the ga
     expect(result.__typename).toBe('SignUpPayload');
     expect(result.userConfirmed).toBe(false);
     expect(result.userSub).toMatch(/^[0-9a-f-]{36}$/);
-    // cognito-local does not mask the destination as AWS does (a***@e***).
-    expect(result.codeDelivery).toEqual({ attributeName: 'email', deliveryMedium: 'EMAIL', destination: emailOf(username) });
+    // Masked as AWS masks it (cognito-local does not).
+    expect(result.codeDelivery).toEqual({ attributeName: 'email', deliveryMedium: 'EMAIL', destination: 'a***@e***' });
     expect(calls).toEqual({ SignUp: 1 });
     userSub = result.userSub;
     const user = await sdk.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username }));
@@ -307,8 +308,8 @@ describe('the life of an account: sign-up to deletion, every step through the ga
     const tokens = expectTokens(await signIn(username, secondPassword), { refreshToken: true });
     expect(claims(tokens.accessToken).sub).toBe(userSub);
     accessToken = tokens.accessToken;
-    // cognito-local answers InvalidPasswordException for a wrong password; AWS answers NotAuthorizedException.
-    expect(await signIn(username, firstPassword)).toMatchObject({ __typename: 'InvalidPasswordError', code: 'INVALID_PASSWORD' });
+    // cognito-local answers InvalidPasswordException for a wrong password; the gateway answers as AWS does.
+    expect(await signIn(username, firstPassword)).toMatchObject({ __typename: 'NotAuthorizedError', code: 'NOT_AUTHORIZED' });
   });
 
   it('getUserAttributeVerificationCode + verifyUserAttribute verify the email with the printed code', async () => {
@@ -353,7 +354,7 @@ describe('the life of an account: sign-up to deletion, every step through the ga
     const since = mailbox.mark();
     const { result } = await run(UPDATE_ATTRIBUTES, { input: { attributes: [{ name: 'email', value: newEmail }] } }, bearer(accessToken));
     expect(result.__typename).toBe('UpdateUserAttributesPayload');
-    expect(result.codeDeliveries).toEqual([{ attributeName: 'email', deliveryMedium: 'EMAIL', destination: newEmail }]);
+    expect(result.codeDeliveries).toEqual([{ attributeName: 'email', deliveryMedium: 'EMAIL', destination: 'a***@e***' }]);
     expect(result.viewer).toMatchObject({ email: newEmail, emailVerified: false });
     const code = keep(await mailbox.codeFor(username, { since }));
 
@@ -428,8 +429,8 @@ describe('expected failures come back as typed results', () => {
     expect(calls).toEqual({ SignUp: 1 });
   });
 
-  it('confirmSignUp of an unknown user is a typed NotAuthorizedError (cognito-local; AWS: UserNotFoundError)', async () => {
-    expect(await confirm('nobody-here', '123456')).toMatchObject({ __typename: 'NotAuthorizedError', code: 'NOT_AUTHORIZED' });
+  it('confirmSignUp of an unknown user is a typed CodeMismatchError, as a wrong code is', async () => {
+    expect(await confirm('nobody-here', '123456')).toMatchObject({ __typename: 'CodeMismatchError', code: 'CODE_MISMATCH' });
   });
 
   it('resendConfirmationCode: cognito-local does not implement ResendConfirmationCode', async () => {
@@ -592,7 +593,7 @@ describe('NEW_PASSWORD_REQUIRED: a user created by an administrator sets a passw
 
   it('afterwards the new password signs in directly and the temporary one is refused', async () => {
     expectTokens(await signIn(username, newPassword), { refreshToken: true });
-    expect(await signIn(username, temporaryPassword)).toMatchObject({ __typename: 'InvalidPasswordError', code: 'INVALID_PASSWORD' });
+    expect(await signIn(username, temporaryPassword)).toMatchObject({ __typename: 'NotAuthorizedError', code: 'NOT_AUTHORIZED' });
   });
 });
 
@@ -612,7 +613,7 @@ describe('forgotPassword → code → confirmForgotPassword', () => {
     const { result: sent, calls } = await run(FORGOT, { input: { clientId, username } });
     expect(sent).toEqual({
       __typename: 'ForgotPasswordPayload',
-      codeDelivery: { attributeName: 'email', deliveryMedium: 'EMAIL', destination: emailOf(username) },
+      codeDelivery: { attributeName: 'email', deliveryMedium: 'EMAIL', destination: 'g***@e***' },
     });
     expect(calls).toEqual({ ForgotPassword: 1 });
     const code = keep(await mailbox.codeFor(username, { since, purpose: 'ForgotPassword' }));
@@ -625,12 +626,15 @@ describe('forgotPassword → code → confirmForgotPassword', () => {
     expect(result).toEqual({ __typename: 'ConfirmForgotPasswordPayload', username, passwordChanged: true });
 
     expectTokens(await signIn(username, newPassword), { refreshToken: true });
-    expect(await signIn(username, oldPassword)).toMatchObject({ __typename: 'InvalidPasswordError', code: 'INVALID_PASSWORD' });
+    expect(await signIn(username, oldPassword)).toMatchObject({ __typename: 'NotAuthorizedError', code: 'NOT_AUTHORIZED' });
   });
 
-  it('forgotPassword for an unknown user is a typed UserNotFoundError', async () => {
+  it('forgotPassword for an unknown user answers as for a known one: a code sent to a masked destination', async () => {
     const { result } = await run(FORGOT, { input: { clientId, username: 'nobody-at-all' } });
-    expect(result).toMatchObject({ __typename: 'UserNotFoundError', code: 'USER_NOT_FOUND' });
+    expect(result).toEqual({
+      __typename: 'ForgotPasswordPayload',
+      codeDelivery: { attributeName: 'email', deliveryMedium: 'EMAIL', destination: expect.stringMatching(/^n\*\*\*@[a-z]\*\*\*$/) },
+    });
   });
 });
 

@@ -15,6 +15,7 @@ import { createLoaders, type Loaders } from '../../src/cognito/loaders';
 import { GatewayError } from '../../src/domain/gateway-error';
 import { silentLogger } from '../../src/domain/logger';
 import type { GatewayContext } from '../../src/resolvers/context';
+import { UserExistencePrevention } from '../../src/resolvers/user-existence';
 
 /**
  * Cognito's answers for one test, by operation, typed with the SDK's own shapes: a scripted
@@ -112,7 +113,8 @@ export function scriptedContext(script: Script, options: ScriptedOptions = {}): 
     paging,
     logger: silentLogger,
     appClients: new AppClients([]),
-    publicFlows: new PublicFlowLimiter(1000),
+    publicFlows: new PublicFlowLimiter({ perAddress: 1000, perUsername: 1000 }),
+    userExistence: new UserExistencePrevention(true, 'scripted-call'),
     limits: { complexity: 5000, depth: 12, breadth: 100 },
     subLookupPools: options.subLookupPools ?? [],
     introspection: false,
