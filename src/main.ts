@@ -11,6 +11,7 @@ process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  for (const warning of config.warnings) logger.warn(warning);
   const cognito = await connectCognito(config.cognito, logger);
   const gateway = createGateway({
     ...config,
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
     ...((config.adminGroup ?? cognito.adminGroup) ? { adminGroup: config.adminGroup ?? cognito.adminGroup } : {}),
     ...(cognito.demoSignIn ? { graphiqlExample: cognito.demoSignIn } : {}),
   });
-  const { port, stop: stopServer } = await serve(gateway, config.host, config.port, logger).catch(async (error: unknown) => {
+  const { port, stop: stopServer } = await serve(gateway, config.host, config.port, logger, config.http).catch(async (error: unknown) => {
     await cognito.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new StartupProblem(`Port ${config.port} on ${config.host} is in use: stop what holds it, or set PORT to another port.`);

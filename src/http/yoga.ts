@@ -7,7 +7,7 @@ import type { GraphQLError } from 'graphql';
 import { createYoga, useExecutionCancellation, type YogaServerInstance } from 'graphql-yoga';
 import { AppClients } from '../auth/app-clients';
 import { identifyCaller, SERVICE_KEY_HEADER } from '../auth/caller';
-import { callerPolicy, clientAddress } from '../auth/caller-policy';
+import { callerPolicy, clientAddressOf } from '../auth/caller-policy';
 import { PublicFlowLimiter } from '../auth/rate-limit';
 import type { PagingOptions } from '../cognito/connection';
 import { CursorCodec } from '../cognito/cursor';
@@ -99,13 +99,14 @@ export function createGatewayServices(options: GatewayOptions) {
 export function createGateway(options: GatewayOptions): Gateway {
   const { settings, logger, services, policy } = createGatewayServices(options);
   if (settings.authDisabled) logger.warn('AUTH IS DISABLED: every caller is an administrator. Embedded demo only.');
+  const clientAddress = clientAddressOf(settings.trustProxy);
 
   return createYoga({
     schema,
     logging: logger,
     context: async ({ request, req }) => {
       const caller = await identifyCaller(request.headers, policy);
-      return createContext(services, { caller, clientAddress: clientAddress(request, req, settings.trustProxy), signal: request.signal });
+      return createContext(services, { caller, clientAddress: clientAddress(request, req), signal: request.signal });
     },
     graphiql: settings.graphiql ? { title: 'cognito-graphql-gateway', defaultTabs: graphiqlTabs(options.graphiqlExample) } : false,
     // GraphiQL served from the package itself, not a CDN: it works offline and on closed networks.
