@@ -125,7 +125,8 @@ export function createGateway(options: GatewayOptions): Gateway {
             allowedHeaders: ['content-type', 'authorization', SERVICE_KEY_HEADER, 'x-graphql-yoga-csrf'],
           }
         : false,
-    maskedErrors: { maskError: gatewayErrorMasking(logger) },
+    // isDev false: yoga would otherwise read NODE_ENV and add original errors and stacks to responses.
+    maskedErrors: { maskError: gatewayErrorMasking(logger), isDev: false },
     plugins: [
       useRequestBodyLimit(settings.limits.bodyBytes),
       useExecutionCancellation(),

@@ -41,9 +41,11 @@ function withoutReason(error: GatewayError): Record<string, unknown> {
 /**
  * yoga's error masking, with GatewayErrors passed on in their GraphQL form: anything else that
  * is not a GraphQL error is unexpected, so it is masked for the client and logged for the operator.
+ * Clients never get an original error or its stack, whatever NODE_ENV says (yoga's own default
+ * adds them when it is `development`): the log has them.
  */
 export function gatewayErrorMasking(logger: Logger) {
-  return (error: unknown, message: string, isDev?: boolean): Error => {
+  return (error: unknown, message: string): Error => {
     const located = error instanceof GraphQLError ? error : undefined;
     const gatewayError = underlyingGatewayError(error);
     if (gatewayError) return toGraphQLError(gatewayError, located);
@@ -51,10 +53,23 @@ export function gatewayErrorMasking(logger: Logger) {
     if (underlying(error) instanceof PothosValidationError) {
       return toGraphQLError(new GatewayError('BAD_USER_INPUT', (underlying(error) as Error).message), located);
     }
-    const masked = maskError(error, message, isDev);
+    const masked = maskError(error, message, false);
     if (masked !== error) logger.error('unexpected error (masked for the client):', error);
-    return masked;
+    return withoutOriginalError(masked);
   };
+}
+
+/**
+ * yoga's own refusals may carry `extensions.originalError`: a body that is not JSON does, with
+ * the parser's message quoting part of the body (which may hold a password). Clients get the
+ * refusal without it. Removed in place: an error returned as it came is not logged by yoga,
+ * which is right for a client's mistake (and keeps the quoted body out of the log too).
+ */
+function withoutOriginalError(error: Error): Error {
+  if (error instanceof GraphQLError && 'originalError' in error.extensions) {
+    delete (error.extensions as Record<string, unknown>)['originalError'];
+  }
+  return error;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Pothos takes classes by `new (...args: any[])`
