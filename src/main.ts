@@ -11,7 +11,6 @@ process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  for (const warning of config.warnings) logger.warn(warning);
   const cognito = await connectCognito(config.cognito, logger);
   const gateway = createGateway({
     ...config,
@@ -30,6 +29,8 @@ async function main(): Promise<void> {
     throw error;
   });
   logger.info(`Cognito: ${cognito.description}`);
+  // Once started: a start that fails says only why, in one line.
+  for (const warning of config.warnings) logger.warn(warning);
   const url = `http://${config.host}:${port}${gateway.graphqlEndpoint}`;
   logger.info(config.graphiql ? `GraphiQL: ${url}` : `GraphQL endpoint: ${url} (GraphiQL is off; GRAPHIQL=true turns it on)`);
   if (config.graphiql && cognito.demoSignIn) {
