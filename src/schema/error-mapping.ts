@@ -55,19 +55,22 @@ export function gatewayErrorMasking(logger: Logger) {
     }
     const masked = maskError(error, message, false);
     if (masked !== error) logger.error('unexpected error (masked for the client):', error);
-    return withoutOriginalError(masked);
+    return withoutQuotedInput(masked);
   };
 }
 
 /**
  * yoga's own refusals may carry `extensions.originalError`: a body that is not JSON does, with
  * the parser's message quoting part of the body (which may hold a password). Clients get the
- * refusal without it. Removed in place: an error returned as it came is not logged by yoga,
- * which is right for a client's mistake (and keeps the quoted body out of the log too).
+ * refusal's own message there instead. The extension stays: yoga answers 400 rather than 200 by
+ * its presence. Changed in place: an error returned as it came is not logged by yoga, which is
+ * right for a client's mistake (and keeps the quoted body out of the log too).
  */
-function withoutOriginalError(error: Error): Error {
-  if (error instanceof GraphQLError && 'originalError' in error.extensions) {
-    delete (error.extensions as Record<string, unknown>)['originalError'];
+function withoutQuotedInput(error: Error): Error {
+  const original = error instanceof GraphQLError ? error.extensions['originalError'] : undefined;
+  if (original !== null && typeof original === 'object' && !(original instanceof GraphQLError)) {
+    const { name } = original as { name?: unknown };
+    (error as GraphQLError).extensions['originalError'] = { ...(typeof name === 'string' ? { name } : {}), message: error.message };
   }
   return error;
 }
