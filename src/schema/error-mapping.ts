@@ -53,6 +53,11 @@ export function gatewayErrorMasking(logger: Logger) {
     if (underlying(error) instanceof PothosValidationError) {
       return toGraphQLError(new GatewayError('BAD_USER_INPUT', (underlying(error) as Error).message), located);
     }
+    // yoga parses a GET's `variables` and `extensions` with JSON.parse, and lets its SyntaxError
+    // (which quotes them) through: the client's input, said without repeating it, and not logged.
+    if (error instanceof SyntaxError) {
+      return toGraphQLError(new GatewayError('BAD_REQUEST', 'The `variables` or `extensions` parameter is not valid JSON.'));
+    }
     const masked = maskError(error, message, false);
     if (masked !== error) logger.error('unexpected error (masked for the client):', error);
     return withoutQuotedInput(masked);

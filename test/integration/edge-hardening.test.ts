@@ -201,6 +201,20 @@ describe('error masking', () => {
       }
     }
   });
+
+  it('GET parameters that are not JSON are a 400, without quoting them', async () => {
+    const { gateway } = localGateway();
+    const variables = encodeURIComponent('{"password": Hunter2Secret}');
+    const response = await gateway.fetch(`http://gateway.test/graphql?query=%7B__typename%7D&variables=${variables}`, {
+      headers: { accept: 'application/graphql-response+json', 'x-graphql-yoga-csrf': '1' },
+    });
+    const text = await response.text();
+    expect(response.status, text).toBe(400);
+    const [error] = (JSON.parse(text) as GraphQLResponse).errors!;
+    expect(error!.extensions?.code, text).toBe('BAD_REQUEST');
+    expect(error!.message).toMatch(/`variables` or `extensions` parameter is not valid JSON/);
+    expect(text).not.toContain('Hunter2');
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -248,7 +262,8 @@ describe('credentials', () => {
 describe('a validly signed cursor', () => {
   const secret = 'edge-hardening-test-cursor-secret-0123456789';
   const { query } = localGateway({ cursorSecret: secret });
-  const USERS = 'query ($p: String!, $after: String) { userPool(userPoolId: $p) { users(first: 1, after: $after) { edges { node { username } } pageInfo { endCursor } } } }';
+  const USERS =
+    'query ($p: String!, $after: String) { userPool(userPoolId: $p) { users(first: 1, after: $after) { edges { node { username } } pageInfo { endCursor } } } }';
 
   it('asking Cognito for a page larger than the operation takes is refused before any ListUsers call', async () => {
     const first = await query(USERS, { p: demoPoolId() });
