@@ -60,10 +60,7 @@ export type RequestSocket = { socket?: { remoteAddress?: string | undefined } } 
  * client wrote, and a client could name a new address on every request to dodge the limit.
  */
 export function clientAddressOf(trusted: TrustedProxies): (request: Request, req: RequestSocket) => string {
-  const trust =
-    'hops' in trusted
-      ? (_address: string, hop: number) => hop < trusted.hops
-      : proxyAddr.compile(trusted.addresses);
+  const trust = 'hops' in trusted ? (_address: string, hop: number) => hop < trusted.hops : proxyAddr.compile(trusted.addresses);
   return (request, req) => {
     const remoteAddress = req?.socket?.remoteAddress;
     if (!remoteAddress) return 'unknown';

@@ -4,7 +4,10 @@ import { ConfigError, loadConfig, type TrustedProxies } from '../../src/config';
 
 /** The address a request from `socket` carrying this X-Forwarded-For is counted under. */
 function addressOf(trusted: TrustedProxies, socket: string, forwardedFor?: string): string {
-  const request = new Request('http://gateway.test/graphql', forwardedFor === undefined ? {} : { headers: { 'x-forwarded-for': forwardedFor } });
+  const request = new Request(
+    'http://gateway.test/graphql',
+    forwardedFor === undefined ? {} : { headers: { 'x-forwarded-for': forwardedFor } },
+  );
   return clientAddressOf(trusted)(request, { socket: { remoteAddress: socket } });
 }
 

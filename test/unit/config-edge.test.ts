@@ -45,7 +45,12 @@ describe('CURSOR_SECRET', () => {
 
 describe('HTTP limits', () => {
   it('default to seconds, not Node’s minutes, and a connection cap', () => {
-    expect(loadConfig({}).http).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1_000 });
+    expect(loadConfig({}).http).toEqual({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 5_000,
+      maxConnections: 1_000,
+    });
   });
 
   it('are read from their variables', () => {
