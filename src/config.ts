@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import proxyAddr from 'proxy-addr';
 import type { QuotaRates } from './cognito/pacing';
 import { quotaCategories } from './cognito/quotas';
 /**
@@ -25,6 +27,17 @@ export interface QueryLimits {
   bodyBytes: number;
 }
 
+/**
+ * The proxies in front of the gateway, trusted to append the address they received a request from
+ * to X-Forwarded-For: the client is the right-most address that did not come from one of them.
+ * `hops`: that many proxies, whatever their addresses; `addresses`: proxies at these addresses or
+ * ranges (proxy-addr's notation: an address, a CIDR range, `loopback`, `linklocal`, `uniquelocal`).
+ */
+export type TrustedProxies = { hops: number } | { addresses: string[] };
+
+/** Shortest CURSOR_SECRET accepted: `openssl rand -hex 32` gives 64 characters. */
+export const MIN_CURSOR_SECRET_LENGTH = 32;
+
 export interface GatewayConfig {
   /** `demo` with the embedded local Cognito, `production` otherwise; sets the defaults below. */
   mode: 'demo' | 'production';
@@ -36,7 +49,7 @@ export interface GatewayConfig {
   /** Adds the per-request Cognito call log to response `extensions`. */
   debug: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
-  /** Key that signs pagination cursors so a tampered cursor is recognised. */
+  /** Key that signs pagination cursors so a tampered cursor is recognised; generated at start when unset. */
   cursorSecret: string;
   /** App clients whose sign-in flows and tokens the gateway serves (embedded mode adds the demo's). */
   appClients: AppClientConfig[];
@@ -65,8 +78,8 @@ export interface GatewayConfig {
   publicFlowRateLimitPerUsername: number;
   /** Public flows answer an unknown user as a wrong password or a code sent, as Cognito's PreventUserExistenceErrors. */
   preventUserExistenceErrors: boolean;
-  /** Take the client address from X-Forwarded-For (only behind a proxy you control). */
-  trustProxy: boolean;
+  /** Proxies trusted to say the client address in X-Forwarded-For; none by default. */
+  trustProxy: TrustedProxies;
   limits: QueryLimits;
   /** Pools where federation finds a User known only by `sub`; default: the served clients' pools. */
   federationUserPools: string[];
@@ -80,6 +93,21 @@ export interface GatewayConfig {
   requestTimeoutMs: number;
   /** Pool, client and group descriptions kept across requests for this long; 0 (default) keeps none. */
   descriptionCacheTtlMs: number;
+  /** How long slow clients may hold a connection, and how many connections are open at most. */
+  http: HttpLimits;
+  /** What an operator should know about the settings at start (logged as warnings, not refused). */
+  warnings: string[];
+}
+
+export interface HttpLimits {
+  /** Time to receive a request's headers. */
+  headersTimeoutMs: number;
+  /** Time to receive a whole request, body included. */
+  requestTimeoutMs: number;
+  /** How long an idle kept-alive connection stays open. */
+  keepAliveTimeoutMs: number;
+  /** Open connections at most; more are closed as they arrive. */
+  maxConnections: number;
 }
 
 export class ConfigError extends Error {
@@ -101,11 +129,11 @@ type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d$/;
-export const DEFAULT_CURSOR_SECRET = 'cognito-graphql-gateway:cursor:v1';
 
 export function loadConfig(env: Env = process.env): GatewayConfig {
   const problems: string[] = [];
-  const read = new EnvReader(env, problems);
+  const warnings: string[] = [];
+  const read = new EnvReader(env, problems, warnings);
 
   const region = read.string('COGNITO_REGION') ?? read.string('AWS_REGION') ?? read.string('AWS_DEFAULT_REGION');
   const endpoint = read.url('COGNITO_ENDPOINT');
@@ -136,7 +164,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     maxConnectionSize: read.integer('MAX_CONNECTION_SIZE', 1000, 1, 10_000),
     debug: read.boolean('GATEWAY_DEBUG', false),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
-    cursorSecret: read.string('CURSOR_SECRET') ?? DEFAULT_CURSOR_SECRET,
+    cursorSecret: read.cursorSecret('CURSOR_SECRET', mode),
     appClients: read.appClients('COGNITO_APP_CLIENTS'),
     ...(issuerBase ? { issuerBase } : {}),
     ...(read.string('ADMIN_GROUP') ? { adminGroup: read.string('ADMIN_GROUP') } : {}),
@@ -153,7 +181,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     publicFlowRateLimit: read.integer('PUBLIC_FLOW_RATE_LIMIT', 20, 1, 100_000),
     publicFlowRateLimitPerUsername: read.integer('PUBLIC_FLOW_RATE_LIMIT_PER_USERNAME', 10, 1, 100_000),
     preventUserExistenceErrors: read.boolean('PREVENT_USER_EXISTENCE_ERRORS', true),
-    trustProxy: read.boolean('TRUST_PROXY', false),
+    trustProxy: read.trustedProxies('TRUST_PROXY'),
     federationUserPools: read.list('FEDERATION_USER_POOLS'),
     quotas: read.quotas('COGNITO_QUOTAS'),
     breaker: {
@@ -173,7 +201,17 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       batch: read.integer('BATCH_LIMIT', 10, 1, 100),
       bodyBytes: read.integer('MAX_BODY_BYTES', 1_048_576, 1024, 100_000_000),
     },
+    http: {
+      headersTimeoutMs: read.integer('HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),
+      requestTimeoutMs: read.integer('HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
+      keepAliveTimeoutMs: read.integer('HTTP_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100, 600_000),
+      maxConnections: read.integer('HTTP_MAX_CONNECTIONS', 1_000, 1, 1_000_000),
+    },
+    warnings,
   };
+  if (config.http.headersTimeoutMs > config.http.requestTimeoutMs) {
+    problems.push('HTTP_HEADERS_TIMEOUT_MS: must not be longer than HTTP_REQUEST_TIMEOUT_MS (the headers are part of the request)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -182,6 +220,7 @@ class EnvReader {
   constructor(
     private readonly env: Env,
     private readonly problems: string[],
+    private readonly warnings: string[],
   ) {}
 
   string(name: string): string | undefined {
@@ -215,6 +254,56 @@ class EnvReader {
     if ((allowed as readonly string[]).includes(raw)) return raw as T;
     this.problems.push(`${name}: "${raw}" is not one of ${allowed.join(', ')}`);
     return fallback;
+  }
+
+  /**
+   * A secret of at least MIN_CURSOR_SECRET_LENGTH characters; unset, one made for this process, so
+   * no cursor is ever signed with a key anyone can read. Cursors then end with the process and are
+   * refused by other replicas, which production is warned about (demo mode has one process).
+   */
+  cursorSecret(name: string, mode: GatewayConfig['mode']): string {
+    const raw = this.string(name);
+    const howToMake = 'make one with `openssl rand -hex 32`';
+    if (raw === undefined) {
+      if (mode === 'production') {
+        this.warnings.push(
+          `${name} is unset: cursors are signed with a key made at this start, so they stop working when the gateway restarts and are refused by other replicas; ${howToMake} and give every replica the same value.`,
+        );
+      }
+      return randomBytes(32).toString('hex');
+    }
+    if (raw.length < MIN_CURSOR_SECRET_LENGTH) {
+      this.problems.push(`${name}: is ${raw.length} characters long; it must be at least ${MIN_CURSOR_SECRET_LENGTH} (${howToMake})`);
+    }
+    return raw;
+  }
+
+  /** A number of proxies, or their addresses and ranges; `true` (the old boolean) counts as one. */
+  trustedProxies(name: string): TrustedProxies {
+    const raw = this.string(name);
+    if (raw === undefined || ['false', 'no', 'off'].includes(raw.toLowerCase())) return { hops: 0 };
+    if (['true', 'yes', 'on'].includes(raw.toLowerCase())) {
+      this.warnings.push(
+        `${name}=${raw} is read as one proxy in front of the gateway: the client address is the right-most X-Forwarded-For entry. Set the number of proxies (e.g. ${name}=2) or their addresses (e.g. ${name}=10.0.0.0/8) to say so explicitly.`,
+      );
+      return { hops: 1 };
+    }
+    if (/^\d+$/.test(raw)) return { hops: this.integer(name, 0, 0, 10) };
+    const addresses = raw
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+    for (const address of addresses) {
+      try {
+        proxyAddr.compile(address);
+      } catch {
+        this.problems.push(
+          `${name}: "${address}" is not a number of proxies (0 to 10), an IP address, a CIDR range, or one of loopback, linklocal, uniquelocal`,
+        );
+        return { hops: 0 };
+      }
+    }
+    return { addresses };
   }
 
   /** `off`, or `Category=rate,...` overriding AWS's default rates (see src/cognito/quotas.ts). */

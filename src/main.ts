@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     ...((config.adminGroup ?? cognito.adminGroup) ? { adminGroup: config.adminGroup ?? cognito.adminGroup } : {}),
     ...(cognito.demoSignIn ? { graphiqlExample: cognito.demoSignIn } : {}),
   });
-  const { port, stop: stopServer } = await serve(gateway, config.host, config.port, logger).catch(async (error: unknown) => {
+  const { port, stop: stopServer } = await serve(gateway, config.host, config.port, logger, config.http).catch(async (error: unknown) => {
     await cognito.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new StartupProblem(`Port ${config.port} on ${config.host} is in use: stop what holds it, or set PORT to another port.`);
@@ -29,6 +29,8 @@ async function main(): Promise<void> {
     throw error;
   });
   logger.info(`Cognito: ${cognito.description}`);
+  // Once started: a start that fails says only why, in one line.
+  for (const warning of config.warnings) logger.warn(warning);
   const url = `http://${config.host}:${port}${gateway.graphqlEndpoint}`;
   logger.info(config.graphiql ? `GraphiQL: ${url}` : `GraphQL endpoint: ${url} (GraphiQL is off; GRAPHIQL=true turns it on)`);
   if (config.graphiql && cognito.demoSignIn) {

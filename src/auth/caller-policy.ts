@@ -1,4 +1,6 @@
-import { ConfigError, type GatewayConfig } from '../config';
+import type { IncomingMessage } from 'node:http';
+import proxyAddr from 'proxy-addr';
+import { ConfigError, type GatewayConfig, type TrustedProxies } from '../config';
 import type { Logger } from '../domain/logger';
 import type { AppClients } from './app-clients';
 import type { CallerPolicy } from './caller';
@@ -48,8 +50,23 @@ export function resolveAdminGroup(setting: string | undefined, servedPools: read
   return undefined;
 }
 
-/** The address public flows are rate-limited by: the socket's, or (behind a trusted proxy) the first forwarded one. */
-export function clientAddress(request: Request, req: { socket?: { remoteAddress?: string } } | undefined, trustProxy: boolean): string {
-  const forwarded = trustProxy ? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-  return forwarded || req?.socket?.remoteAddress || 'unknown';
+/** The socket a request came on; absent when a test calls yoga's fetch without one. */
+export type RequestSocket = { socket?: { remoteAddress?: string | undefined } } | undefined;
+
+/**
+ * How the address public flows are rate-limited by is found: the socket's, or, behind trusted
+ * proxies, the right-most X-Forwarded-For entry that no trusted proxy added. Each proxy appends the
+ * address it received the request from, so entries to the left of that one are whatever the
+ * client wrote, and a client could name a new address on every request to dodge the limit.
+ */
+export function clientAddressOf(trusted: TrustedProxies): (request: Request, req: RequestSocket) => string {
+  const trust = 'hops' in trusted ? (_address: string, hop: number) => hop < trusted.hops : proxyAddr.compile(trusted.addresses);
+  return (request, req) => {
+    const remoteAddress = req?.socket?.remoteAddress;
+    if (!remoteAddress) return 'unknown';
+    const forwardedFor = request.headers.get('x-forwarded-for');
+    // proxy-addr reads Node's request; only these two parts of it.
+    const incoming = { socket: { remoteAddress }, headers: forwardedFor === null ? {} : { 'x-forwarded-for': forwardedFor } };
+    return proxyAddr(incoming as unknown as IncomingMessage, trust) || remoteAddress;
+  };
 }

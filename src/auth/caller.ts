@@ -25,19 +25,21 @@ export const SERVICE_KEY_HEADER = 'x-service-key';
 /**
  * Reads the caller from the request: a service key, a Bearer access token, or nobody. A
  * credential that is present but wrong is refused outright rather than treated as anonymous,
- * so a client with a broken token learns it at once.
+ * so a client with a broken token learns it at once; and every credential sent is checked, so
+ * a bad one fails the request whatever else comes with it. With both, the service key decides.
  */
 export async function identifyCaller(headers: Headers, policy: CallerPolicy): Promise<Caller> {
   const serviceKey = headers.get(SERVICE_KEY_HEADER);
-  if (serviceKey !== null) {
-    if (!policy.serviceKeys.some((key) => sameSecret(key, serviceKey))) {
-      throw new GatewayError('UNAUTHENTICATED', `The ${SERVICE_KEY_HEADER} header does not hold a service key of this gateway.`);
-    }
-    return { kind: 'service', admin: true };
+  if (serviceKey !== null && !policy.serviceKeys.some((key) => sameSecret(key, serviceKey))) {
+    throw new GatewayError('UNAUTHENTICATED', `The ${SERVICE_KEY_HEADER} header does not hold a service key of this gateway.`);
   }
-
   const authorization = headers.get('authorization');
-  if (authorization === null) return { kind: 'anonymous', admin: policy.authDisabled };
+  const user = authorization === null ? undefined : await bearerUser(authorization, policy);
+  if (serviceKey !== null) return { kind: 'service', admin: true };
+  return user ?? { kind: 'anonymous', admin: policy.authDisabled };
+}
+
+async function bearerUser(authorization: string, policy: CallerPolicy): Promise<Caller> {
   const token = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
   if (!token) throw new GatewayError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <access token>".');
   if (!policy.verifier) {

@@ -34,8 +34,8 @@ const platformFetcher = {
 };
 
 /**
- * Access tokens verified with aws-jwt-verify: signature against the pool's JWKS, issuer, expiry,
- * `token_use` = access and a `client_id` the gateway serves for that pool.
+ * Access tokens verified with aws-jwt-verify: signature against the pool's JWKS, issuer, expiry
+ * (which must be stated), `token_use` = access and a `client_id` the gateway serves for that pool.
  */
 export function createAccessTokenVerifier(pools: readonly PoolTrust[]): AccessTokenVerifier | undefined {
   if (pools.length === 0) return undefined;
@@ -46,6 +46,8 @@ export function createAccessTokenVerifier(pools: readonly PoolTrust[]): AccessTo
       audience: null,
       jwksUri: `${pool.issuer}/.well-known/jwks.json`,
       customJwtCheck: ({ payload }: { payload: JwtPayload }) => {
+        // aws-jwt-verify checks `exp` only when present; a token that never expires is not one Cognito issues.
+        if (typeof payload.exp !== 'number') throw new Error('the token has no exp claim');
         if (payload['token_use'] !== 'access') throw new Error('token_use is not access');
         const clientId = payload['client_id'];
         if (typeof clientId !== 'string' || !pool.clientIds.includes(clientId)) throw new Error('client_id is not served');

@@ -40,7 +40,9 @@ export async function listConnection<Name extends ListOperationName>(
 ): Promise<Connection<ListItem<Name>>> {
   const first = checkArgs(args, paging);
   const binding = connectionBinding(operation, input);
-  const start: CursorPosition = args.after ? paging.codec.decode(args.after, binding) : firstPage(operation);
+  const start: CursorPosition = args.after
+    ? paging.codec.decode(args.after, binding, 'after', maxPageSize(operation))
+    : firstPage(operation);
   const hasPreviousPage = Boolean(args.after);
   if (start.kind === 'end') return new ReadConnection([], false, hasPreviousPage);
   if (start.kind !== 'page') throw staleCursor(operation, 'it does not name a page of this list');

@@ -43,8 +43,13 @@ export class CursorCodec {
     return `${payload}.${this.sign(payload)}`;
   }
 
-  /** @param argument the argument the cursor came in, named in errors. */
-  decode(cursor: string, binding: string, argument = 'after'): CursorPosition {
+  /**
+   * @param argument the argument the cursor came in, named in errors.
+   * @param maxPageSize the largest page the list's operation takes: a cursor is checked against it
+   *   even when its signature holds, so a leaked or guessed secret cannot send Cognito any page size.
+   *   (The offset is not sent anywhere: it only indexes a page already read, found again by digest.)
+   */
+  decode(cursor: string, binding: string, argument = 'after', maxPageSize = Number.MAX_SAFE_INTEGER): CursorPosition {
     const [payload, mac, extra] = cursor.split('.');
     if (!payload || !mac || extra !== undefined || !this.verify(payload, mac)) {
       throw invalidCursor(argument, 'it is not a cursor this gateway issued, or it was altered');
@@ -70,6 +75,7 @@ export class CursorCodec {
       !Number.isInteger(offset) ||
       (offset as number) < 0 ||
       (pageSize as number) < 1 ||
+      (pageSize as number) > maxPageSize ||
       !digest(after) ||
       !digest(next)
     ) {

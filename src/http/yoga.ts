@@ -8,7 +8,7 @@ import { createYoga, useExecutionCancellation, type YogaServerInstance } from 'g
 import { AdminRecheck } from '../auth/admin-recheck';
 import { AppClients } from '../auth/app-clients';
 import { identifyCaller, SERVICE_KEY_HEADER } from '../auth/caller';
-import { callerPolicy, clientAddress } from '../auth/caller-policy';
+import { callerPolicy, clientAddressOf } from '../auth/caller-policy';
 import { PublicFlowLimiter } from '../auth/rate-limit';
 import type { PagingOptions } from '../cognito/connection';
 import { CursorCodec } from '../cognito/cursor';
@@ -116,6 +116,7 @@ export function createGatewayServices(options: GatewayOptions) {
 export function createGateway(options: GatewayOptions): Gateway {
   const { settings, logger, services, policy, adminRecheck } = createGatewayServices(options);
   if (settings.authDisabled) logger.warn('AUTH IS DISABLED: every caller is an administrator. Embedded demo only.');
+  const clientAddress = clientAddressOf(settings.trustProxy);
 
   return createYoga({
     schema,
@@ -124,7 +125,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       const caller = await identifyCaller(request.headers, policy);
       const context = createContext(services, {
         caller,
-        clientAddress: clientAddress(request, req, settings.trustProxy),
+        clientAddress: clientAddress(request, req),
         signal: request.signal,
       });
       return confirmAdministrator(context, adminRecheck);
@@ -146,7 +147,8 @@ export function createGateway(options: GatewayOptions): Gateway {
             allowedHeaders: ['content-type', 'authorization', SERVICE_KEY_HEADER, 'x-graphql-yoga-csrf'],
           }
         : false,
-    maskedErrors: { maskError: gatewayErrorMasking(logger) },
+    // isDev false: yoga would otherwise read NODE_ENV and add original errors and stacks to responses.
+    maskedErrors: { maskError: gatewayErrorMasking(logger), isDev: false },
     plugins: [
       useRequestBodyLimit(settings.limits.bodyBytes),
       useExecutionCancellation(),

@@ -41,9 +41,11 @@ function withoutReason(error: GatewayError): Record<string, unknown> {
 /**
  * yoga's error masking, with GatewayErrors passed on in their GraphQL form: anything else that
  * is not a GraphQL error is unexpected, so it is masked for the client and logged for the operator.
+ * Clients never get an original error or its stack, whatever NODE_ENV says (yoga's own default
+ * adds them when it is `development`): the log has them.
  */
 export function gatewayErrorMasking(logger: Logger) {
-  return (error: unknown, message: string, isDev?: boolean): Error => {
+  return (error: unknown, message: string): Error => {
     const located = error instanceof GraphQLError ? error : undefined;
     const gatewayError = underlyingGatewayError(error);
     if (gatewayError) return toGraphQLError(gatewayError, located);
@@ -51,10 +53,31 @@ export function gatewayErrorMasking(logger: Logger) {
     if (underlying(error) instanceof PothosValidationError) {
       return toGraphQLError(new GatewayError('BAD_USER_INPUT', (underlying(error) as Error).message), located);
     }
-    const masked = maskError(error, message, isDev);
+    // yoga parses a GET's `variables` and `extensions` with JSON.parse, and lets its SyntaxError
+    // (which quotes them) through: the client's input, said without repeating it, and not logged.
+    if (error instanceof SyntaxError) {
+      return toGraphQLError(new GatewayError('BAD_REQUEST', 'The `variables` or `extensions` parameter is not valid JSON.'));
+    }
+    const masked = maskError(error, message, false);
     if (masked !== error) logger.error('unexpected error (masked for the client):', error);
-    return masked;
+    return withoutQuotedInput(masked);
   };
+}
+
+/**
+ * yoga's own refusals may carry `extensions.originalError`: a body that is not JSON does, with
+ * the parser's message quoting part of the body (which may hold a password). Clients get the
+ * refusal's own message there instead. The extension stays: yoga answers 400 rather than 200 by
+ * its presence. Changed in place: an error returned as it came is not logged by yoga, which is
+ * right for a client's mistake (and keeps the quoted body out of the log too).
+ */
+function withoutQuotedInput(error: Error): Error {
+  const original = error instanceof GraphQLError ? error.extensions['originalError'] : undefined;
+  if (original !== null && typeof original === 'object' && !(original instanceof GraphQLError)) {
+    const { name } = original as { name?: unknown };
+    (error as GraphQLError).extensions['originalError'] = { ...(typeof name === 'string' ? { name } : {}), message: error.message };
+  }
+  return error;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Pothos takes classes by `new (...args: any[])`

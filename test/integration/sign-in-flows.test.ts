@@ -775,17 +775,18 @@ describe('public flows are rate-limited per client address', () => {
     expectLimited(await fromAddress(limited, '10.3.3.3', attempt('nobody-3'), { 'x-forwarded-for': '198.51.100.99' }));
   });
 
-  it('with trustProxy, the first X-Forwarded-For address is the client, whatever the proxy’s socket', async () => {
-    const limited = gatewayWith({ publicFlowRateLimit: 3, trustProxy: true });
+  it('behind one trusted proxy, the client is the address the proxy appended, not one the client wrote', async () => {
+    const limited = gatewayWith({ publicFlowRateLimit: 3, trustProxy: { hops: 1 } });
+    // The proxy appends the address it received the request from; the client wrote the rest.
     for (let i = 1; i <= 3; i++) {
       expectPassed(
-        await fromAddress(limited, `10.9.9.${i}`, attempt('nobody-4'), { 'x-forwarded-for': '203.0.113.7, 10.0.0.1' }),
+        await fromAddress(limited, `10.9.9.${i}`, attempt('nobody-4'), { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.7` }),
         `call ${i}`,
       );
     }
-    expectLimited(await fromAddress(limited, '10.9.9.4', attempt('nobody-4'), { 'x-forwarded-for': '203.0.113.7' }));
+    expectLimited(await fromAddress(limited, '10.9.9.4', attempt('nobody-4'), { 'x-forwarded-for': '198.51.100.99, 203.0.113.7' }));
     expectPassed(
-      await fromAddress(limited, '10.9.9.4', attempt('nobody-4'), { 'x-forwarded-for': '203.0.113.8, 10.0.0.1' }),
+      await fromAddress(limited, '10.9.9.4', attempt('nobody-4'), { 'x-forwarded-for': '203.0.113.7, 203.0.113.8' }),
       'another client behind the proxy',
     );
   });

@@ -66,6 +66,15 @@ describe('CursorCodec', () => {
     }
   });
 
+  it('refuses a validly signed cursor whose page size is above what the operation takes', () => {
+    const cursor = codec.encode(binding, { kind: 'page', token: 'abc', pageSize: 1_000_000, offset: 2 });
+    const error = errorOf(() => codec.decode(cursor, binding, 'after', 60));
+    expect(error.code).toBe('INVALID_CURSOR');
+    expect(error.message).toMatch(/^`after` is not a valid cursor: its content is malformed/);
+    const withinLimit = codec.encode(binding, { kind: 'page', token: 'abc', pageSize: 60, offset: 2 });
+    expect(codec.decode(withinLimit, binding, 'after', 60)).toMatchObject({ kind: 'page', pageSize: 60 });
+  });
+
   it('refuses a cursor signed with another secret', () => {
     const foreign = new CursorCodec('other-secret').encode(binding, { kind: 'end' });
     expect(errorOf(() => codec.decode(foreign, binding)).code).toBe('INVALID_CURSOR');
