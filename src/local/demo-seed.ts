@@ -307,7 +307,8 @@ function warnIfIncomplete(spec: DemoPoolSpec, summary: DemoPoolSummary, log: Log
   const held = `holds ${summary.userCount} of ${spec.users.length} users`;
   const lacking = missingGroups.length ? ` and lacks groups ${missingGroups.join(', ')}` : '';
   log(
-    `warning: demo pool "${spec.name}" (${summary.userPoolId}) ${held}${lacking}; ` + 'run `npm run demo:reset` to put the data aside and seed the demo afresh',
+    `warning: demo pool "${spec.name}" (${summary.userPoolId}) ${held}${lacking}; ` +
+      'run `npm run demo:reset` to put the data aside and seed the demo afresh',
   );
 }
 

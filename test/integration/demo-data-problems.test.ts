@@ -43,7 +43,11 @@ async function dataFolder(): Promise<string> {
 const env = (dataDir: string) => gatewayEnv({ COGNITO_LOCAL_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' });
 
 async function demoReset(dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn('npm', ['run', '--silent', 'demo:reset'], { cwd: projectRoot, env: await env(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npm', ['run', '--silent', 'demo:reset'], {
+    cwd: projectRoot,
+    env: await env(dataDir),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -102,7 +106,9 @@ describe('damaged demo data', () => {
 
     const reset = await demoReset(dataDir);
     expect(reset.code).toBe(0);
-    const movedTo = /^Moved the demo data in (.+) to (.+) \(kept, not deleted\): the next npm start seeds the demo afresh\.$/.exec(reset.stdout);
+    const movedTo = /^Moved the demo data in (.+) to (.+) \(kept, not deleted\): the next npm start seeds the demo afresh\.$/.exec(
+      reset.stdout,
+    );
     expect(movedTo, reset.stdout).not.toBeNull();
     expect(movedTo![1]).toBe(dataDir);
     const aside = movedTo![2]!;

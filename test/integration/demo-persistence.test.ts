@@ -117,7 +117,8 @@ async function snapshot(endpoint: string): Promise<DirectorySnapshot> {
         const UserPoolId = pool.Id!;
         const described = await client.send(new DescribeUserPoolCommand({ UserPoolId }));
         const clients: (string | undefined)[] = [];
-        for await (const p of paginateListUserPoolClients({ client }, { UserPoolId })) clients.push(...(p.UserPoolClients ?? []).map((c) => c.ClientId));
+        for await (const p of paginateListUserPoolClients({ client }, { UserPoolId }))
+          clients.push(...(p.UserPoolClients ?? []).map((c) => c.ClientId));
         const users: DirectorySnapshot['pools'][number]['users'] = [];
         for await (const p of paginateListUsers({ client }, { UserPoolId })) {
           for (const user of p.Users ?? []) {
@@ -155,7 +156,10 @@ describe('the demo’s data across restarts', () => {
     let before = await snapshot(gateway.emulator!);
     const demoPoolId = before.pools.find((pool) => pool.name === DEMO_POOL_NAME)!.id;
 
-    for (const [round, signal] of [[0, 'SIGINT'], [1, 'SIGKILL']] as const) {
+    for (const [round, signal] of [
+      [0, 'SIGINT'],
+      [1, 'SIGKILL'],
+    ] as const) {
       const deleted = await changeDirectory(gateway, demoPoolId, round);
       before = await snapshot(gateway.emulator!);
       const demoPool = before.pools.find((pool) => pool.id === demoPoolId)!;

@@ -47,12 +47,28 @@ export interface GatewayProcess {
   stop(signal: 'SIGINT' | 'SIGKILL'): Promise<number | null>;
 }
 
-function spawnGateway(env: Record<string, string>, cwd: string): { child: ChildProcess; output: () => string } {
+interface Spawned {
+  child: ChildProcess;
+  /** Both streams, as they came. */
+  output: () => string;
+  stdout: () => string;
+  stderr: () => string;
+}
+
+function spawnGateway(env: Record<string, string>, cwd: string): Spawned {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  return { child, output: () => output };
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    output += chunk;
+    stdout += chunk;
+  });
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+    output += chunk;
+    stderr += chunk;
+  });
+  return { child, output: () => output, stdout: () => stdout, stderr: () => stderr };
 }
 
 function exitOf(child: ChildProcess): Promise<number | null> {
@@ -106,15 +122,11 @@ export async function runGatewayToExit(
   env: Record<string, string>,
   cwd = projectRoot,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const { child, stdout, stderr } = spawnGateway(env, cwd);
   const timer = setTimeout(() => child.kill('SIGKILL'), START_TIMEOUT_MS);
   const code = await exitOf(child);
   clearTimeout(timer);
-  return { code, stdout: stdout.trim(), stderr: stderr.trim() };
+  return { code, stdout: stdout().trim(), stderr: stderr().trim() };
 }
 
 /** Whether anything answers at `endpoint`/health now. */

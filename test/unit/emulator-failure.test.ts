@@ -27,7 +27,9 @@ describe('the line a failed emulator start prints', () => {
 
   it('any other failure: the code, the message, the data folder', () => {
     const line = failedStartLine(['[1] ERROR: NONE NONE listen EACCES: permission denied 127.0.0.1:80'], 1, '/srv/demo-data');
-    expect(line).toMatch(/^The embedded emulator \(cognito-local\) stopped with code 1 before it was ready: listen EACCES: permission denied 127\.0\.0\.1:80 \(data in \/srv\/demo-data\)\./);
+    expect(line).toMatch(
+      /^The embedded emulator \(cognito-local\) stopped with code 1 before it was ready: listen EACCES: permission denied 127\.0\.0\.1:80 \(data in \/srv\/demo-data\)\./,
+    );
     expect(failedStartLine([], 7, '/srv/demo-data')).toContain('stopped with code 7 before it was ready: it printed no error');
   });
 });
