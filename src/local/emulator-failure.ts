@@ -31,7 +31,9 @@ export function failedStartLine(lines: readonly string[], code: number, dataDir:
   const message = emulatorErrorMessage(lines);
   const where = displayPath(dataDir);
   // The emulator names its files relative to its working directory, the data folder.
-  const located = message?.replace(/(^|\s)(\.cognito\/\S+\.json)/g, (_, space: string, file: string) => `${space}${join(where, file)}`);
+  const located = message
+    ?.replace(/(^|\s)(\.cognito\/\S+\.json)/g, (_, space: string, file: string) => `${space}${join(where, file)}`)
+    .replace(/\.$/, '');
   if (located && /StormDB database file/.test(located)) {
     return (
       `The embedded emulator cannot read its data: ${located}. Nothing was changed: run \`npm run demo:reset\` to put ` +

@@ -92,7 +92,7 @@ describe('damaged demo data', () => {
     const result = await runGatewayToExit(await env(dataDir));
     expect(result.code).toBe(1);
     expect(result.stderr.split('\n')).toHaveLength(1);
-    expect(result.stderr).toContain(`Failed to load StormDB database file ${file} - the file is empty.`);
+    expect(result.stderr).toContain(`Failed to load StormDB database file ${file} - the file is empty. Nothing was changed`);
     expect(result.stderr).toContain('run `npm run demo:reset`');
     expect(await readFile(file, 'utf8')).toBe('');
     await expectReadable(dataDir, demoPoolFile);

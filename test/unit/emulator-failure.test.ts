@@ -25,6 +25,13 @@ describe('the line a failed emulator start prints', () => {
     );
   });
 
+  it('an empty file: the message once, with one full stop', () => {
+    const output = ['[1] ERROR: NONE NONE Failed to load StormDB database file .cognito/db/local_x.json - the file is empty.'];
+    expect(failedStartLine(output, 1, '/srv/demo-data')).toMatch(
+      /^The embedded emulator cannot read its data: Failed to load StormDB database file \/srv\/demo-data\/\.cognito\/db\/local_x\.json - the file is empty\. Nothing was changed: /,
+    );
+  });
+
   it('any other failure: the code, the message, the data folder', () => {
     const line = failedStartLine(['[1] ERROR: NONE NONE listen EACCES: permission denied 127.0.0.1:80'], 1, '/srv/demo-data');
     expect(line).toMatch(
