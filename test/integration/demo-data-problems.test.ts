@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/domain/logger';
 import { startEmbeddedCognito } from '../../src/local/embedded-cognito';
-import { gatewayEnv, projectRoot, removeGatewayHomes, runGatewayToExit, startGatewayProcess } from '../support/gateway-process';
+import { gatewayEnv, projectRoot, cleanUpGateways, runGatewayToExit, startGatewayProcess } from '../support/gateway-process';
 
 /**
  * Damaged demo data stops the start with one line: the emulator's own message, the file, and what
@@ -28,7 +28,7 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  await removeGatewayHomes();
+  await cleanUpGateways();
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
 

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCognitoClient, localCredentials } from '../../src/cognito/client';
 import { demoDirectory, DEMO_POOL_NAME } from '../../src/local/demo-data';
-import { gatewayEnv, removeGatewayHomes, startGatewayProcess, untilSilent, type GatewayProcess } from '../support/gateway-process';
+import { gatewayEnv, cleanUpGateways, startGatewayProcess, untilSilent, type GatewayProcess } from '../support/gateway-process';
 
 /**
  * The demo keeps every change users make through the gateway, however the gateway stops: the
@@ -26,7 +26,7 @@ const SERVICE_KEY = 'persistence-test-key-0123456789abcdef-0123456789';
 const dirs: string[] = [];
 
 afterAll(async () => {
-  await removeGatewayHomes();
+  await cleanUpGateways();
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { answersHealth, gatewayEnv, removeGatewayHomes, startGatewayProcess, untilSilent } from '../support/gateway-process';
+import { answersHealth, gatewayEnv, cleanUpGateways, startGatewayProcess, untilSilent } from '../support/gateway-process';
 
 /**
  * The embedded emulator ends with the gateway, however the gateway ends: here the gateway's
@@ -11,7 +11,7 @@ import { answersHealth, gatewayEnv, removeGatewayHomes, startGatewayProcess, unt
 const dirs: string[] = [];
 
 afterAll(async () => {
-  await removeGatewayHomes();
+  await cleanUpGateways();
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
 

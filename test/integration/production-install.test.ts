@@ -3,7 +3,7 @@ import { access, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { gatewayEnv, projectRoot, removeGatewayHomes, runGatewayToExit, startGatewayProcess } from '../support/gateway-process';
+import { gatewayEnv, projectRoot, cleanUpGateways, runGatewayToExit, startGatewayProcess } from '../support/gateway-process';
 
 /**
  * A production install (`npm ci --omit=dev`) leaves the embedded emulator and its dependencies
@@ -39,7 +39,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await removeGatewayHomes();
+  await cleanUpGateways();
   await rm(installDir, { recursive: true, force: true });
 });
 

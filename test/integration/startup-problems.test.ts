@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { gatewayEnv, removeGatewayHomes, runGatewayToExit } from '../support/gateway-process';
+import { gatewayEnv, cleanUpGateways, runGatewayToExit } from '../support/gateway-process';
 
 /**
  * Problems a newcomer meets at start, each said in one line with what to do, and the process
@@ -15,7 +15,7 @@ let blocker: Server | undefined;
 
 afterAll(async () => {
   blocker?.close();
-  await removeGatewayHomes();
+  await cleanUpGateways();
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
 

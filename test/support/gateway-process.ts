@@ -16,9 +16,13 @@ const START_TIMEOUT_MS = 60_000;
 const EXIT_TIMEOUT_MS = 30_000;
 
 const homes: string[] = [];
+/** Gateways started and not yet ended: a test that fails half-way leaves none behind. */
+const running = new Set<ChildProcess>();
 
-/** Removes the temporary home folders made by gatewayEnv. */
-export async function removeGatewayHomes(): Promise<void> {
+/** For afterAll: kills the gateways a failed test left running, removes the homes made by gatewayEnv. */
+export async function cleanUpGateways(): Promise<void> {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
   for (const home of homes.splice(0)) await rm(home, { recursive: true, force: true });
 }
 
@@ -57,6 +61,8 @@ interface Spawned {
 
 function spawnGateway(env: Record<string, string>, cwd: string): Spawned {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let output = '';
   let stdout = '';
   let stderr = '';
