@@ -129,6 +129,7 @@ type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d$/;
+export const DEFAULT_COGNITO_LOCAL_DATA_DIR = '.cognito-local';
 
 export function loadConfig(env: Env = process.env): GatewayConfig {
   const problems: string[] = [];
@@ -146,7 +147,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       ? { kind: 'aws', region: region ?? 'us-east-1', ...(endpoint ? { endpoint } : {}) }
       : {
           kind: 'embedded',
-          dataDir: read.string('COGNITO_LOCAL_DATA_DIR') ?? '.cognito-local',
+          dataDir: read.string('COGNITO_LOCAL_DATA_DIR') ?? DEFAULT_COGNITO_LOCAL_DATA_DIR,
           port: read.integer('COGNITO_LOCAL_PORT', 0, 0, 65535),
         };
 

@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { StartupProblem } from '../config';
+import { failedStartLine } from './emulator-failure';
 import { findFreePort } from './free-port';
 
 export interface CognitoLocalOptions {
@@ -25,6 +28,8 @@ export interface CognitoLocal {
 }
 
 const READY_TIMEOUT_MS = 20_000;
+/** Lines of the emulator's output kept for saying why a start failed. */
+const KEPT_LINES = 200;
 const STOP_GRACE_MS = 3_000;
 
 /**
@@ -34,9 +39,18 @@ const STOP_GRACE_MS = 3_000;
  */
 const ENDS_WITH_PARENT = "data:text/javascript,process.stdin.on('end',()=>process.exit(0)).on('error',()=>process.exit(0)).resume()";
 
+/** cognito-local is a development dependency: a production install (`npm ci --omit=dev`) lacks it. */
 function cognitoLocalEntry(): string {
   const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('cognito-local/package.json')), 'lib', 'bin', 'start.js');
+  let packageJson: string;
+  try {
+    packageJson = require.resolve('cognito-local/package.json');
+  } catch {
+    throw new StartupProblem(
+      'The embedded emulator is not installed (npm ci --omit=dev): set COGNITO_REGION or COGNITO_ENDPOINT, or install dev dependencies (npm install).',
+    );
+  }
+  return join(dirname(packageJson), 'lib', 'bin', 'start.js');
 }
 
 /**
@@ -48,9 +62,10 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<C
   const host = options.host ?? '127.0.0.1';
   const port = options.port && options.port > 0 ? options.port : await findFreePort(host);
   const dataDir = resolve(options.dataDir);
+  const entry = cognitoLocalEntry();
   await writeEmulatorConfig(dataDir);
 
-  const child = spawn(process.execPath, ['--import', ENDS_WITH_PARENT, cognitoLocalEntry()], {
+  const child = spawn(process.execPath, ['--import', ENDS_WITH_PARENT, entry], {
     cwd: dataDir,
     env: { ...process.env, PORT: String(port), HOST: host, NO_COLOR: '1', FORCE_COLOR: '0', DEBUG: '' },
     // stdin stays open for as long as this process lives: see ENDS_WITH_PARENT.
@@ -58,11 +73,16 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<C
   });
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
-  pipeLines(child, options.onLine);
+  const output: string[] = [];
+  pipeLines(child, (line) => {
+    output.push(line);
+    if (output.length > KEPT_LINES) output.shift();
+    options.onLine?.(line);
+  });
 
   const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   try {
-    await waitUntilHealthy(endpoint, child);
+    await waitUntilHealthy(endpoint, child, (code) => new StartupProblem(failedStartLine(output, code, dataDir)));
   } catch (error) {
     child.kill('SIGKILL');
     process.off('exit', killOnExit);
@@ -95,7 +115,7 @@ async function writeEmulatorConfig(dataDir: string): Promise<void> {
   });
 }
 
-function pipeLines(child: ChildProcess, onLine?: (line: string) => void): void {
+function pipeLines(child: ChildProcess, onLine: (line: string) => void): void {
   for (const stream of [child.stdout, child.stderr]) {
     let pending = '';
     stream?.setEncoding('utf8');
@@ -103,19 +123,23 @@ function pipeLines(child: ChildProcess, onLine?: (line: string) => void): void {
       pending += chunk;
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
-      if (onLine) for (const line of lines) onLine(line);
+      for (const line of lines) onLine(line);
     });
   }
 }
 
-async function waitUntilHealthy(endpoint: string, child: ChildProcess): Promise<void> {
+async function waitUntilHealthy(endpoint: string, child: ChildProcess, exitedEarly: (code: number) => Error): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   let exited: number | null = null;
   child.once('exit', (code) => {
     exited = code ?? -1;
   });
   while (Date.now() < deadline) {
-    if (exited !== null) throw new Error(`cognito-local exited with code ${exited} before it was ready`);
+    if (exited !== null) {
+      // Its last lines may still be in the pipes: let them arrive (bounded) before they are read.
+      await Promise.race([once(child, 'close'), new Promise((r) => setTimeout(r, 1_000))]);
+      throw exitedEarly(exited);
+    }
     try {
       const response = await fetch(`${endpoint}/health`);
       if (response.ok) return;

@@ -2,8 +2,7 @@ import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-iden
 import { createCognitoClient } from '../cognito/client';
 import { StartupProblem, type AppClientConfig, type CognitoTarget } from '../config';
 import type { Logger } from '../domain/logger';
-import { formatDemoSummary } from './demo-seed';
-import { startEmbeddedCognito, type DemoSignIn } from './embedded-cognito';
+import type { DemoSignIn } from './embedded-cognito';
 
 export interface ConnectedCognito {
   client: CognitoIdentityProviderClient;
@@ -42,6 +41,9 @@ export async function connectCognito(target: CognitoTarget, logger: Logger): Pro
     const issuerBase = target.endpoint ?? `https://cognito-idp.${target.region}.amazonaws.com`;
     return { client, description: where, issuerBase, appClients: [], close: async () => client.destroy() };
   }
+  // Loaded only here: a production install lacks the emulator, and runs without this code.
+  const { startEmbeddedCognito } = await import('./embedded-cognito');
+  const { formatDemoSummary } = await import('./demo-seed');
   const embedded = await startEmbeddedCognito({ dataDir: target.dataDir, port: target.port, logger });
   return {
     client: embedded.client,

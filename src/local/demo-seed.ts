@@ -100,9 +100,9 @@ async function seedPoolTimed(client: CognitoIdentityProviderClient, spec: DemoPo
 }
 
 /**
- * One call at a time. cognito-local rewrites the pool's whole JSON file on every write with
- * unsynchronised fs.writeFile calls, so parallel writes could leave a torn file on disk; in
- * measurements parallelism lost nothing but saved only about half a second of ~2 s.
+ * One call at a time. cognito-local rewrites the pool's whole JSON file on every write (one save
+ * after another since patches/cognito-local+5.3.0.patch), so parallel calls would mostly queue;
+ * in measurements parallelism saved only about half a second of ~2 s.
  */
 async function seedPool(client: CognitoIdentityProviderClient, spec: DemoPoolSpec): Promise<string> {
   const userPoolId = await createPool(client, spec);
@@ -307,7 +307,8 @@ function warnIfIncomplete(spec: DemoPoolSpec, summary: DemoPoolSummary, log: Log
   const held = `holds ${summary.userCount} of ${spec.users.length} users`;
   const lacking = missingGroups.length ? ` and lacks groups ${missingGroups.join(', ')}` : '';
   log(
-    `warning: demo pool "${spec.name}" (${summary.userPoolId}) ${held}${lacking}; ` + 'delete the emulator data folder to seed it afresh',
+    `warning: demo pool "${spec.name}" (${summary.userPoolId}) ${held}${lacking}; ` +
+      'run `npm run demo:reset` to put the data aside and seed the demo afresh',
   );
 }
 

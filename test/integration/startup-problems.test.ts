@@ -1,46 +1,28 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { gatewayEnv, cleanUpGateways, runGatewayToExit } from '../support/gateway-process';
 
 /**
  * Problems a newcomer meets at start, each said in one line with what to do, and the process
- * ends with code 1: a busy port, a bad setting, no credentials for an endpoint.
+ * ends with code 1: a busy port, a bad setting, no credentials for an endpoint. (Damaged demo
+ * data: demo-data-problems.test.ts; no emulator installed: production-install.test.ts.)
  */
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const dirs: string[] = [];
 let blocker: Server | undefined;
 
 afterAll(async () => {
   blocker?.close();
+  await cleanUpGateways();
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
 
 /** Starts the gateway as `npm start` does, with `env` on top of a clean one, until it exits (bounded). */
 async function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
-  const home = await mkdtemp(join(tmpdir(), 'startup-home-'));
-  dirs.push(home);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: root,
-    // No AWS settings from the machine: a home of its own, and no instance metadata lookups off loopback.
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      HOME: home,
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  clearTimeout(timer);
-  return { code, stderr: stderr.trim() };
+  const { code, stderr } = await runGatewayToExit(await gatewayEnv(env));
+  return { code, stderr };
 }
 
 describe('start-up problems, one line each', () => {
