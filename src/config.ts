@@ -23,6 +23,8 @@ export interface QueryLimits {
   batch: number;
   /** Largest request body, in bytes. */
   bodyBytes: number;
+  /** Cognito calls one HTTP request may make, across all the operations of a batch. */
+  callsPerRequest: number;
 }
 
 export interface GatewayConfig {
@@ -56,6 +58,8 @@ export interface GatewayConfig {
   corsOrigins: string[];
   /** Public sign-up/sign-in calls per client address per minute. */
   publicFlowRateLimit: number;
+  /** Cognito calls per caller per minute: self-service (by sub or address) and administrators (by sub or service key). */
+  callerLimits: { selfServicePerMinute: number; adminPerMinute: number };
   /** Take the client address from X-Forwarded-For (only behind a proxy you control). */
   trustProxy: boolean;
   limits: QueryLimits;
@@ -141,6 +145,10 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     introspection: read.boolean('INTROSPECTION', mode === 'demo'),
     corsOrigins: read.list('CORS_ORIGINS'),
     publicFlowRateLimit: read.integer('PUBLIC_FLOW_RATE_LIMIT', 20, 1, 100_000),
+    callerLimits: {
+      selfServicePerMinute: read.integer('SELF_SERVICE_CALL_LIMIT', 30, 1, 1_000_000),
+      adminPerMinute: read.integer('ADMIN_CALL_LIMIT', 3_000, 1, 10_000_000),
+    },
     trustProxy: read.boolean('TRUST_PROXY', false),
     federationUserPools: read.list('FEDERATION_USER_POOLS'),
     quotas: read.quotas('COGNITO_QUOTAS'),
@@ -160,6 +168,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       complexity: read.integer('MAX_COMPLEXITY', 25_000, 10, 10_000_000),
       batch: read.integer('BATCH_LIMIT', 10, 1, 100),
       bodyBytes: read.integer('MAX_BODY_BYTES', 1_048_576, 1024, 100_000_000),
+      callsPerRequest: read.integer('MAX_CALLS_PER_REQUEST', 500, 1, 100_000),
     },
   };
   if (problems.length > 0) throw new ConfigError(problems);

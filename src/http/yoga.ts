@@ -8,7 +8,9 @@ import { createYoga, useExecutionCancellation, type YogaServerInstance } from 'g
 import { AppClients } from '../auth/app-clients';
 import { identifyCaller, SERVICE_KEY_HEADER } from '../auth/caller';
 import { callerPolicy, clientAddress } from '../auth/caller-policy';
+import { CallerCallLimiter } from '../auth/caller-rate-limit';
 import { PublicFlowLimiter } from '../auth/rate-limit';
+import { RequestBudgets } from '../cognito/call-budget';
 import type { PagingOptions } from '../cognito/connection';
 import { CursorCodec } from '../cognito/cursor';
 import { DescriptionCache } from '../cognito/description-cache';
@@ -22,6 +24,7 @@ import { createContext, type GatewayContext, type GatewayServices } from '../res
 import { schema } from '../schema';
 import { gatewayErrorMasking } from '../schema/error-mapping';
 import { useRequestBodyLimit } from './body-limit';
+import { useCallBudget } from './call-budget-plugin';
 import { useCallLog } from './call-log-plugin';
 import { graphiqlTabs, type GraphiqlExample } from './graphiql-tabs';
 
@@ -40,6 +43,7 @@ export type GatewaySettings = Pick<
   | 'introspection'
   | 'corsOrigins'
   | 'publicFlowRateLimit'
+  | 'callerLimits'
   | 'trustProxy'
   | 'limits'
   | 'federationUserPools'
@@ -91,6 +95,8 @@ export function createGatewayServices(options: GatewayOptions) {
     introspection: settings.introspection,
     descriptions: new DescriptionCache(settings.descriptionCacheTtlMs),
     createLoaders: options.createLoaders ?? createLoaders,
+    callerLimits: new CallerCallLimiter(settings.callerLimits),
+    budgets: new RequestBudgets(settings.limits.callsPerRequest),
   };
   return { settings, logger, services, policy: callerPolicy(settings, appClients, logger) };
 }
@@ -105,7 +111,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     logging: logger,
     context: async ({ request, req }) => {
       const caller = await identifyCaller(request.headers, policy);
-      return createContext(services, { caller, clientAddress: clientAddress(request, req, settings.trustProxy), signal: request.signal });
+      return createContext(services, {
+        caller,
+        clientAddress: clientAddress(request, req, settings.trustProxy),
+        signal: request.signal,
+        httpRequest: request,
+      });
     },
     graphiql: settings.graphiql ? { title: 'cognito-graphql-gateway', defaultTabs: graphiqlTabs(options.graphiqlExample) } : false,
     // GraphiQL served from the package itself, not a CDN: it works offline and on closed networks.
@@ -127,6 +138,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     maskedErrors: { maskError: gatewayErrorMasking(logger) },
     plugins: [
       useRequestBodyLimit(settings.limits.bodyBytes),
+      useCallBudget(schema, settings.limits.callsPerRequest, settings.limits.tokens),
       useExecutionCancellation(),
       // Browsers send "simple" requests (GET, form posts) without a CORS preflight: demand a
       // header they cannot set cross-site, which also refuses urlencoded and multipart POSTs.
