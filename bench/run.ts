@@ -9,9 +9,11 @@
  *   BENCH_LATENCY_MS=50 npm run bench
  *   BENCH_REPLAY=1 npm run bench    # repeated reads answered from memory: no cognito-local time
  *   BENCH_WARMUP=2 npm run bench    # fewer untimed runs before each query's timed ones (20 by default)
+ *   BENCH_ONLY=fairness npm run bench  # only the fairness scenario (floods of self-service calls, one administrator's call)
  */
 import {
   AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
   CreateGroupCommand,
   CreateUserPoolCommand,
   ListGroupsCommand,
@@ -28,6 +30,8 @@ import type { CallLogSummary } from '../src/cognito/call-log';
 import { startEmbeddedCognito } from '../src/local/embedded-cognito';
 import { silentLogger } from '../src/domain/logger';
 import { BULK_CONCURRENCY } from '../src/resolvers/bulk';
+import type { OperationName } from '../src/cognito/commands';
+import { QuotaPacer } from '../src/cognito/pacing';
 import { createGateway, type Gateway, type GatewayOptions } from '../src/http/yoga';
 import { naiveLoaders } from './naive-loaders';
 
@@ -268,7 +272,13 @@ async function main(): Promise<void> {
       quotas: { enabled: false, rates: {} },
       maxConnectionSize: EXPORT_USERS,
       federationUserPools: [demoPool],
+      // The figures are the gateway's own: one service key sends thousands of calls a minute here.
+      callerLimits: { selfServicePerMinute: UNLIMITED, adminPerMinute: UNLIMITED },
     };
+    if (process.env['BENCH_ONLY'] === 'fairness') {
+      await fairnessScenario(embedded, proxy, common, demoPool);
+      return;
+    }
     const gateway = createGateway(common);
     const naive = createGateway({ ...common, createLoaders: naiveLoaders });
 
@@ -334,11 +344,124 @@ async function main(): Promise<void> {
     }
 
     await throttledScenario(proxy, common, demoPool);
+    await fairnessScenario(embedded, proxy, common, demoPool);
   } finally {
     proxy.stop();
     await embedded.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+const UNLIMITED = 1_000_000_000;
+const FLOODS = 3;
+const FLOOD_BATCH = 10;
+const FLOOD_ALIASES = 30;
+
+/** The pacer as it was: waiting calls served first come, first served, whoever they are for. */
+class FirstComeFirstServedPacer extends QuotaPacer {
+  override acquire(operation: OperationName, userPoolId: string | undefined, signal?: AbortSignal, deadlineAt?: number): Promise<void> {
+    return super.acquire(operation, userPoolId, signal, deadlineAt);
+  }
+}
+
+/**
+ * The audit's fairness finding: three signed-in users each send a batch of 10 operations × 30
+ * `viewer` aliases (300 GetUser each, paced in the UserRead bucket at AWS's default 120/s), and
+ * while their 900 calls wait, an administrator asks for one user (one AdminGetUser, the same
+ * bucket). Per-caller limits lifted, so that the pacer alone is measured; then once more with the
+ * default SELF_SERVICE_CALL_LIMIT, which caps each flood before it reaches the pacer.
+ */
+async function fairnessScenario(
+  embedded: Awaited<ReturnType<typeof startEmbeddedCognito>>,
+  proxy: BenchProxy,
+  common: Omit<GatewayOptions, 'quotas' | 'client'> & { client: CognitoIdentityProviderClient },
+  demoPool: string,
+): Promise<void> {
+  const web = embedded.appClients.find((c) => c.userPoolId === demoPool && !c.clientSecret)!;
+  const password = 'Flood#Bench1';
+  const usernames = Array.from({ length: FLOODS }, (_, i) => `flood.${i}`);
+  for (const Username of usernames) {
+    await embedded.client
+      .send(new AdminCreateUserCommand({ UserPoolId: demoPool, Username, MessageAction: 'SUPPRESS' }))
+      .catch((error: unknown) => {
+        if ((error as Error).name !== 'UsernameExistsException') throw error;
+      });
+    await embedded.client.send(new AdminSetUserPasswordCommand({ UserPoolId: demoPool, Username, Password: password, Permanent: true }));
+  }
+  // Who each Cognito call was for: a flood's GetUser carries its access token, the administrator's call none.
+  const sent = new Map<string, number>();
+  common.client.middlewareStack.add(
+    (next) => async (args) => {
+      const token = (args.input as { AccessToken?: string }).AccessToken;
+      const who = token === undefined ? 'admin' : (floodOf.get(token) ?? 'other');
+      sent.set(who, (sent.get(who) ?? 0) + 1);
+      return next(args);
+    },
+    { step: 'initialize', name: 'benchCallsByCaller' },
+  );
+  const floodOf = new Map<string, string>();
+  const auth = { appClients: embedded.appClients, issuerBase: embedded.local.endpoint };
+  const viewers = `{ ${Array.from({ length: FLOOD_ALIASES }, (_, i) => `v${i}: viewer { username }`).join(' ')} }`;
+  const batch = JSON.stringify(Array.from({ length: FLOOD_BATCH }, () => ({ query: viewers })));
+  const adminQuery = `query ($p: String!) { user(userPoolId: $p, username: "ada.lovelace") { username } }`;
+
+  console.log(
+    `
+fairness: ${FLOODS} signed-in users each send ${FLOOD_BATCH} operations × ${FLOOD_ALIASES} viewer aliases (UserRead paced at 120/s), then an administrator asks for one user
+`,
+  );
+  console.log('| pacer, limits | administrator’s query ms | each flood’s calls sent while the administrator waited | floods’ calls sent in all | floods’ refused fields |');
+  console.log('| --- | --- | --- | --- | --- |');
+  const variants = [
+    { name: 'first come, first served; limits lifted', pacer: new FirstComeFirstServedPacer(), selfService: UNLIMITED },
+    { name: 'fair; limits lifted', pacer: new QuotaPacer(), selfService: UNLIMITED },
+    { name: 'fair; SELF_SERVICE_CALL_LIMIT 30 (default)', pacer: new QuotaPacer(), selfService: 30 },
+  ];
+  for (const variant of variants) {
+    const gateway = createGateway({
+      ...common,
+      ...auth,
+      pacer: variant.pacer,
+      callerLimits: { selfServicePerMinute: variant.selfService, adminPerMinute: UNLIMITED },
+    });
+    floodOf.clear();
+    for (const [i, username] of usernames.entries()) {
+      const signedIn = await gateway.fetch('http://bench/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation ($i: InitiateAuthInput!) { initiateAuth(input: $i) { ... on InitiateAuthPayload { tokens { accessToken } } } }',
+          variables: { i: { authFlow: 'USER_PASSWORD_AUTH', clientId: web.clientId, username, password } },
+        }),
+      });
+      const token = ((await signedIn.json()) as { data?: { initiateAuth?: { tokens?: { accessToken: string } } } }).data?.initiateAuth?.tokens
+        ?.accessToken;
+      if (!token) throw new Error(`fairness: ${username} could not sign in`);
+      floodOf.set(token, `flood ${i + 1}`);
+    }
+    sent.clear();
+    const floods = [...floodOf.keys()].map(async (token) => {
+      const response = await gateway.fetch('http://bench/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: batch,
+      });
+      const results = (await response.json()) as Answer[];
+      return results.reduce((refused, result) => refused + (result.errors?.length ?? 0), 0);
+    });
+    // Let the floods' calls queue up in the pacer first.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const before = Object.fromEntries(sent);
+    const started = performance.now();
+    const answer = await ask(gateway, adminQuery, { p: demoPool });
+    const adminMs = performance.now() - started;
+    if (answer.errors) throw new Error(`fairness: ${JSON.stringify(answer.errors).slice(0, 300)}`);
+    const during = [...floodOf.values()].map((flood) => (sent.get(flood) ?? 0) - (before[flood] ?? 0));
+    const refused = await Promise.all(floods);
+    const total = [...floodOf.values()].map((flood) => sent.get(flood) ?? 0);
+    console.log(`| ${variant.name} | ${adminMs.toFixed(0)} | ${during.join(' / ')} | ${total.join(' / ')} | ${refused.join(' / ')} |`);
+  }
+  common.client.middlewareStack.remove('benchCallsByCaller');
 }
 
 const THROTTLED_QUOTA = 5;

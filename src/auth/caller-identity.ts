@@ -10,12 +10,16 @@ import { SERVICE_KEY_HEADER, type Caller } from './caller';
 export interface CallerIdentity {
   /** `sub:<sub>`, `key:<16 hex digits of the key's SHA-256>` or `address:<client address>`. */
   key: string;
-  /** Which per-caller limit applies: administrators' or the far lower self-service one. */
-  limit: 'admin' | 'selfService';
+  /**
+   * Which per-caller limit applies: administrators', the far lower self-service one, or none here
+   * for anonymous callers, whose only calls are public flows, limited per address by
+   * PUBLIC_FLOW_RATE_LIMIT already.
+   */
+  limit: 'admin' | 'selfService' | 'publicFlows';
 }
 
 export function callerIdentity(caller: Caller, clientAddress: string, headers?: Headers): CallerIdentity {
-  const limit = caller.admin ? 'admin' : 'selfService';
+  const limit = caller.admin ? 'admin' : caller.kind === 'user' ? 'selfService' : 'publicFlows';
   switch (caller.kind) {
     case 'user':
       return { key: `sub:${caller.claims.sub}`, limit };

@@ -3,14 +3,14 @@ import { GatewayError } from '../domain/gateway-error';
 import type { CallerIdentity } from './caller-identity';
 
 export interface CallerCallLimits {
-  /** Cognito calls a minute for one caller that is not an administrator (by `sub`, or address). */
+  /** Cognito calls a minute for one signed-in caller that is not an administrator (by `sub`). */
   selfServicePerMinute: number;
   /** Cognito calls a minute for one administrator (by `sub`, or service key). */
   adminPerMinute: number;
 }
 
 const LIMITS = {
-  selfService: { setting: 'SELF_SERVICE_CALL_LIMIT', who: { sub: 'this signed-in user', address: 'this address' } },
+  selfService: { setting: 'SELF_SERVICE_CALL_LIMIT', who: { sub: 'this signed-in user' } },
   admin: { setting: 'ADMIN_CALL_LIMIT', who: { sub: 'this administrator', key: 'this service key', address: 'this address' } },
 } as const;
 
@@ -23,7 +23,7 @@ const LIMITS = {
  * Retry-After.
  */
 export class CallerCallLimiter {
-  private readonly limiters: Record<CallerIdentity['limit'], RateLimiterMemory>;
+  private readonly limiters: Record<'admin' | 'selfService', RateLimiterMemory>;
 
   constructor(readonly limits: CallerCallLimits) {
     this.limiters = {
@@ -34,6 +34,7 @@ export class CallerCallLimiter {
 
   /** Counts one Cognito call of `identity`, or refuses it with RATE_LIMITED. */
   async consume(identity: CallerIdentity): Promise<void> {
+    if (identity.limit === 'publicFlows') return;
     try {
       await this.limiters[identity.limit].consume(identity.key);
     } catch (result) {
@@ -41,6 +42,7 @@ export class CallerCallLimiter {
       const retryAfterSeconds = Math.max(1, Math.ceil(result.msBeforeNext / 1000));
       const { setting, who } = LIMITS[identity.limit];
       const kind = identity.key.slice(0, identity.key.indexOf(':')) as keyof typeof who;
+      // Anonymous administrators exist only with AUTH_DISABLED (the embedded demo): counted by address.
       const perMinute = identity.limit === 'admin' ? this.limits.adminPerMinute : this.limits.selfServicePerMinute;
       throw new GatewayError(
         'RATE_LIMITED',

@@ -62,6 +62,8 @@ export interface GatewayOptions extends Partial<GatewaySettings> {
   graphiqlExample?: GraphiqlExample;
   /** Makes each request's loaders; createLoaders unless given (the benchmark's naive baseline brings its own). */
   createLoaders?: LoaderFactory;
+  /** Paces every call; one made from `quotas` unless given (the benchmark's first-come-first-served baseline brings its own). */
+  pacer?: QuotaPacer;
 }
 
 export type Gateway = YogaServerInstance<{ req?: { socket?: { remoteAddress?: string } } }, GatewayContext>;
@@ -79,7 +81,7 @@ export function createGatewayServices(options: GatewayOptions) {
     callPath: {
       client: options.client,
       logger,
-      pacer: new QuotaPacer(settings.quotas.rates, settings.quotas.enabled),
+      pacer: options.pacer ?? new QuotaPacer(settings.quotas.rates, settings.quotas.enabled),
       breaker: new CircuitBreaker(settings.breaker.threshold, settings.breaker.cooldownMs),
       retry: { ...defaultRetryPolicy, maxAttempts: settings.maxAttempts },
       attemptTimeoutMs: settings.attemptTimeoutMs,
