@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { AppClients } from '../auth/app-clients';
 import type { Caller } from '../auth/caller';
 import { callerIdentity } from '../auth/caller-identity';
@@ -74,6 +75,8 @@ function requestDeadline(clientSignal: AbortSignal | undefined, timeoutMs: numbe
   const timer = setTimeout(() => controller.abort(new Error(`request deadline of ${timeoutMs} ms passed`)), timeoutMs);
   timer.unref();
   if (clientSignal) {
+    // Every operation of a batch listens on its HTTP request's signal: up to BATCH_LIMIT, not a leak.
+    setMaxListeners(0, clientSignal);
     if (clientSignal.aborted) controller.abort(clientSignal.reason);
     else clientSignal.addEventListener('abort', () => controller.abort(clientSignal.reason), { once: true });
   }
