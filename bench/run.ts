@@ -276,7 +276,7 @@ async function main(): Promise<void> {
       callerLimits: { selfServicePerMinute: UNLIMITED, adminPerMinute: UNLIMITED },
     };
     if (process.env['BENCH_ONLY'] === 'fairness') {
-      await fairnessScenario(embedded, proxy, common, demoPool);
+      await fairnessScenario(embedded, common, demoPool);
       return;
     }
     const gateway = createGateway(common);
@@ -344,7 +344,7 @@ async function main(): Promise<void> {
     }
 
     await throttledScenario(proxy, common, demoPool);
-    await fairnessScenario(embedded, proxy, common, demoPool);
+    await fairnessScenario(embedded, common, demoPool);
   } finally {
     proxy.stop();
     await embedded.stop();
@@ -357,10 +357,26 @@ const FLOODS = 3;
 const FLOOD_BATCH = 10;
 const FLOOD_ALIASES = 30;
 
-/** The pacer as it was: waiting calls served first come, first served, whoever they are for. */
-class FirstComeFirstServedPacer extends QuotaPacer {
-  override acquire(operation: OperationName, userPoolId: string | undefined, signal?: AbortSignal, deadlineAt?: number): Promise<void> {
-    return super.acquire(operation, userPoolId, signal, deadlineAt);
+/**
+ * The pacer, recording whom each call it lets through is for, in order. `firstComeFirstServed`:
+ * the pacer as it was, serving waiting calls in the order they came, whoever they are for.
+ */
+class RecordingPacer extends QuotaPacer {
+  readonly served: string[] = [];
+
+  constructor(readonly firstComeFirstServed: boolean) {
+    super();
+  }
+
+  override async acquire(
+    operation: OperationName,
+    userPoolId: string | undefined,
+    signal?: AbortSignal,
+    deadlineAt?: number,
+    caller?: string,
+  ): Promise<void> {
+    await super.acquire(operation, userPoolId, signal, deadlineAt, this.firstComeFirstServed ? undefined : caller);
+    this.served.push(caller ?? '');
   }
 }
 
@@ -373,7 +389,6 @@ class FirstComeFirstServedPacer extends QuotaPacer {
  */
 async function fairnessScenario(
   embedded: Awaited<ReturnType<typeof startEmbeddedCognito>>,
-  proxy: BenchProxy,
   common: Omit<GatewayOptions, 'quotas' | 'client'> & { client: CognitoIdentityProviderClient },
   demoPool: string,
 ): Promise<void> {
@@ -388,39 +403,25 @@ async function fairnessScenario(
       });
     await embedded.client.send(new AdminSetUserPasswordCommand({ UserPoolId: demoPool, Username, Password: password, Permanent: true }));
   }
-  // Who each Cognito call was for: a flood's GetUser carries its access token, the administrator's
-  // AdminGetUser none. Counted as each attempt leaves the gateway, past the pacer.
-  const sent = new Map<string, number>();
-  let atAdminCall: Record<string, number> | undefined;
-  common.client.middlewareStack.add(
-    (next) => async (args) => {
-      const token = (args.input as { AccessToken?: string }).AccessToken;
-      const who = token === undefined ? 'admin' : (floodOf.get(token) ?? 'other');
-      if (who === 'admin') atAdminCall ??= Object.fromEntries(sent);
-      sent.set(who, (sent.get(who) ?? 0) + 1);
-      return next(args);
-    },
-    { step: 'initialize', name: 'benchCallsByCaller' },
-  );
+  /** A flood's caller key (its token's sub, as the gateway counts it) → its name. */
   const floodOf = new Map<string, string>();
+  const subOf = (token: string) => (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { sub: string }).sub;
   const auth = { appClients: embedded.appClients, issuerBase: embedded.local.endpoint };
   const viewers = `{ ${Array.from({ length: FLOOD_ALIASES }, (_, i) => `v${i}: viewer { username }`).join(' ')} }`;
   const batch = JSON.stringify(Array.from({ length: FLOOD_BATCH }, () => ({ query: viewers })));
   const adminQuery = `query ($p: String!) { user(userPoolId: $p, username: "ada.lovelace") { username } }`;
 
   console.log(
-    `
-fairness: ${FLOODS} signed-in users each send ${FLOOD_BATCH} operations × ${FLOOD_ALIASES} viewer aliases (UserRead paced at 120/s), then an administrator asks for one user
-`,
+    `\nfairness: ${FLOODS} signed-in users each send ${FLOOD_BATCH} operations × ${FLOOD_ALIASES} viewer aliases (UserRead paced at 120/s), then an administrator asks for one user\n`,
   );
   console.log(
-    '| pacer, limits | flood calls waiting in UserRead when the administrator asks | each flood’s calls sent before the administrator’s | administrator’s query ms | floods’ attempts sent in all | floods’ refused fields |',
+    '| pacer, limits | flood calls waiting in UserRead when the administrator asks | each flood’s calls let through before the administrator’s | administrator’s query ms | floods’ calls let through in all | floods’ refused fields |',
   );
   console.log('| --- | --- | --- | --- | --- | --- |');
   const variants = [
-    { name: 'first come, first served; limits lifted', pacer: new FirstComeFirstServedPacer(), selfService: UNLIMITED },
-    { name: 'fair; limits lifted', pacer: new QuotaPacer(), selfService: UNLIMITED },
-    { name: 'fair; SELF_SERVICE_CALL_LIMIT 30 (default)', pacer: new QuotaPacer(), selfService: 30 },
+    { name: 'first come, first served; limits lifted', pacer: new RecordingPacer(true), selfService: UNLIMITED },
+    { name: 'fair; limits lifted', pacer: new RecordingPacer(false), selfService: UNLIMITED },
+    { name: 'fair; SELF_SERVICE_CALL_LIMIT 30 (default)', pacer: new RecordingPacer(false), selfService: 30 },
   ];
   for (const variant of variants) {
     const gateway = createGateway({
@@ -430,6 +431,7 @@ fairness: ${FLOODS} signed-in users each send ${FLOOD_BATCH} operations × ${FLO
       callerLimits: { selfServicePerMinute: variant.selfService, adminPerMinute: UNLIMITED },
     });
     floodOf.clear();
+    const tokens: string[] = [];
     for (const [i, username] of usernames.entries()) {
       const signedIn = await gateway.fetch('http://bench/graphql', {
         method: 'POST',
@@ -442,15 +444,17 @@ fairness: ${FLOODS} signed-in users each send ${FLOOD_BATCH} operations × ${FLO
       const token = ((await signedIn.json()) as { data?: { initiateAuth?: { tokens?: { accessToken: string } } } }).data?.initiateAuth
         ?.tokens?.accessToken;
       if (!token) throw new Error(`fairness: ${username} could not sign in`);
-      floodOf.set(token, `flood ${i + 1}`);
+      floodOf.set(`sub:${subOf(token)}`, `flood ${i + 1}`);
+      tokens.push(token);
     }
     // The same query with nothing else under way, for comparison (and to warm the gateway).
     await ask(gateway, adminQuery, { p: demoPool });
     const aloneStarted = performance.now();
     await ask(gateway, adminQuery, { p: demoPool });
     const aloneMs = performance.now() - aloneStarted;
-    sent.clear();
-    const floods = [...floodOf.keys()].map(async (token) => {
+    const served = variant.pacer.served;
+    served.length = 0;
+    const floods = tokens.map(async (token) => {
       const response = await gateway.fetch('http://bench/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -461,21 +465,23 @@ fairness: ${FLOODS} signed-in users each send ${FLOOD_BATCH} operations × ${FLO
     });
     // Let the floods' calls queue up in the pacer first.
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const before = Object.fromEntries(sent);
     const waiting = variant.pacer.waiting()['UserRead'] ?? 0;
-    atAdminCall = undefined;
+    const askedAt = served.length;
     const started = performance.now();
     const answer = await ask(gateway, adminQuery, { p: demoPool });
     const adminMs = performance.now() - started;
     if (answer.errors) throw new Error(`fairness: ${JSON.stringify(answer.errors).slice(0, 300)}`);
-    const aheadOfAdmin = [...floodOf.values()].map((flood) => (atAdminCall?.[flood] ?? 0) - (before[flood] ?? 0));
+    // Calls the pacer let through between the administrator's asking and its own call.
+    const adminAt = served.findIndex((caller, index) => index >= askedAt && caller.startsWith('key:'));
+    const ahead = served.slice(askedAt, adminAt);
+    const count = (calls: string[], flood: string) => calls.filter((caller) => floodOf.get(caller) === flood).length;
+    const aheadOfAdmin = [...floodOf.values()].map((flood) => count(ahead, flood));
     const refused = await Promise.all(floods);
-    const total = [...floodOf.values()].map((flood) => sent.get(flood) ?? 0);
+    const total = [...floodOf.values()].map((flood) => count(served, flood));
     console.log(
       `| ${variant.name} | ${waiting} | ${aheadOfAdmin.join(' / ')} | ${adminMs.toFixed(0)} (alone: ${aloneMs.toFixed(0)}) | ${total.join(' / ')} | ${refused.join(' / ')} |`,
     );
   }
-  common.client.middlewareStack.remove('benchCallsByCaller');
 }
 
 const THROTTLED_QUOTA = 5;

@@ -27,6 +27,11 @@ export class CallBudget {
     }
     this.spent += 1;
   }
+
+  /** Gives back a call counted by `spend` that was then not made (the caller's rate limit refused it). */
+  refund(): void {
+    this.spent = Math.max(0, this.spent - 1);
+  }
 }
 
 /**

@@ -93,9 +93,15 @@ export function createContext(services: GatewayServices, request: RequestFacts):
     ...callPath,
     callLog,
     caller: identity.key,
-    admit: (operation) => {
+    admit: async (operation) => {
+      // Counted before the rate limit is asked, so that concurrent calls cannot overshoot the budget.
       budget.spend(operation);
-      return callerLimits.consume(identity);
+      try {
+        await callerLimits.consume(identity);
+      } catch (error) {
+        budget.refund();
+        throw error;
+      }
     },
     signal: requestDeadline(request.signal, requestTimeoutMs),
     deadlineAt: performance.now() + requestTimeoutMs,
