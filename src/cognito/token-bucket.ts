@@ -18,9 +18,10 @@ export const ANY_CALLER = '';
  * Waiting is fair between callers: each caller's takes queue on their own, in the order asked,
  * and free tokens go round the callers with takes waiting, one each in turn (round-robin; every
  * take costs one token, so this is deficit round-robin with equal costs). A caller joining the
- * queue goes last in the round. So a take is let through after at most one take of each other
- * caller that had takes waiting when it joined, plus its own caller's earlier takes: a caller
- * with a backlog of a thousand delays another caller's single call by one call, not a thousand.
+ * queue goes last in the round. So a caller's single take is let through after at most one take
+ * of each other caller that had takes waiting when it came (its n-th waiting take, after at most n
+ * of each): a caller with a backlog of a thousand delays another caller's single call by one
+ * call, not a thousand.
  */
 export class TokenBucket {
   private tokens: number;
