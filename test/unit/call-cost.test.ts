@@ -37,9 +37,9 @@ describe('estimateCognitoCalls', () => {
   it('description fields of a listed pool or client share one Describe per item; summary fields cost nothing', () => {
     expect(estimate(`{ userPools(first: 10) { edges { node { name arn tier domain } } } }`)).toBe(11);
     expect(estimate(`{ userPools(first: 10) { edges { node { name createdAt } } } }`)).toBe(1);
-    expect(estimate(`{ userPool(userPoolId: "${POOL}") { clients(first: 30) { edges { node { name clientId hasSecret callbackUrls } } } } }`)).toBe(
-      1 + 1 + 30,
-    );
+    expect(
+      estimate(`{ userPool(userPoolId: "${POOL}") { clients(first: 30) { edges { node { name clientId hasSecret callbackUrls } } } } }`),
+    ).toBe(1 + 1 + 30);
   });
 
   it('the pool every listed user links to is one call, and what is below it is counted once', () => {
