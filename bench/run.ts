@@ -9,9 +9,11 @@
  *   BENCH_LATENCY_MS=50 npm run bench
  *   BENCH_REPLAY=1 npm run bench    # repeated reads answered from memory: no cognito-local time
  *   BENCH_WARMUP=2 npm run bench    # fewer untimed runs before each query's timed ones (20 by default)
+ *   BENCH_ONLY=fairness npm run bench  # only the fairness scenario (floods of self-service calls, one administrator's call)
  */
 import {
   AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
   CreateGroupCommand,
   CreateUserPoolCommand,
   ListGroupsCommand,
@@ -28,6 +30,8 @@ import type { CallLogSummary } from '../src/cognito/call-log';
 import { startEmbeddedCognito } from '../src/local/embedded-cognito';
 import { silentLogger } from '../src/domain/logger';
 import { BULK_CONCURRENCY } from '../src/resolvers/bulk';
+import type { OperationName } from '../src/cognito/commands';
+import { QuotaPacer } from '../src/cognito/pacing';
 import { createGateway, type Gateway, type GatewayOptions } from '../src/http/yoga';
 import { naiveLoaders } from './naive-loaders';
 
@@ -268,7 +272,13 @@ async function main(): Promise<void> {
       quotas: { enabled: false, rates: {} },
       maxConnectionSize: EXPORT_USERS,
       federationUserPools: [demoPool],
+      // The figures are the gateway's own: one service key sends thousands of calls a minute here.
+      callerLimits: { selfServicePerMinute: UNLIMITED, adminPerMinute: UNLIMITED },
     };
+    if (process.env['BENCH_ONLY'] === 'fairness') {
+      await fairnessScenario(embedded, common, demoPool);
+      return;
+    }
     const gateway = createGateway(common);
     const naive = createGateway({ ...common, createLoaders: naiveLoaders });
 
@@ -334,10 +344,143 @@ async function main(): Promise<void> {
     }
 
     await throttledScenario(proxy, common, demoPool);
+    await fairnessScenario(embedded, common, demoPool);
   } finally {
     proxy.stop();
     await embedded.stop();
     await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+const UNLIMITED = 1_000_000_000;
+const FLOODS = 3;
+const FLOOD_BATCH = 10;
+const FLOOD_ALIASES = 30;
+
+/**
+ * The pacer, recording whom each call it lets through is for, in order. `firstComeFirstServed`:
+ * the pacer as it was, serving waiting calls in the order they came, whoever they are for.
+ */
+class RecordingPacer extends QuotaPacer {
+  readonly served: string[] = [];
+
+  constructor(readonly firstComeFirstServed: boolean) {
+    super();
+  }
+
+  override async acquire(
+    operation: OperationName,
+    userPoolId: string | undefined,
+    signal?: AbortSignal,
+    deadlineAt?: number,
+    caller?: string,
+  ): Promise<void> {
+    await super.acquire(operation, userPoolId, signal, deadlineAt, this.firstComeFirstServed ? undefined : caller);
+    this.served.push(caller ?? '');
+  }
+}
+
+/**
+ * The audit's fairness finding: three signed-in users each send a batch of 10 operations × 30
+ * `viewer` aliases (300 GetUser each, paced in the UserRead bucket at AWS's default 120/s), and
+ * while their 900 calls wait, an administrator asks for one user (one AdminGetUser, the same
+ * bucket). Per-caller limits lifted, so that the pacer alone is measured; then once more with the
+ * default SELF_SERVICE_CALL_LIMIT, which caps each flood before it reaches the pacer.
+ */
+async function fairnessScenario(
+  embedded: Awaited<ReturnType<typeof startEmbeddedCognito>>,
+  common: Omit<GatewayOptions, 'quotas' | 'client'> & { client: CognitoIdentityProviderClient },
+  demoPool: string,
+): Promise<void> {
+  const web = embedded.appClients.find((c) => c.userPoolId === demoPool && !c.clientSecret)!;
+  const password = 'Flood#Bench1';
+  const usernames = Array.from({ length: FLOODS }, (_, i) => `flood.${i}`);
+  for (const Username of usernames) {
+    await embedded.client
+      .send(new AdminCreateUserCommand({ UserPoolId: demoPool, Username, MessageAction: 'SUPPRESS' }))
+      .catch((error: unknown) => {
+        if ((error as Error).name !== 'UsernameExistsException') throw error;
+      });
+    await embedded.client.send(new AdminSetUserPasswordCommand({ UserPoolId: demoPool, Username, Password: password, Permanent: true }));
+  }
+  /** A flood's caller key (its token's sub, as the gateway counts it) → its name. */
+  const floodOf = new Map<string, string>();
+  const subOf = (token: string) => (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { sub: string }).sub;
+  const auth = { appClients: embedded.appClients, issuerBase: embedded.local.endpoint };
+  const viewers = `{ ${Array.from({ length: FLOOD_ALIASES }, (_, i) => `v${i}: viewer { username }`).join(' ')} }`;
+  const batch = JSON.stringify(Array.from({ length: FLOOD_BATCH }, () => ({ query: viewers })));
+  const adminQuery = `query ($p: String!) { user(userPoolId: $p, username: "ada.lovelace") { username } }`;
+
+  console.log(
+    `\nfairness: ${FLOODS} signed-in users each send ${FLOOD_BATCH} operations × ${FLOOD_ALIASES} viewer aliases (UserRead paced at 120/s), then an administrator asks for one user\n`,
+  );
+  console.log(
+    '| pacer, limits | flood calls waiting in UserRead when the administrator asks | each flood’s calls let through before the administrator’s | administrator’s query ms | floods’ calls let through in all | floods’ refused fields |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  const variants = [
+    { name: 'first come, first served; limits lifted', pacer: new RecordingPacer(true), selfService: UNLIMITED },
+    { name: 'fair; limits lifted', pacer: new RecordingPacer(false), selfService: UNLIMITED },
+    { name: 'fair; SELF_SERVICE_CALL_LIMIT 30 (default)', pacer: new RecordingPacer(false), selfService: 30 },
+  ];
+  for (const variant of variants) {
+    const gateway = createGateway({
+      ...common,
+      ...auth,
+      pacer: variant.pacer,
+      callerLimits: { selfServicePerMinute: variant.selfService, adminPerMinute: UNLIMITED },
+    });
+    floodOf.clear();
+    const tokens: string[] = [];
+    for (const [i, username] of usernames.entries()) {
+      const signedIn = await gateway.fetch('http://bench/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation ($i: InitiateAuthInput!) { initiateAuth(input: $i) { ... on InitiateAuthPayload { tokens { accessToken } } } }',
+          variables: { i: { authFlow: 'USER_PASSWORD_AUTH', clientId: web.clientId, username, password } },
+        }),
+      });
+      const token = ((await signedIn.json()) as { data?: { initiateAuth?: { tokens?: { accessToken: string } } } }).data?.initiateAuth
+        ?.tokens?.accessToken;
+      if (!token) throw new Error(`fairness: ${username} could not sign in`);
+      floodOf.set(`sub:${subOf(token)}`, `flood ${i + 1}`);
+      tokens.push(token);
+    }
+    // The same query with nothing else under way, for comparison (and to warm the gateway).
+    await ask(gateway, adminQuery, { p: demoPool });
+    const aloneStarted = performance.now();
+    await ask(gateway, adminQuery, { p: demoPool });
+    const aloneMs = performance.now() - aloneStarted;
+    const served = variant.pacer.served;
+    served.length = 0;
+    const floods = tokens.map(async (token) => {
+      const response = await gateway.fetch('http://bench/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: batch,
+      });
+      const results = (await response.json()) as Answer[];
+      return results.reduce((refused, result) => refused + (result.errors?.length ?? 0), 0);
+    });
+    // Let the floods' calls queue up in the pacer first.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const waiting = variant.pacer.waiting()['UserRead'] ?? 0;
+    const askedAt = served.length;
+    const started = performance.now();
+    const answer = await ask(gateway, adminQuery, { p: demoPool });
+    const adminMs = performance.now() - started;
+    if (answer.errors) throw new Error(`fairness: ${JSON.stringify(answer.errors).slice(0, 300)}`);
+    // Calls the pacer let through between the administrator's asking and its own call.
+    const adminAt = served.findIndex((caller, index) => index >= askedAt && caller.startsWith('key:'));
+    const ahead = served.slice(askedAt, adminAt);
+    const count = (calls: string[], flood: string) => calls.filter((caller) => floodOf.get(caller) === flood).length;
+    const aheadOfAdmin = [...floodOf.values()].map((flood) => count(ahead, flood));
+    const refused = await Promise.all(floods);
+    const total = [...floodOf.values()].map((flood) => count(served, flood));
+    console.log(
+      `| ${variant.name} | ${waiting} | ${aheadOfAdmin.join(' / ')} | ${adminMs.toFixed(0)} (alone: ${aloneMs.toFixed(0)}) | ${total.join(' / ')} | ${refused.join(' / ')} |`,
+    );
   }
 }
 

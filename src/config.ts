@@ -25,6 +25,8 @@ export interface QueryLimits {
   batch: number;
   /** Largest request body, in bytes. */
   bodyBytes: number;
+  /** Cognito calls one HTTP request may make, across all the operations of a batch. */
+  callsPerRequest: number;
 }
 
 /**
@@ -80,6 +82,8 @@ export interface GatewayConfig {
   preventUserExistenceErrors: boolean;
   /** Proxies trusted to say the client address in X-Forwarded-For; none by default. */
   trustProxy: TrustedProxies;
+  /** Cognito calls per caller per minute: self-service (by sub or address) and administrators (by sub or service key). */
+  callerLimits: { selfServicePerMinute: number; adminPerMinute: number };
   limits: QueryLimits;
   /** Pools where federation finds a User known only by `sub`; default: the served clients' pools. */
   federationUserPools: string[];
@@ -183,6 +187,10 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     publicFlowRateLimitPerUsername: read.integer('PUBLIC_FLOW_RATE_LIMIT_PER_USERNAME', 10, 1, 100_000),
     preventUserExistenceErrors: read.boolean('PREVENT_USER_EXISTENCE_ERRORS', true),
     trustProxy: read.trustedProxies('TRUST_PROXY'),
+    callerLimits: {
+      selfServicePerMinute: read.integer('SELF_SERVICE_CALL_LIMIT', 30, 1, 1_000_000),
+      adminPerMinute: read.integer('ADMIN_CALL_LIMIT', 3_000, 1, 10_000_000),
+    },
     federationUserPools: read.list('FEDERATION_USER_POOLS'),
     quotas: read.quotas('COGNITO_QUOTAS'),
     breaker: {
@@ -201,6 +209,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       complexity: read.integer('MAX_COMPLEXITY', 25_000, 10, 10_000_000),
       batch: read.integer('BATCH_LIMIT', 10, 1, 100),
       bodyBytes: read.integer('MAX_BODY_BYTES', 1_048_576, 1024, 100_000_000),
+      callsPerRequest: read.integer('MAX_CALLS_PER_REQUEST', 500, 1, 100_000),
     },
     http: {
       headersTimeoutMs: read.integer('HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 600_000),

@@ -54,6 +54,16 @@ export interface CallPathOptions extends CallPathServices {
   deadlineAt?: number;
   /** Called after every successful write, so that no later field reads stale loaded data. */
   onWrite?: (userPoolId: string | undefined) => void;
+  /**
+   * Who the request is for (an opaque id, never a credential): the pacer serves the waiting calls
+   * of different callers in turn, so one caller's backlog cannot hold another's calls behind it.
+   */
+  caller?: string;
+  /**
+   * Asked once per call, before it waits for its turn (not per attempt): the request's call budget
+   * and the caller's rate limit. Throws the GatewayError that refuses the call.
+   */
+  admit?: (operation: OperationName) => void | Promise<void>;
 }
 
 type AnyCommand = new (input: unknown) => Parameters<CognitoIdentityProviderClient['send']>[0];
@@ -62,8 +72,9 @@ type AnyCommand = new (input: unknown) => Parameters<CognitoIdentityProviderClie
 const UNPACED_THROTTLE_WAIT_MS = 1_000;
 
 /**
- * Builds the request-scoped call function. Every call: waits for its quota (category, and pool
- * where Cognito caps per pool), passes through the circuit breaker, is sent with the request's
+ * Builds the request-scoped call function. Every call: is admitted once (the request's call
+ * budget, the caller's rate limit), waits for its quota (category, and pool where Cognito caps
+ * per pool; in turn with other callers' calls), passes through the circuit breaker, is sent with the request's
  * AbortSignal and a per-attempt timeout, is logged per attempt, has secrets stripped from its
  * output, drops the request's loaded data after a write, and maps Cognito's answers through the
  * code table to GatewayErrors (an exception the table lacks gets a code derived from its name).
@@ -74,7 +85,7 @@ const UNPACED_THROTTLE_WAIT_MS = 1_000;
  * retried by reads, up to `retry.maxAttempts`; a write that ends in one says its outcome is unknown.
  */
 export function createCognitoCall(options: CallPathOptions): CognitoCall {
-  const { client, callLog, logger, signal, deadlineAt, onWrite, pacer, breaker, retry, attemptTimeoutMs } = options;
+  const { client, callLog, logger, signal, deadlineAt, onWrite, pacer, breaker, retry, attemptTimeoutMs, caller, admit } = options;
   // Every call in flight listens on the request's signal (the SDK removes its listener when the
   // call ends); a request fanning out to dozens of calls is normal, not a leak.
   if (signal) setMaxListeners(0, signal);
@@ -88,11 +99,12 @@ export function createCognitoCall(options: CallPathOptions): CognitoCall {
     // The request ended (deadline, or its client gone) before an answer: after throttling, the quota is why.
     const ended = () =>
       throttles > 0 ? quotaExhausted(operation, 'did not allow it before the request’s deadline') : deadlineExceeded(operation);
+    await admit?.(operation);
     for (let faults = 0; ;) {
       if (signal?.aborted) throw ended();
       breaker.admit();
       try {
-        await pacer.acquire(operation, userPoolId, signal, deadlineAt);
+        await pacer.acquire(operation, userPoolId, signal, deadlineAt, caller);
       } catch (error) {
         breaker.released();
         if (error instanceof QuotaWaitTooLong) {

@@ -1,6 +1,6 @@
 import type { OperationName } from './commands';
 import { operationCategories, PER_POOL_CAP, quotaCategories, type QuotaCategory } from './quotas';
-import { TokenBucket } from './token-bucket';
+import { ANY_CALLER, TokenBucket } from './token-bucket';
 
 /** Requests per second per category; a category missing here runs at AWS's default rate. */
 export type QuotaRates = Partial<Record<QuotaCategory, number>>;
@@ -57,16 +57,24 @@ export class QuotaPacer {
 
   /**
    * Waits for the call's turn. With `deadlineAt` (a performance.now() time), refuses at once with
-   * QuotaWaitTooLong when the turn would come after it: waiting could not help.
+   * QuotaWaitTooLong when the turn would come after it: waiting could not help. `caller` names
+   * who the call is for: in every bucket, waiting calls are served round-robin between callers
+   * (see TokenBucket), so one caller's backlog does not hold another's calls behind it.
    */
-  async acquire(operation: OperationName, userPoolId: string | undefined, signal?: AbortSignal, deadlineAt?: number): Promise<void> {
+  async acquire(
+    operation: OperationName,
+    userPoolId: string | undefined,
+    signal?: AbortSignal,
+    deadlineAt?: number,
+    caller: string = ANY_CALLER,
+  ): Promise<void> {
     if (!this.enabled) return;
     for (const [name, learned] of this.bucketsOf(operation, userPoolId)) {
       const bucket = recovered(learned);
-      const waitMs = bucket.expectedWaitMs();
+      const waitMs = bucket.expectedWaitMs(caller);
       if (deadlineAt !== undefined && performance.now() + waitMs > deadlineAt)
         throw new QuotaWaitTooLong(name, waitMs, bucket.ratePerSecond);
-      await bucket.take(signal);
+      await bucket.take(signal, caller);
     }
   }
 

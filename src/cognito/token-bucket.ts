@@ -1,20 +1,36 @@
 interface Waiter {
+  caller: string;
   resolve: () => void;
   reject: (reason: unknown) => void;
   signal: AbortSignal | undefined;
   onAbort: () => void;
 }
 
+/** The caller of takes that name none: they share one queue, served in the order asked. */
+export const ANY_CALLER = '';
+
 /**
- * A rate limit that waits rather than refuses: `take()` resolves when a token is free, in the
- * order asked. Tokens refill continuously at the bucket's rate, up to a one-second burst. A
- * waiter whose signal aborts leaves the queue. The rate can change while callers wait (the
- * pacer learns it from Cognito's throttling answers).
+ * A rate limit that waits rather than refuses: `take()` resolves when a token is free. Tokens
+ * refill continuously at the bucket's rate, up to a one-second burst. A waiter whose signal
+ * aborts leaves the queue. The rate can change while callers wait (the pacer learns it from
+ * Cognito's throttling answers).
+ *
+ * Waiting is fair between callers: each caller's takes queue on their own, in the order asked,
+ * and free tokens go round the callers with takes waiting, one each in turn (round-robin; every
+ * take costs one token, so this is deficit round-robin with equal costs). A caller joining the
+ * queue goes last in the round. So a caller's single take is let through after at most one take
+ * of each other caller that had takes waiting when it came (its n-th waiting take, after at most n
+ * of each): a caller with a backlog of a thousand delays another caller's single call by one
+ * call, not a thousand.
  */
 export class TokenBucket {
   private tokens: number;
   private last: number;
-  private readonly queue: Waiter[] = [];
+  /** Each caller's waiting takes, in the order asked. */
+  private readonly queues = new Map<string, Waiter[]>();
+  /** Callers with takes waiting, in the order their next take is served. */
+  private readonly turns: string[] = [];
+  private queued = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private rate: number;
   /** No token is handed out before this time (performance.now()); then one is at once. */
@@ -35,17 +51,35 @@ export class TokenBucket {
     return Math.max(1, this.rate);
   }
 
-  /** Waiting callers, for the call log and tests. */
+  /** Waiting takes, of every caller, for the call log and tests. */
   get waiting(): number {
-    return this.queue.length;
+    return this.queued;
   }
 
-  /** How long a take asked now would wait, in milliseconds, given the callers ahead of it. */
-  expectedWaitMs(): number {
+  /**
+   * How long a take `caller` asked now would wait, in milliseconds, given the takes served
+   * before it: its caller's own waiting takes, and as many of each other caller's as the round
+   * serves first (one per round, for as many rounds as the new take needs).
+   */
+  expectedWaitMs(caller: string = ANY_CALLER): number {
     this.refill();
     const held = Math.max(0, this.heldUntil - performance.now());
-    const short = this.queue.length + 1 - (held > 0 ? 1 : this.tokens);
+    const short = this.takesBefore(caller) + 1 - (held > 0 ? 1 : this.tokens);
     return held + (short <= 0 ? 0 : (short / this.rate) * 1000);
+  }
+
+  /** Takes let through before a new take of `caller`. */
+  private takesBefore(caller: string): number {
+    const own = this.queues.get(caller)?.length ?? 0;
+    const position = this.turns.indexOf(caller);
+    let before = own;
+    this.turns.forEach((other, index) => {
+      if (other === caller) return;
+      const theirs = this.queues.get(other)?.length ?? 0;
+      // Callers ahead in the round are served in the new take's own round too.
+      before += Math.min(theirs, position < 0 || index < position ? own + 1 : own);
+    });
+    return before;
   }
 
   /** Hands out nothing until `until` (a performance.now() time): Cognito's window is spent until then. */
@@ -75,9 +109,9 @@ export class TokenBucket {
     this.schedule();
   }
 
-  take(signal?: AbortSignal): Promise<void> {
+  take(signal?: AbortSignal, caller: string = ANY_CALLER): Promise<void> {
     this.refill();
-    if (this.queue.length === 0 && this.tokens >= 1) {
+    if (this.queued === 0 && this.tokens >= 1) {
       this.tokens -= 1;
       return Promise.resolve();
     }
@@ -87,19 +121,52 @@ export class TokenBucket {
         return;
       }
       const waiter: Waiter = {
+        caller,
         resolve,
         reject,
         signal,
         onAbort: () => {
-          const index = this.queue.indexOf(waiter);
-          if (index >= 0) this.queue.splice(index, 1);
+          this.leave(waiter);
           reject(signal?.reason);
         },
       };
       signal?.addEventListener('abort', waiter.onAbort, { once: true });
-      this.queue.push(waiter);
+      this.join(waiter);
       this.schedule();
     });
+  }
+
+  private join(waiter: Waiter): void {
+    const queue = this.queues.get(waiter.caller);
+    if (queue) queue.push(waiter);
+    else {
+      this.queues.set(waiter.caller, [waiter]);
+      this.turns.push(waiter.caller);
+    }
+    this.queued += 1;
+  }
+
+  private leave(waiter: Waiter): void {
+    const queue = this.queues.get(waiter.caller);
+    const index = queue?.indexOf(waiter) ?? -1;
+    if (!queue || index < 0) return;
+    queue.splice(index, 1);
+    this.queued -= 1;
+    if (queue.length === 0) {
+      this.queues.delete(waiter.caller);
+      this.turns.splice(this.turns.indexOf(waiter.caller), 1);
+    }
+  }
+
+  /** The next waiter in the round: the first take of the caller whose turn it is. */
+  private next(): Waiter {
+    const caller = this.turns.shift() as string;
+    const queue = this.queues.get(caller) as Waiter[];
+    const waiter = queue.shift() as Waiter;
+    this.queued -= 1;
+    if (queue.length > 0) this.turns.push(caller);
+    else this.queues.delete(caller);
+    return waiter;
   }
 
   private refill(): void {
@@ -119,7 +186,7 @@ export class TokenBucket {
   }
 
   private schedule(): void {
-    if (this.timer !== undefined || this.queue.length === 0) return;
+    if (this.timer !== undefined || this.queued === 0) return;
     const held = this.heldUntil - performance.now();
     const waitMs = held > 0 ? held : Math.max(0, ((1 - this.tokens) / this.rate) * 1000);
     this.timer = setTimeout(() => {
@@ -131,9 +198,9 @@ export class TokenBucket {
 
   private drain(): void {
     this.refill();
-    while (this.queue.length > 0 && this.tokens >= 1) {
+    while (this.queued > 0 && this.tokens >= 1) {
       this.tokens -= 1;
-      const waiter = this.queue.shift() as Waiter;
+      const waiter = this.next();
       waiter.signal?.removeEventListener('abort', waiter.onAbort);
       waiter.resolve();
     }

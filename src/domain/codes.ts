@@ -55,10 +55,19 @@ export const gatewayCodes = {
   QUERY_TOO_LONG: { meaning: 'The query has more tokens than MAX_TOKENS.', status: 400, retry: false, source: 'gateway' },
   TOO_MANY_DIRECTIVES: { meaning: 'The query has more directives than MAX_DIRECTIVES.', status: 400, retry: false, source: 'gateway' },
   QUERY_TOO_COMPLEX: {
-    meaning: 'The query may cost more than MAX_COMPLEXITY (a connection costs `first` times its selection); refused at each root field, before any call.',
+    meaning:
+      'The query may cost more than MAX_COMPLEXITY (a connection costs `first` times its selection); refused at each root field, before any call.',
     status: 400,
     retry: false,
     source: 'gateway',
+  },
+  CALL_BUDGET_EXCEEDED: {
+    meaning:
+      'The request would make, or has made, more Cognito calls than MAX_CALLS_PER_REQUEST allows across all its operations (fields that need a call per item count once per item); refused as a whole before any call when the estimate is over, else at the field whose call was not sent.',
+    status: 400,
+    retry: false,
+    source: 'gateway',
+    refusesRequest: true,
   },
   BAD_REQUEST: {
     meaning: 'The HTTP request is not a GraphQL request this server takes (method, headers, body).',
@@ -105,7 +114,8 @@ export const gatewayCodes = {
     refusesRequest: true,
   },
   RATE_LIMITED: {
-    meaning: 'Too many public sign-up or sign-in calls from this address, or for this username; `retryAfterSeconds` says when to try again.',
+    meaning:
+      'Too many public sign-up or sign-in calls from this address or for this username, or too many Cognito calls by this caller (SELF_SERVICE_CALL_LIMIT, ADMIN_CALL_LIMIT); the message and `limit` name the limit, `retryAfterSeconds` says when to try again.',
     status: 429,
     retry: true,
     source: 'gateway',

@@ -9,7 +9,9 @@ import { AdminRecheck } from '../auth/admin-recheck';
 import { AppClients } from '../auth/app-clients';
 import { identifyCaller, SERVICE_KEY_HEADER } from '../auth/caller';
 import { callerPolicy, clientAddressOf } from '../auth/caller-policy';
+import { CallerCallLimiter } from '../auth/caller-rate-limit';
 import { PublicFlowLimiter } from '../auth/rate-limit';
+import { RequestBudgets } from '../cognito/call-budget';
 import type { PagingOptions } from '../cognito/connection';
 import { CursorCodec } from '../cognito/cursor';
 import { DescriptionCache } from '../cognito/description-cache';
@@ -25,6 +27,7 @@ import { UserExistencePrevention } from '../resolvers/user-existence';
 import { schema } from '../schema';
 import { gatewayErrorMasking } from '../schema/error-mapping';
 import { useRequestBodyLimit } from './body-limit';
+import { useCallBudget } from './call-budget-plugin';
 import { useCallLog } from './call-log-plugin';
 import { graphiqlTabs, type GraphiqlExample } from './graphiql-tabs';
 
@@ -46,6 +49,7 @@ export type GatewaySettings = Pick<
   | 'publicFlowRateLimit'
   | 'publicFlowRateLimitPerUsername'
   | 'preventUserExistenceErrors'
+  | 'callerLimits'
   | 'trustProxy'
   | 'limits'
   | 'federationUserPools'
@@ -66,6 +70,8 @@ export interface GatewayOptions extends Partial<GatewaySettings> {
   createLoaders?: LoaderFactory;
   /** The clock AUTH_RECHECK_SECONDS is measured by (performance.now() unless given): tests move it instead of sleeping. */
   recheckClock?: () => number;
+  /** Paces every call; one made from `quotas` unless given (the benchmark's first-come-first-served baseline brings its own). */
+  pacer?: QuotaPacer;
 }
 
 export type Gateway = YogaServerInstance<{ req?: { socket?: { remoteAddress?: string } } }, GatewayContext>;
@@ -83,7 +89,7 @@ export function createGatewayServices(options: GatewayOptions) {
     callPath: {
       client: options.client,
       logger,
-      pacer: new QuotaPacer(settings.quotas.rates, settings.quotas.enabled),
+      pacer: options.pacer ?? new QuotaPacer(settings.quotas.rates, settings.quotas.enabled),
       breaker: new CircuitBreaker(settings.breaker.threshold, settings.breaker.cooldownMs),
       retry: { ...defaultRetryPolicy, maxAttempts: settings.maxAttempts },
       attemptTimeoutMs: settings.attemptTimeoutMs,
@@ -100,6 +106,8 @@ export function createGatewayServices(options: GatewayOptions) {
     introspection: settings.introspection,
     descriptions: new DescriptionCache(settings.descriptionCacheTtlMs),
     createLoaders: options.createLoaders ?? createLoaders,
+    callerLimits: new CallerCallLimiter(settings.callerLimits),
+    budgets: new RequestBudgets(settings.limits.callsPerRequest),
   };
   const policy = callerPolicy(settings, appClients, logger);
   const adminRecheck = new AdminRecheck({
@@ -127,6 +135,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         caller,
         clientAddress: clientAddress(request, req),
         signal: request.signal,
+        httpRequest: request,
       });
       return confirmAdministrator(context, adminRecheck);
     },
@@ -151,6 +160,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     maskedErrors: { maskError: gatewayErrorMasking(logger), isDev: false },
     plugins: [
       useRequestBodyLimit(settings.limits.bodyBytes),
+      useCallBudget(schema, settings.limits.callsPerRequest, settings.limits.tokens),
       useExecutionCancellation(),
       // Browsers send "simple" requests (GET, form posts) without a CORS preflight: demand a
       // header they cannot set cross-site, which also refuses urlencoded and multipart POSTs.

@@ -1,7 +1,11 @@
+import { setMaxListeners } from 'node:events';
 import type { AppClients } from '../auth/app-clients';
 import type { Caller } from '../auth/caller';
+import { callerIdentity } from '../auth/caller-identity';
+import type { CallerCallLimiter } from '../auth/caller-rate-limit';
 import type { PublicFlowLimiter } from '../auth/rate-limit';
 import { createCognitoCall, type CallPathServices, type CognitoCall } from '../cognito/call';
+import type { RequestBudgets } from '../cognito/call-budget';
 import { CallLog } from '../cognito/call-log';
 import type { PagingOptions } from '../cognito/connection';
 import type { DescriptionCache } from '../cognito/description-cache';
@@ -34,10 +38,17 @@ export interface GatewayServices {
   descriptions: DescriptionCache;
   /** Makes each request's loaders (createLoaders; the benchmark's naive baseline brings its own). */
   createLoaders: LoaderFactory;
+  /** Cognito calls per caller per minute. */
+  callerLimits: CallerCallLimiter;
+  /** Cognito calls per HTTP request, shared by the operations of a batch. */
+  budgets: RequestBudgets;
 }
 
 /** What the shared services give every request as they are; the rest is the call path's own. */
-type SharedWithRequests = Omit<GatewayServices, 'callPath' | 'requestTimeoutMs' | 'descriptions' | 'createLoaders'>;
+type SharedWithRequests = Omit<
+  GatewayServices,
+  'callPath' | 'requestTimeoutMs' | 'descriptions' | 'createLoaders' | 'callerLimits' | 'budgets'
+>;
 
 /** What every resolver gets, one per GraphQL request: the shared services and its own parts. */
 export interface GatewayContext extends SharedWithRequests {
@@ -54,6 +65,8 @@ export interface RequestFacts {
   caller: Caller;
   clientAddress: string;
   signal?: AbortSignal;
+  /** The HTTP request: every operation of a batch shares its call budget, found by this object. */
+  httpRequest?: Request;
 }
 
 /**
@@ -65,6 +78,8 @@ function requestDeadline(clientSignal: AbortSignal | undefined, timeoutMs: numbe
   const timer = setTimeout(() => controller.abort(new Error(`request deadline of ${timeoutMs} ms passed`)), timeoutMs);
   timer.unref();
   if (clientSignal) {
+    // Every operation of a batch listens on its HTTP request's signal: up to BATCH_LIMIT, not a leak.
+    setMaxListeners(0, clientSignal);
     if (clientSignal.aborted) controller.abort(clientSignal.reason);
     else clientSignal.addEventListener('abort', () => controller.abort(clientSignal.reason), { once: true });
   }
@@ -72,12 +87,25 @@ function requestDeadline(clientSignal: AbortSignal | undefined, timeoutMs: numbe
 }
 
 export function createContext(services: GatewayServices, request: RequestFacts): GatewayContext {
-  const { callPath, requestTimeoutMs, descriptions, createLoaders, ...shared } = services;
+  const { callPath, requestTimeoutMs, descriptions, createLoaders, callerLimits, budgets, ...shared } = services;
   const callLog = new CallLog();
   let loaders: Loaders | undefined;
+  const identity = callerIdentity(request.caller, request.clientAddress, request.httpRequest?.headers);
+  const budget = budgets.of(request.httpRequest);
   const call = createCognitoCall({
     ...callPath,
     callLog,
+    caller: identity.key,
+    admit: async (operation) => {
+      // Counted before the rate limit is asked, so that concurrent calls cannot overshoot the budget.
+      budget.spend(operation);
+      try {
+        await callerLimits.consume(identity);
+      } catch (error) {
+        budget.refund();
+        throw error;
+      }
+    },
     signal: requestDeadline(request.signal, requestTimeoutMs),
     deadlineAt: performance.now() + requestTimeoutMs,
     onWrite: (userPoolId) => {

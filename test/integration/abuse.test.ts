@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
+import { loadConfig } from '../../src/config';
 import { asService, localGateway, type GraphQLResponse } from '../support/gateway';
 import { webAppClient } from '../support/tokens';
 
@@ -14,6 +15,8 @@ const demo = inject('demo');
 const web = webAppClient(demo);
 const demoPoolId = web.userPoolId;
 const { gateway } = localGateway();
+/** The query cost limit alone: the Cognito call budget (MAX_CALLS_PER_REQUEST) would refuse these queries first. */
+const { gateway: complexityOnly } = localGateway({ limits: { ...loadConfig({}).limits, callsPerRequest: Number.MAX_SAFE_INTEGER } });
 
 const json = { 'content-type': 'application/json', accept: 'application/json' };
 const CSRF = { 'x-graphql-yoga-csrf': '1' };
@@ -161,22 +164,30 @@ describe('query cost (Pothos complexity)', () => {
   }
 
   it('refuses users × groups × members of 1000 × 60 × 60 before any Cognito call', async () => {
-    refusedAsTooComplex(await post({ query: tooComplex }), ['userPools']);
+    refusedAsTooComplex(await post({ query: tooComplex }, asService, complexityOnly), ['userPools']);
   });
 
   it('counts `first` given as a variable, and refuses the whole operation even when its first field is cheap', async () => {
     refusedAsTooComplex(
-      await post({
-        query:
-          'query ($n: Int) { userPools(first: $n) { edges { node { users(first: $n) { edges { node { groups(first: 60) { edges { node { name } } } } } } } } } }',
-        variables: { n: 1000 },
-      }),
+      await post(
+        {
+          query:
+            'query ($n: Int) { userPools(first: $n) { edges { node { users(first: $n) { edges { node { groups(first: 60) { edges { node { name } } } } } } } } } }',
+          variables: { n: 1000 },
+        },
+        asService,
+        complexityOnly,
+      ),
       ['userPools'],
     );
-    refusedAsTooComplex(await post({ query: `{ cheap: userPools(first: 1) { __typename } costly: ${tooComplex.trim().slice(1, -1)} }` }), [
-      'cheap',
-      'costly',
-    ]);
+    refusedAsTooComplex(
+      await post(
+        { query: `{ cheap: userPools(first: 1) { __typename } costly: ${tooComplex.trim().slice(1, -1)} }` },
+        asService,
+        complexityOnly,
+      ),
+      ['cheap', 'costly'],
+    );
   });
 
   it('serves a query of moderate cost', async () => {
@@ -189,7 +200,7 @@ describe('query cost (Pothos complexity)', () => {
     const representations = (n: number) =>
       Array.from({ length: n }, (_, i) => ({ __typename: 'User', userPoolId: demoPoolId, username: `nobody-${i}` }));
     const query = 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }';
-    const tooMany = await post({ query, variables: { r: representations(1001) } });
+    const tooMany = await post({ query, variables: { r: representations(1001) } }, asService, complexityOnly);
     expect(tooMany.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'representations' });
     expect(tooMany.body.errors?.[0]?.message).toMatch(/1001 entities in one fetch is above the limit of 1000/);
     expect(tooMany.body.extensions?.cognitoCalls?.total).toBe(0);

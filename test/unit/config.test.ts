@@ -32,4 +32,16 @@ describe('loadConfig', () => {
       expect(problems).toMatch(/AWS_REGION: "Europe" is not an AWS Region/);
     }
   });
+
+  it('reads the per-caller call limits and the per-request call budget, defaults far lower for self-service', () => {
+    const defaults = loadConfig({});
+    expect(defaults.callerLimits).toEqual({ selfServicePerMinute: 30, adminPerMinute: 3000 });
+    expect(defaults.limits.callsPerRequest).toBe(500);
+    const set = loadConfig({ SELF_SERVICE_CALL_LIMIT: '10', ADMIN_CALL_LIMIT: '600', MAX_CALLS_PER_REQUEST: '50' });
+    expect(set.callerLimits).toEqual({ selfServicePerMinute: 10, adminPerMinute: 600 });
+    expect(set.limits.callsPerRequest).toBe(50);
+    expect(() => loadConfig({ SELF_SERVICE_CALL_LIMIT: '0', ADMIN_CALL_LIMIT: 'lots', MAX_CALLS_PER_REQUEST: '-1' })).toThrow(
+      /SELF_SERVICE_CALL_LIMIT: "0" is not a whole number from 1 to 1000000[\s\S]*ADMIN_CALL_LIMIT: "lots"[\s\S]*MAX_CALLS_PER_REQUEST: "-1"/,
+    );
+  });
 });

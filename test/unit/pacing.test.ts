@@ -309,6 +309,107 @@ describe('QuotaPacer learns the real rate from throttling (AIMD)', () => {
   });
 });
 
+describe('fair queuing between callers', () => {
+  /** Lets every waiting take through, one token at a time, and returns the order they went in. */
+  async function servedOrder(t: ReturnType<typeof tracker>, ratePerSecond: number, takes: number) {
+    await vi.advanceTimersByTimeAsync(Math.ceil((takes / ratePerSecond) * 1000) + 1000);
+    return t.released;
+  }
+
+  it('a caller with a backlog of 100 delays another caller’s single call by one call (FIFO: by 99)', async () => {
+    const bucket = new TokenBucket(1);
+    const t = tracker();
+    for (let i = 0; i < 100; i++) t.track(`A${i}`, bucket.take(undefined, 'A'));
+    await settle();
+    expect(t.released).toEqual(['A0']);
+    t.track('B0', bucket.take(undefined, 'B'));
+    const order = await servedOrder(t, 1, 100);
+    expect(order).toHaveLength(101);
+    // The bound: B's call goes after at most one call of each other caller waiting when it came
+    // (here A, one caller), counted from when it joined (A0 had gone already).
+    const served = order.slice(1);
+    expect(served.indexOf('B0')).toBeLessThanOrEqual(1);
+    expect(served.slice(0, 2)).toEqual(['A1', 'B0']);
+  });
+
+  it('three callers with backlogs: a fourth caller’s call goes after at most one call of each', async () => {
+    const bucket = new TokenBucket(2);
+    const t = tracker();
+    for (const flood of ['A', 'B', 'C']) for (let i = 0; i < 50; i++) t.track(`${flood}${i}`, bucket.take(undefined, flood));
+    await settle();
+    const before = t.released.length;
+    t.track('admin', bucket.take(undefined, 'admin'));
+    const order = await servedOrder(t, 2, 150);
+    expect(order.slice(before).indexOf('admin')).toBeLessThanOrEqual(3);
+  });
+
+  it('callers with backlogs take turns, one call each, each in the order it asked', async () => {
+    const bucket = new TokenBucket(1);
+    await bucket.take();
+    const t = tracker();
+    for (let i = 0; i < 3; i++) t.track(`A${i}`, bucket.take(undefined, 'A'));
+    for (let i = 0; i < 3; i++) t.track(`B${i}`, bucket.take(undefined, 'B'));
+    t.track('C0', bucket.take(undefined, 'C'));
+    expect(await servedOrder(t, 1, 7)).toEqual(['A0', 'B0', 'C0', 'A1', 'B1', 'A2', 'B2']);
+  });
+
+  it('takes that name no caller share one queue, in the order asked', async () => {
+    const bucket = new TokenBucket(1);
+    await bucket.take();
+    const t = tracker();
+    for (const label of ['a', 'b', 'c']) t.track(label, bucket.take());
+    expect(await servedOrder(t, 1, 3)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('an aborted last call of a caller takes it out of the round', async () => {
+    const bucket = new TokenBucket(1);
+    await bucket.take();
+    const t = tracker();
+    const controller = new AbortController();
+    t.track('A0', bucket.take(undefined, 'A'));
+    t.track('A1', bucket.take(undefined, 'A'));
+    const b = bucket.take(controller.signal, 'B');
+    t.track('B0', b);
+    t.track('C0', bucket.take(undefined, 'C'));
+    controller.abort(new Error('gone'));
+    await expect(b).rejects.toThrow('gone');
+    expect(bucket.waiting).toBe(3);
+    expect(await servedOrder(t, 1, 3)).toEqual(['A0', 'C0', 'A1']);
+  });
+
+  it('a caller’s expected wait counts one call of each other caller’s backlog per round, not the whole backlog', async () => {
+    const bucket = new TokenBucket(1);
+    await bucket.take();
+    for (let i = 0; i < 100; i++) void bucket.take(undefined, 'A').catch(() => undefined);
+    // B's first call: one of A's goes before it, then B's (the bucket is empty: 2 tokens short).
+    expect(bucket.expectedWaitMs('B')).toBe(2000);
+    expect(bucket.expectedWaitMs('A')).toBe(101_000);
+  });
+
+  it('QuotaPacer: through the category and the per-pool bucket, B’s one call goes after at most one of A’s in each', async () => {
+    const pacer = new QuotaPacer();
+    const t = tracker();
+    for (let i = 0; i < 100; i++) t.track(`A${i}`, pacer.acquire('GetGroup', 'local_Pool', undefined, undefined, 'A'));
+    await settle();
+    const before = t.released.length;
+    t.track('B0', pacer.acquire('GetGroup', 'local_Pool', undefined, undefined, 'B'));
+    await vi.advanceTimersByTimeAsync(25_000);
+    expect(t.released).toHaveLength(101);
+    expect(t.released.slice(before).indexOf('B0')).toBeLessThanOrEqual(1);
+  });
+
+  it('QuotaPacer: another caller’s backlog past the deadline does not refuse a call whose own turn fits', async () => {
+    const pacer = new QuotaPacer({ UserList: 1 });
+    for (let i = 0; i < 30; i++) void pacer.acquire('ListUsers', undefined, undefined, undefined, 'A').catch(() => undefined);
+    await settle();
+    const t = tracker();
+    t.track('B0', pacer.acquire('ListUsers', undefined, undefined, performance.now() + 5_000, 'B'));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(t.rejected).toEqual([]);
+    expect(t.released).toEqual(['B0']);
+  });
+});
+
 describe('classifyFailure', () => {
   const sdkError = (name: string, status: number, fault: 'client' | 'server', extra: Record<string, unknown> = {}) =>
     Object.assign(new Error(name), { name, $fault: fault, $metadata: { httpStatusCode: status }, ...extra });
