@@ -2,7 +2,6 @@ import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-iden
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphQLError } from 'graphql';
 import { createYoga, useExecutionCancellation, type YogaServerInstance } from 'graphql-yoga';
 import { AppClients } from '../auth/app-clients';
@@ -23,7 +22,8 @@ import { schema } from '../schema';
 import { gatewayErrorMasking } from '../schema/error-mapping';
 import { useRequestBodyLimit } from './body-limit';
 import { useCallLog } from './call-log-plugin';
-import { graphiqlTabs, type GraphiqlExample } from './graphiql-tabs';
+import { graphiqlPage } from './graphiql-page';
+import type { GraphiqlExample } from './graphiql-tabs';
 
 /** The parts of the configuration the GraphQL server itself uses. */
 export type GatewaySettings = Pick<
@@ -54,7 +54,7 @@ export type GatewaySettings = Pick<
 export interface GatewayOptions extends Partial<GatewaySettings> {
   client: CognitoIdentityProviderClient;
   logger?: Logger;
-  /** What GraphiQL's example tabs start with (the demo pool and administrator in embedded mode). */
+  /** What GraphiQL's tabs and sign-in bar start with (the demo pool and administrator in embedded mode). */
   graphiqlExample?: GraphiqlExample;
   /** Makes each request's loaders; createLoaders unless given (the benchmark's naive baseline brings its own). */
   createLoaders?: LoaderFactory;
@@ -99,6 +99,7 @@ export function createGatewayServices(options: GatewayOptions) {
 export function createGateway(options: GatewayOptions): Gateway {
   const { settings, logger, services, policy } = createGatewayServices(options);
   if (settings.authDisabled) logger.warn('AUTH IS DISABLED: every caller is an administrator. Embedded demo only.');
+  const graphiql = settings.graphiql ? graphiqlPage(settings.appClients, options.graphiqlExample) : undefined;
 
   return createYoga({
     schema,
@@ -107,9 +108,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       const caller = await identifyCaller(request.headers, policy);
       return createContext(services, { caller, clientAddress: clientAddress(request, req, settings.trustProxy), signal: request.signal });
     },
-    graphiql: settings.graphiql ? { title: 'cognito-graphql-gateway', defaultTabs: graphiqlTabs(options.graphiqlExample) } : false,
-    // GraphiQL served from the package itself, not a CDN: it works offline and on closed networks.
-    renderGraphiQL,
+    graphiql: graphiql?.options ?? false,
+    // GraphiQL served from the package itself, not a CDN (it works offline), with a sign-in bar.
+    ...(graphiql ? { renderGraphiQL: graphiql.render } : {}),
     batching: { limit: settings.limits.batch },
     // Enforced by useRequestBodyLimit instead, which checks a stated length without streaming the body through a counter.
     maxRequestBodySize: false,
