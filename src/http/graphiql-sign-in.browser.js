@@ -89,23 +89,40 @@
 
   const storage = namespacedStorage(config.storageNamespace);
 
-  // Yoga echoes the edited query into the URL (?query=). Reloading such a URL after a re-seed would
-  // put that old query over the first preset tab, and reloading it otherwise adds a copy of a tab.
+  // Yoga echoes the query being edited into the address (?query=), and GraphiQL opens an address
+  // query it does not find among the saved tabs as an extra tab: reloading, or coming back from a
+  // bookmark after a re-seed, brought back an old query (naming pools of an earlier demo) as a copy.
+  // The saved tabs hold the edits already, so the echo is dropped before GraphiQL reads it.
   (function dropEchoedQuery() {
     const url = new URL(location.href);
-    const query = url.searchParams.get('query');
-    if (query === null) return;
+    if (!url.searchParams.has('query')) return;
+    url.searchParams.delete('query');
+    history.replaceState(history.state, '', url);
+  })();
+
+  // GraphiQL saves the edited query and variables at once, but the tab list (and which tab is
+  // active) a moment later; on load it adds a tab for saved editor contents matching no saved tab,
+  // so a reload just after an edit made a copy of the edited tab. The edit goes back into its tab,
+  // found by operation name (GraphiQL's own rule for tab titles) when exactly one tab has it.
+  (function settleEditedTab() {
     const saved = storage.getItem('graphiql:tabState');
-    /** @type {string[]} */
-    let savedQueries = [];
+    const query = storage.getItem('graphiql:query');
+    if (saved === null || query === null) return;
+    /** @param {string} text */
+    const operationName = (text) => /^(?!#).*(query|subscription|mutation)\s+([a-zA-Z0-9_]+)/m.exec(text)?.[2] ?? null;
+    const name = operationName(query);
     try {
-      savedQueries = saved ? JSON.parse(saved).tabs.map((/** @type {{ query: string }} */ tab) => tab.query) : [];
+      /** @type {{ tabs: { query: string | null, variables: string | null, operationName: string | null }[], activeTabIndex: number }} */
+      const state = JSON.parse(saved);
+      const owners = state.tabs.filter((tab) => name !== null && tab.operationName === name);
+      const tab = owners[0];
+      if (owners.length !== 1 || !tab) return;
+      tab.query = query;
+      tab.variables = storage.getItem('graphiql:variables') ?? tab.variables;
+      state.activeTabIndex = state.tabs.indexOf(tab);
+      storage.setItem('graphiql:tabState', JSON.stringify(state));
     } catch {
-      savedQueries = [];
-    }
-    if (saved === null || savedQueries.includes(query)) {
-      url.searchParams.delete('query');
-      history.replaceState(history.state, '', url);
+      // Not GraphiQL's format: GraphiQL starts from the preset tabs.
     }
   })();
 

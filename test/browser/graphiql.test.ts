@@ -284,18 +284,34 @@ describe('GraphiQL in a browser', () => {
   });
 
   it('after the demo is re-seeded (new ids, same browser profile), the preset tabs name the new demo and work', async () => {
-    // A reload first, on the same demo: the same tabs (no copy of the last edited one), signed out.
+    // An edit, which yoga echoes into the address as ?query=, then a reload on the same demo: the
+    // same tabs (no copy of the edited one), the edit kept, signed out (the token was in memory).
+    const edit = async (marker: string) => {
+      await openTab('Users');
+      await page.locator('.graphiql-query-editor .monaco-editor').click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.insertText(`\n# ${marker}\n`);
+      await expect.poll(() => page.url()).toContain(encodeURIComponent(marker));
+      await expect.poll(() => page.evaluate(() => JSON.stringify({ ...localStorage }))).toContain(marker);
+    };
+    await edit('edited-before-reload');
     await page.reload();
     await page.waitForSelector('.graphiql-container');
     await expect.poll(() => tabs().allInnerTexts()).toEqual(['Pools', 'Users', 'Me', 'SignIn']);
     await expect.poll(() => bar().getByRole('button', { name: 'Sign in' }).count()).toBe(1);
-    // An edit, which yoga echoes into the address as ?query=.
-    await openTab('Users');
-    await page.locator('.graphiql-query-editor .monaco-editor').click();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.insertText('\n# edited\n');
-    await expect.poll(() => page.url()).toContain('query=');
+    const savedTabs = () =>
+      page.evaluate(() => {
+        const key = Object.keys(localStorage).find((name) => name.endsWith(':graphiql:tabState'))!;
+        return (JSON.parse(localStorage.getItem(key)!) as { tabs: { title: string; query: string }[] }).tabs;
+      });
+    expect((await savedTabs()).find((tab) => tab.title === 'Users')!.query).toContain('# edited-before-reload');
+    await edit('edited-before-reseed');
 
+    const earlierNamespace = await page.evaluate(() => {
+      const key = Object.keys(localStorage).find((name) => name.endsWith(':graphiql:tabState'))!;
+      return key.slice(0, -':graphiql:tabState'.length);
+    });
+    expect(earlierNamespace).toMatch(/^cognito-gateway:graphiql:\w+$/);
     const port = demo.server.port;
     const before = demo.signIn;
     await stopDemo(demo);
@@ -308,8 +324,9 @@ describe('GraphiQL in a browser', () => {
     await page.waitForSelector('.graphiql-container');
     await expect.poll(() => tabs().allInnerTexts()).toEqual(['Pools', 'Users', 'Me', 'SignIn']);
     await expect(bar().getByLabel('App client').inputValue()).resolves.toBe(demo.signIn.clientId);
+    // The earlier demo's saved state is gone from the profile, not merely unused.
     const saved = await page.evaluate(() => Object.keys(localStorage));
-    expect(saved.some((key) => key.startsWith('cognito-gateway:graphiql:'))).toBe(true);
+    expect(saved.filter((key) => key.startsWith(`${earlierNamespace}:`))).toEqual([]);
     expect(JSON.stringify(await page.evaluate(() => ({ ...localStorage })))).not.toContain(before.userPoolId);
 
     accessToken = await signInWithBar();
