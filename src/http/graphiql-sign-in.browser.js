@@ -118,7 +118,12 @@
       const tab = owners[0];
       if (owners.length !== 1 || !tab) return;
       tab.query = query;
-      tab.variables = storage.getItem('graphiql:variables') ?? tab.variables;
+      // The saved variables are the fresher when present; absent (GraphiQL removes an empty
+      // editor's key and may not have written the tab's yet), the tab's are put back, as GraphiQL
+      // matches tabs on query and variables together.
+      const variables = storage.getItem('graphiql:variables');
+      if (variables !== null) tab.variables = variables;
+      else if (tab.variables) storage.setItem('graphiql:variables', tab.variables);
       state.activeTabIndex = state.tabs.indexOf(tab);
       storage.setItem('graphiql:tabState', JSON.stringify(state));
     } catch {

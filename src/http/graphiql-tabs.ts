@@ -14,9 +14,9 @@ export interface GraphiqlTab {
 }
 
 const poolsQuery = /* GraphQL */ `
-  # The user pools this gateway sees, with groups and app clients.
-  # Every tab sends the token of the sign-in bar above, unless
-  # its Headers set an Authorization of their own.
+  # The user pools this gateway sees, with groups and
+  # app clients. Every tab sends the token of the sign-in
+  # bar above, unless its Headers set an Authorization.
   query Pools {
     userPools(first: 10) {
       edges {
@@ -47,8 +47,8 @@ const poolsQuery = /* GraphQL */ `
 `;
 
 const usersQuery = /* GraphQL */ `
-  # Users with their groups, 7 at a time. To page on, copy
-  # pageInfo.endCursor into "after" in the Variables below.
+  # Users with their groups, 7 at a time. To page on,
+  # copy pageInfo.endCursor into "after" in Variables.
   query Users($userPoolId: String!, $after: String) {
     userPool(userPoolId: $userPoolId) {
       name
@@ -89,11 +89,12 @@ const meQuery = /* GraphQL */ `
 `;
 
 const signInMutation = /* GraphQL */ `
-  # The sign-in bar above does this for you, and every tab
-  # then sends the token. This tab shows what an application
-  # calls. tokens also has accessToken, idToken and
-  # refreshToken; a challenge (challenge { name session })
-  # is answered with respondToAuthChallenge.
+  # The sign-in bar above does this for you, and every
+  # tab then sends the token. This tab shows what an
+  # application calls: tokens also has accessToken,
+  # idToken and refreshToken; a challenge (challenge
+  # { name session }) is answered with
+  # respondToAuthChallenge.
   mutation SignIn($input: InitiateAuthInput!) {
     initiateAuth(input: $input) {
       __typename

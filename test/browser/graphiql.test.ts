@@ -297,6 +297,7 @@ describe('GraphiQL in a browser', () => {
     await edit('edited-before-reload');
     await page.reload();
     await page.waitForSelector('.graphiql-container');
+    await page.waitForSelector('.graphiql-container');
     await expect.poll(() => tabs().allInnerTexts()).toEqual(['Pools', 'Users', 'Me', 'SignIn']);
     await expect.poll(() => bar().getByRole('button', { name: 'Sign in' }).count()).toBe(1);
     const savedTabs = () =>
@@ -339,6 +340,9 @@ describe('GraphiQL in a browser', () => {
       expect(Object.keys(answer.data), title).toEqual([field]);
       if (title === 'Users') expect(answer.data.userPool.users.edges).toHaveLength(7);
     }
+    // What the person sees: signed in, a page of the new demo's users.
+    await openTab('Users');
+    await expect.poll(result).toContain('"name":"demo"');
     await page.screenshot({ path: process.env['GRAPHIQL_SCREENSHOT'] ?? join(tmpdir(), 'graphiql.png') });
   });
 
