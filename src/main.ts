@@ -34,7 +34,9 @@ async function main(): Promise<void> {
   const url = `http://${config.host}:${port}${gateway.graphqlEndpoint}`;
   logger.info(config.graphiql ? `GraphiQL: ${url}` : `GraphQL endpoint: ${url} (GraphiQL is off; GRAPHIQL=true turns it on)`);
   if (config.graphiql && cognito.demoSignIn) {
-    logger.info('In GraphiQL, run the SignIn tab, then paste tokens.accessToken into the Authorization header of the other tabs.');
+    logger.info(
+      'In GraphiQL, press "Sign in" in the bar at the top (the demo administrator is filled in): every tab then sends the token.',
+    );
   }
   if (config.authDisabled) logger.warn('AUTH_DISABLED=true: every caller is an administrator. Never run like this outside a demo.');
 

@@ -2,7 +2,6 @@ import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-iden
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphQLError } from 'graphql';
 import { createYoga, useExecutionCancellation, type YogaServerInstance } from 'graphql-yoga';
 import { AdminRecheck } from '../auth/admin-recheck';
@@ -29,7 +28,8 @@ import { gatewayErrorMasking } from '../schema/error-mapping';
 import { useRequestBodyLimit } from './body-limit';
 import { useCallBudget } from './call-budget-plugin';
 import { useCallLog } from './call-log-plugin';
-import { graphiqlTabs, type GraphiqlExample } from './graphiql-tabs';
+import { graphiqlPage } from './graphiql-page';
+import type { GraphiqlExample } from './graphiql-tabs';
 
 /** The parts of the configuration the GraphQL server itself uses. */
 export type GatewaySettings = Pick<
@@ -64,7 +64,7 @@ export type GatewaySettings = Pick<
 export interface GatewayOptions extends Partial<GatewaySettings> {
   client: CognitoIdentityProviderClient;
   logger?: Logger;
-  /** What GraphiQL's example tabs start with (the demo pool and administrator in embedded mode). */
+  /** What GraphiQL's tabs and sign-in bar start with (the demo pool and administrator in embedded mode). */
   graphiqlExample?: GraphiqlExample;
   /** Makes each request's loaders; createLoaders unless given (the benchmark's naive baseline brings its own). */
   createLoaders?: LoaderFactory;
@@ -125,6 +125,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const { settings, logger, services, policy, adminRecheck } = createGatewayServices(options);
   if (settings.authDisabled) logger.warn('AUTH IS DISABLED: every caller is an administrator. Embedded demo only.');
   const clientAddress = clientAddressOf(settings.trustProxy);
+  const graphiql = settings.graphiql ? graphiqlPage(settings.appClients, options.graphiqlExample) : undefined;
 
   return createYoga({
     schema,
@@ -139,9 +140,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       });
       return confirmAdministrator(context, adminRecheck);
     },
-    graphiql: settings.graphiql ? { title: 'cognito-graphql-gateway', defaultTabs: graphiqlTabs(options.graphiqlExample) } : false,
-    // GraphiQL served from the package itself, not a CDN: it works offline and on closed networks.
-    renderGraphiQL,
+    graphiql: graphiql?.options ?? false,
+    // GraphiQL served from the package itself, not a CDN (it works offline), with a sign-in bar.
+    ...(graphiql ? { renderGraphiQL: graphiql.render } : {}),
     batching: { limit: settings.limits.batch },
     // Enforced by useRequestBodyLimit instead, which checks a stated length without streaming the body through a counter.
     maxRequestBodySize: false,

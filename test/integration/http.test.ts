@@ -10,7 +10,7 @@ const example = { userPoolId: demoPoolId, clientId: 'demo-web-client', username:
 const { gateway } = localGateway({ graphiqlExample: example });
 
 describe('HTTP', () => {
-  it('serves GraphiQL to a browser, opening on a sign-in tab, then the pools and a page of users', async () => {
+  it('serves GraphiQL to a browser, with tabs for the pools, a page of users and the sign-in mutation', async () => {
     const response = await gateway.fetch(URL, { method: 'GET', headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
