@@ -30,8 +30,11 @@ beforeEach(() => {
   proxy.reset();
 });
 
-/** Small timeouts so that hangs end quickly; each test gets its own breaker and pacer. */
-const FAST: Partial<GatewayOptions> = { maxAttempts: 4, attemptTimeoutMs: 100, requestTimeoutMs: 1_000 };
+/**
+ * Each test gets its own breaker and pacer. The timeouts are generous, so that a busy machine's slow
+ * answer is never taken for a fault: the tests about hangs and deadlines set their own short ones.
+ */
+const FAST: Partial<GatewayOptions> = { maxAttempts: 4, attemptTimeoutMs: 2_000, requestTimeoutMs: 5_000 };
 
 function gatewayOverProxy(options: Partial<GatewayOptions> = {}) {
   const gateway = createGateway({
