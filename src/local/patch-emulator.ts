@@ -1,6 +1,7 @@
 /**
  * npm's `postinstall`: applies patches/ to the embedded emulator with patch-package (the patch
- * makes cognito-local's saves atomic; see README, "The embedded emulator and AWS"). The emulator
+ * makes cognito-local's saves atomic, and makes it check sign-in challenge sessions as Cognito does;
+ * see README, "The embedded emulator and AWS"). The emulator
  * and patch-package are development dependencies: an install without them (`npm ci --omit=dev`)
  * has nothing to patch and succeeds. With them, a patch that no longer applies fails the install.
  */

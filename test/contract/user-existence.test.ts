@@ -16,7 +16,7 @@ import { scriptedGateway } from '../support/scripted-cognito';
 
 /**
  * What cognito-local cannot show: AWS's own answers (ResendConfirmationCode, which the emulator
- * lacks; a challenge answered with an invented session, which the emulator does not check; AWS's
+ * lacks; AWS's message for a challenge answered with a session it finds expired; AWS's
  * messages for a disabled user or one without a verified address), scripted with the SDK's
  * exception classes and AWS's messages, and what an anonymous caller gets for each. Byte for byte:
  * the whole response body, as sent.

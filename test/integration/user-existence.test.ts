@@ -24,8 +24,8 @@ import { startCognitoLocal, type CognitoLocal } from '../../src/local/cognito-lo
  *
  * Public calls are also limited per username, from any number of addresses.
  *
- * Answers cognito-local cannot give as AWS does (ResendConfirmationCode, which it lacks; sessions,
- * which it does not check) are in test/contract/user-existence.test.ts.
+ * Answers cognito-local cannot give as AWS does (ResendConfirmationCode, which it lacks) are in
+ * test/contract/user-existence.test.ts.
  */
 
 let dataDir: string;
@@ -101,6 +101,7 @@ const STEP = 'tokens { accessToken } challenge { name session }';
 const DELIVERY = 'codeDelivery { attributeName deliveryMedium destination }';
 const INITIATE_AUTH = `mutation ($input: InitiateAuthInput!) { initiateAuth(input: $input) { ${ERROR} ... on InitiateAuthPayload { ${STEP} } } }`;
 const CONFIRM_SIGN_UP = `mutation ($input: ConfirmSignUpInput!) { confirmSignUp(input: $input) { ${ERROR} ... on ConfirmSignUpPayload { username confirmed } } }`;
+const RESPOND = `mutation ($input: RespondToAuthChallengeInput!) { respondToAuthChallenge(input: $input) { ${ERROR} ... on RespondToAuthChallengePayload { ${STEP} } } }`;
 const FORGOT = `mutation ($input: ForgotPasswordInput!) { forgotPassword(input: $input) { ${ERROR} ... on ForgotPasswordPayload { ${DELIVERY} } } }`;
 const CONFIRM_FORGOT = `mutation ($input: ConfirmForgotPasswordInput!) { confirmForgotPassword(input: $input) { ${ERROR} ... on ConfirmForgotPasswordPayload { username passwordChanged } } }`;
 
@@ -166,6 +167,26 @@ describe.each([{ name: 'public' }, { name: 'with a secret' }])('app client: $nam
     const known = await reset(CONFIRMED);
     expect(await reset('nobody-at-all')).toEqual(known);
     expect(field(known.body)).toMatchObject({ __typename: 'CodeMismatchError', code: 'CODE_MISMATCH' });
+  });
+
+  it('respondToAuthChallenge with an invented session: a known and an unknown user get one answer, that of a wrong password', async () => {
+    const gateway = gatewayWith();
+    // The emulator checks sessions through the project's patch (patches/), as AWS does.
+    const respond = (username: string) =>
+      answer(gateway, RESPOND, {
+        clientId: client(),
+        username,
+        challengeName: 'SOFTWARE_TOKEN_MFA',
+        session: 'an-invented-session-0123456789abcdef',
+        code: '123456',
+      });
+    const known = await respond(CONFIRMED);
+    expect(await respond('nobody-at-all')).toEqual(known);
+    expect(field(known.body)).toEqual({
+      __typename: 'NotAuthorizedError',
+      code: 'NOT_AUTHORIZED',
+      message: 'Incorrect username or password.',
+    });
   });
 
   it('forgotPassword: an unknown user gets a code sent, of the same shape, to a masked destination that stays the same', async () => {
