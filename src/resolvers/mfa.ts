@@ -64,12 +64,7 @@ function unlessEmpty<T extends object>(block: T | undefined): T | undefined {
  */
 export function mergedMfaConfig(current: GetUserPoolMfaConfigResponse, input: SetUserPoolMfaConfigInput): SetUserPoolMfaConfigRequest {
   const mode = input.mfaConfiguration ?? current.MfaConfiguration ?? 'OFF';
-  if (mode === 'OFF') {
-    for (const method of ['sms', 'softwareToken', 'email'] as const) {
-      if (input[method])
-        throw invalidInput(`input.${method}`, 'cannot be set while the pool’s MFA is OFF: set mfaConfiguration to ON or OPTIONAL as well');
-    }
-  }
+  if (mode === 'OFF') refuseMethodsWhileOff(input);
   const sms: SmsMfaConfigType | undefined = input.sms
     ? {
         ...current.SmsMfaConfiguration,
@@ -110,8 +105,18 @@ export function mergedMfaConfig(current: GetUserPoolMfaConfigResponse, input: Se
   };
 }
 
+/** Cognito refuses an MFA method's settings with MFA OFF; said before any call when the input itself turns MFA off. */
+function refuseMethodsWhileOff(input: SetUserPoolMfaConfigInput): void {
+  for (const method of ['sms', 'softwareToken', 'email'] as const) {
+    if (input[method]) {
+      throw invalidInput(`input.${method}`, 'cannot be set while the pool’s MFA is OFF: set mfaConfiguration to ON or OPTIONAL as well');
+    }
+  }
+}
+
 export async function setUserPoolMfaConfig(ctx: GatewayContext, input: SetUserPoolMfaConfigInput) {
   const UserPoolId = checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId');
+  if (input.mfaConfiguration === 'OFF') refuseMethodsWhileOff(input);
   if (input.sms?.snsCallerArn != null) checkIdentifier('roleArn', input.sms.snsCallerArn, 'input.sms.snsCallerArn');
   if (input.webAuthn?.relyingPartyId != null) checkIdentifier('url', input.webAuthn.relyingPartyId, 'input.webAuthn.relyingPartyId');
   const current = await ctx.call('GetUserPoolMfaConfig', { UserPoolId });
