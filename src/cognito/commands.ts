@@ -65,6 +65,14 @@ import {
   UpdateUserPoolCommand,
   UpdateUserPoolClientCommand,
   VerifyUserAttributeCommand,
+  // MFA (issue 16)
+  AdminDeleteSoftwareTokenCommand,
+  AdminSetUserMFAPreferenceCommand,
+  AssociateSoftwareTokenCommand,
+  GetUserPoolMfaConfigCommand,
+  SetUserMFAPreferenceCommand,
+  SetUserPoolMfaConfigCommand,
+  VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 
 /**
@@ -138,6 +146,14 @@ export const commands = {
   UpdateUserPool: UpdateUserPoolCommand,
   UpdateUserPoolClient: UpdateUserPoolClientCommand,
   VerifyUserAttribute: VerifyUserAttributeCommand,
+  // MFA (issue 16)
+  AdminDeleteSoftwareToken: AdminDeleteSoftwareTokenCommand,
+  AdminSetUserMFAPreference: AdminSetUserMFAPreferenceCommand,
+  AssociateSoftwareToken: AssociateSoftwareTokenCommand,
+  GetUserPoolMfaConfig: GetUserPoolMfaConfigCommand,
+  SetUserMFAPreference: SetUserMFAPreferenceCommand,
+  SetUserPoolMfaConfig: SetUserPoolMfaConfigCommand,
+  VerifySoftwareToken: VerifySoftwareTokenCommand,
 } as const;
 
 export type OperationName = keyof typeof commands;
@@ -173,4 +189,6 @@ export const readOperations: ReadonlySet<OperationName> = new Set<OperationName>
   'ListUserPools',
   'ListUsers',
   'ListUsersInGroup',
+  // MFA (issue 16)
+  'GetUserPoolMfaConfig',
 ]);

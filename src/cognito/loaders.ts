@@ -15,12 +15,14 @@ import {
   type UserKey,
 } from '../domain/keys';
 import type { ClientDetail, DeviceRecord, GroupRecord, ImportJobRecord, UserPoolDetail, UserRecord } from '../domain/records';
+import type { MfaConfigRecord } from '../domain/records';
 import type { CognitoCall } from './call';
 import { listConnection, type PagingOptions } from './connection';
 import type { DescriptionCache } from './description-cache';
 import { filterExpression } from './filter-syntax';
 import { membershipIndex, readGroupsOfUser, readPoolGroups, type PoolGroups } from './membership';
 import { parseClientDetail, parseDevice, parseGroup, parseImportJob, parseUser, parseUserDetail, parseUserPoolDetail } from './parse';
+import { parseMfaConfig } from './parse';
 
 /** What a loader offers its users: load, and priming with what a list already returned. */
 export type Loader<Key, Value> = Pick<DataLoader<Key, Value, string>, 'load' | 'prime' | 'clearAll'>;
@@ -55,6 +57,8 @@ export interface Loaders {
    * list started early (see schema/prefetch.ts) or selected twice is read once.
    */
   connections: Loader<ConnectionRead, unknown>;
+  /** A pool's MFA configuration (GetUserPoolMfaConfig), once per pool per request. */
+  mfaConfig: Loader<string, MfaConfigRecord>;
   /**
    * Starts a read whose answer later loads of this request will find (a list below a lookup, the
    * groups of a list's users), so it overlaps the reads before it. Its failure is not reported
@@ -173,6 +177,9 @@ export const createLoaders: LoaderFactory = (call, paging, descriptions) => {
     connections: perKeyLoader<ConnectionRead, unknown>(
       (connection) => connection.read(),
       (connection) => connection.key,
+    ),
+    mfaConfig: perKeyLoader(async (userPoolId: string) =>
+      parseMfaConfig(userPoolId, await call('GetUserPoolMfaConfig', { UserPoolId: userPoolId })),
     ),
     readAhead: (start) => {
       start().catch(() => undefined);

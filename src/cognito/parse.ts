@@ -31,6 +31,8 @@ import type {
   UserPoolRecord,
   UserRecord,
 } from '../domain/records';
+import type { GetUserPoolMfaConfigResponse } from '@aws-sdk/client-cognito-identity-provider';
+import type { MfaConfigRecord } from '../domain/records';
 import { toUserStatus } from '../domain/user-status';
 import type { RedactedClient } from './redaction';
 
@@ -261,4 +263,35 @@ export function parseSignInStep(output: {
         }
       : null,
   };
+}
+
+// --- MFA (issue 16) -----------------------------------------------------------------------------
+
+/** GetUserPoolMfaConfig and SetUserPoolMfaConfig answer the same shape; every member is optional. */
+export function parseMfaConfig(userPoolId: string, config: GetUserPoolMfaConfigResponse): MfaConfigRecord {
+  const sms = config.SmsMfaConfiguration;
+  const email = config.EmailMfaConfiguration;
+  const webAuthn = config.WebAuthnConfiguration;
+  return {
+    userPoolId,
+    mfaConfiguration: config.MfaConfiguration,
+    sms: sms && {
+      authenticationMessage: sms.SmsAuthenticationMessage,
+      snsCallerArn: sms.SmsConfiguration?.SnsCallerArn,
+      externalId: sms.SmsConfiguration?.ExternalId,
+      snsRegion: sms.SmsConfiguration?.SnsRegion,
+    },
+    softwareToken: config.SoftwareTokenMfaConfiguration && { enabled: config.SoftwareTokenMfaConfiguration.Enabled ?? false },
+    email: email && { message: email.Message, subject: email.Subject },
+    webAuthn: webAuthn && {
+      relyingPartyId: webAuthn.RelyingPartyId,
+      userVerification: webAuthn.UserVerification,
+      factorConfiguration: webAuthn.FactorConfiguration,
+    },
+  };
+}
+
+/** AssociateSoftwareToken's secret (kept by the call path for this one caller, see redaction.ts). */
+export function parseSecretCode(output: { SecretCode?: string }): string {
+  return required(output.SecretCode, 'the SecretCode of the new software token');
 }

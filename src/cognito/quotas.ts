@@ -98,4 +98,12 @@ export const operationCategories = {
   UpdateUserPool: 'UserPoolUpdate',
   UpdateUserPoolClient: 'UserPoolClientUpdate',
   VerifyUserAttribute: 'UserUpdate',
+  // MFA (issue 16): every one is on the quotas page
+  AdminDeleteSoftwareToken: 'UserResourceUpdate',
+  AdminSetUserMFAPreference: 'UserResourceUpdate',
+  AssociateSoftwareToken: 'UserResourceUpdate',
+  GetUserPoolMfaConfig: 'UserPoolResourceRead',
+  SetUserMFAPreference: 'UserResourceUpdate',
+  SetUserPoolMfaConfig: 'UserPoolResourceUpdate',
+  VerifySoftwareToken: 'UserResourceUpdate',
 } as const satisfies Record<OperationName, QuotaCategory>;

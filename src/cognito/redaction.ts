@@ -2,15 +2,27 @@ import type { UserPoolClientType } from '@aws-sdk/client-cognito-identity-provid
 
 /**
  * Output members that hold secrets, by operation. The call path removes them before any other
- * code sees the output, so no field, log or cache can leak them by accident; the one exception
- * is a new client's secret, which its creator asks for explicitly (see CallOptions).
+ * code sees the output, so no field, log or cache can leak them by accident; the exceptions are
+ * a new client's secret, which its creator asks for explicitly, and a new TOTP secret, which the
+ * user setting it up must see once (see CallOptions).
  */
-const clientSecret = { container: 'UserPoolClient', member: 'ClientSecret' } as const;
+interface SecretMember {
+  /** The output member holding the secret; absent when the secret is a member of the output itself. */
+  container?: string;
+  member: string;
+  /** What remains true once the secret is gone, set on its holder. */
+  remains?: string;
+}
 
-const secretMembers: Readonly<Record<string, typeof clientSecret>> = {
+const clientSecret: SecretMember = { container: 'UserPoolClient', member: 'ClientSecret', remains: 'HasClientSecret' };
+/** The TOTP shared secret of AssociateSoftwareToken (issue 16). */
+const totpSecret: SecretMember = { member: 'SecretCode' };
+
+const secretMembers: Readonly<Record<string, SecretMember>> = {
   CreateUserPoolClient: clientSecret,
   DescribeUserPoolClient: clientSecret,
   UpdateUserPoolClient: clientSecret,
+  AssociateSoftwareToken: totpSecret,
 };
 
 /** A client description with its secret already removed by the call path. */
@@ -18,9 +30,9 @@ export type RedactedClient = Omit<UserPoolClientType, 'ClientSecret'> & { HasCli
 
 export function redactSecrets(operation: string, output: Record<string, unknown>): void {
   const secret = secretMembers[operation];
-  const holder = secret ? (output[secret.container] as Record<string, unknown> | undefined) : undefined;
-  if (!secret || !holder || !(secret.member in holder)) return;
+  if (!secret) return;
+  const holder = secret.container ? (output[secret.container] as Record<string, unknown> | undefined) : output;
+  if (!holder || !(secret.member in holder)) return;
   delete holder[secret.member];
-  // What remains true after the secret is gone: that the client has one.
-  holder['HasClientSecret'] = true;
+  if (secret.remains) holder[secret.remains] = true;
 }

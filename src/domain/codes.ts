@@ -413,6 +413,35 @@ export const gatewayCodes = {
     source: 'cognito',
     exceptions: ['UserPoolTaggingException'],
   },
+  // --- MFA (issue 16) --------------------------------------------------------------------------
+  SOFTWARE_TOKEN_MFA_NOT_FOUND: {
+    meaning: 'The user has no software token (TOTP) to verify or use: associate one first (associateSoftwareToken).',
+    status: 400,
+    retry: false,
+    source: 'cognito',
+    exceptions: ['SoftwareTokenMFANotFoundException'],
+  },
+  SOFTWARE_TOKEN_NOT_VERIFIED: {
+    meaning: 'The code did not verify the new software token (TOTP), so it was not turned on; try the next code the authenticator shows.',
+    status: 400,
+    retry: false,
+    source: 'cognito',
+    exceptions: ['EnableSoftwareTokenMFAException'],
+  },
+  FEATURE_UNAVAILABLE_IN_TIER: {
+    meaning: 'The pool’s feature plan (LITE, ESSENTIALS, PLUS) does not include this setting.',
+    status: 400,
+    retry: false,
+    source: 'cognito',
+    exceptions: ['FeatureUnavailableInTierException'],
+  },
+  OPERATION_NOT_ENABLED: {
+    meaning: 'The pool does not have this operation turned on (an MFA method its configuration does not allow, say).',
+    status: 400,
+    retry: false,
+    source: 'cognito',
+    exceptions: ['OperationNotEnabledException'],
+  },
 } as const satisfies Record<string, CodeSpec>;
 
 export type GatewayCode = keyof typeof gatewayCodes;

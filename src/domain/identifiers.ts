@@ -27,6 +27,8 @@ const rules = {
     hint: 'an IAM role ARN',
   },
   url: { pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, min: 1, max: 1024, hint: 'a URL without spaces' },
+  // MFA (issue 16)
+  totpCode: { pattern: /^[0-9]{6}$/, min: 6, max: 6, hint: 'the 6 digits the authenticator app shows' },
 } as const;
 
 export type IdentifierKind = keyof typeof rules;

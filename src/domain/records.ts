@@ -189,3 +189,16 @@ export interface SignInStepRecord {
   tokens: AuthTokensRecord | null;
   challenge: AuthChallengeRecord | null;
 }
+
+// --- MFA (issue 16) -----------------------------------------------------------------------------
+
+/** A pool's MFA configuration (GetUserPoolMfaConfig); each method is absent when Cognito does not describe it. */
+export interface MfaConfigRecord {
+  userPoolId: string;
+  /** OFF, ON or OPTIONAL. */
+  mfaConfiguration?: string;
+  sms?: { authenticationMessage?: string; snsCallerArn?: string; externalId?: string; snsRegion?: string };
+  softwareToken?: { enabled: boolean };
+  email?: { message?: string; subject?: string };
+  webAuthn?: { relyingPartyId?: string; userVerification?: string; factorConfiguration?: string };
+}

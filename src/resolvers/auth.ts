@@ -17,7 +17,8 @@ interface PublicInput {
   username: string;
 }
 
-async function publicFlow(ctx: GatewayContext, input: PublicInput) {
+/** Exported for the MFA set-up inside sign-in (resolvers/mfa.ts), which is a public flow too. */
+export async function publicFlow(ctx: GatewayContext, input: PublicInput) {
   const client = ctx.appClients.require(input.clientId, 'input.clientId');
   checkIdentifier('username', input.username, 'input.username');
   await ctx.publicFlows.consume({ clientAddress: ctx.clientAddress, userPoolId: client.userPoolId, username: input.username });

@@ -16,6 +16,7 @@ import './user-mutations';
 import './group-mutations';
 import './pool-mutations';
 import './client-mutations';
+import './mfa';
 import './entities';
 
 /** An Apollo Federation v2 subgraph: `_service { sdl }` and `_entities` come with it. */

@@ -17,7 +17,7 @@ const poolErrors: CognitoException[] = [
 
 const SignInAttribute = builder.enumType('SignInAttribute', { values: ['email', 'phone_number'] as const });
 const AliasAttribute = builder.enumType('AliasAttribute', { values: ['email', 'phone_number', 'preferred_username'] as const });
-const MfaConfiguration = builder.enumType('MfaConfiguration', { values: ['OFF', 'ON', 'OPTIONAL'] as const });
+export const MfaConfiguration = builder.enumType('MfaConfiguration', { values: ['OFF', 'ON', 'OPTIONAL'] as const });
 const AttributeDataType = builder.enumType('AttributeDataType', { values: ['String', 'Number', 'DateTime', 'Boolean'] as const });
 
 const PasswordPolicyInput = builder.inputType('PasswordPolicyInput', {

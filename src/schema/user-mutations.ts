@@ -36,12 +36,12 @@ const userErrors: CognitoException[] = [
 /** The failures of a write whose whole input is the user it acts on. */
 const userStateErrors = cognitoErrors(...userErrors, 'UnsupportedUserStateException', 'TooManyFailedAttemptsException');
 
-function userTargetFields(t: PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>) {
+export function userTargetFields(t: PothosSchemaTypes.InputFieldBuilder<BuilderTypes, 'InputObject'>) {
   return { userPoolId: t.string({ required: true }), username: t.string({ required: true }) };
 }
 
 /** The user after the write, read afresh (the call path dropped what the request had loaded). */
-function userPayloadFields(t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, UserKey>) {
+export function userPayloadFields(t: PothosSchemaTypes.ObjectFieldBuilder<BuilderTypes, UserKey>) {
   return {
     user: t.field({
       type: UserRef,

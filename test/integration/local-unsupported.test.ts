@@ -203,6 +203,19 @@ describe('writes cognito-local does not implement: a top-level error, data null'
       inputType: 'StartUserImportJobInput',
       input: { userPoolId: NO_SUCH_POOL, jobId: JOB_ID },
     },
+    // MFA (issue 16)
+    {
+      field: 'adminSetUserMFAPreference',
+      operation: 'AdminSetUserMFAPreference',
+      inputType: 'AdminSetUserMFAPreferenceInput',
+      input: { userPoolId: POOL, username: NO_SUCH_USER, softwareToken: { enabled: false } },
+    },
+    {
+      field: 'adminDeleteSoftwareToken',
+      operation: 'AdminDeleteSoftwareToken',
+      inputType: 'AdminDeleteSoftwareTokenInput',
+      input: { userPoolId: POOL, username: NO_SUCH_USER },
+    },
   ];
 
   for (const { field, operation, inputType, input } of adminWrites) {

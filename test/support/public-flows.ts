@@ -10,4 +10,7 @@ export const PUBLIC_FLOWS: ReadonlySet<string> = new Set([
   'respondToAuthChallenge',
   'forgotPassword',
   'confirmForgotPassword',
+  // MFA set-up inside sign-in (issue 16): public with the challenge's session, else for the signed-in user
+  'associateSoftwareToken',
+  'verifySoftwareToken',
 ]);
