@@ -65,6 +65,13 @@ import {
   UpdateUserPoolCommand,
   UpdateUserPoolClientCommand,
   VerifyUserAttributeCommand,
+  AdminListUserSessionsCommand,
+  AdminRevokeUserSessionCommand,
+  GetClientTokenCommand,
+  GetTokensFromRefreshTokenCommand,
+  ListUserSessionsCommand,
+  RevokeTokenCommand,
+  RevokeUserSessionCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 
 /**
@@ -138,6 +145,13 @@ export const commands = {
   UpdateUserPool: UpdateUserPoolCommand,
   UpdateUserPoolClient: UpdateUserPoolClientCommand,
   VerifyUserAttribute: VerifyUserAttributeCommand,
+  AdminListUserSessions: AdminListUserSessionsCommand,
+  AdminRevokeUserSession: AdminRevokeUserSessionCommand,
+  GetClientToken: GetClientTokenCommand,
+  GetTokensFromRefreshToken: GetTokensFromRefreshTokenCommand,
+  ListUserSessions: ListUserSessionsCommand,
+  RevokeToken: RevokeTokenCommand,
+  RevokeUserSession: RevokeUserSessionCommand,
 } as const;
 
 export type OperationName = keyof typeof commands;
@@ -173,4 +187,6 @@ export const readOperations: ReadonlySet<OperationName> = new Set<OperationName>
   'ListUserPools',
   'ListUsers',
   'ListUsersInGroup',
+  'AdminListUserSessions',
+  'ListUserSessions',
 ]);
