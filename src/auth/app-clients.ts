@@ -38,6 +38,14 @@ export class AppClients {
       .digest('base64');
   }
 
+  /**
+   * The secret itself, for the operations that take it rather than a hash (GetTokensFromRefreshToken,
+   * RevokeToken: `ClientSecret`; GetClientToken: `Secret`); none without one. Sent to Cognito only.
+   */
+  secret(client: AppClientConfig): string | undefined {
+    return client.clientSecret || undefined;
+  }
+
   /** Pools and their client ids: whose access tokens are accepted. */
   byPool(): Map<string, string[]> {
     const pools = new Map<string, string[]>();

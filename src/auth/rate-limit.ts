@@ -37,6 +37,14 @@ export class PublicFlowLimiter {
     await spend(this.byAddress, subject.clientAddress, 'from this address');
     await spend(this.byUsername, usernameKey(subject.userPoolId, subject.username), 'for this username');
   }
+
+  /**
+   * Counts one call of a flow that names no user (a refresh token proves who it is for): the
+   * address's allowance only, the same one the sign-in flows spend.
+   */
+  async consumeForAddress(clientAddress: string): Promise<void> {
+    await spend(this.byAddress, clientAddress, 'from this address');
+  }
 }
 
 /**

@@ -73,6 +73,13 @@ import {
   SetUserMFAPreferenceCommand,
   SetUserPoolMfaConfigCommand,
   VerifySoftwareTokenCommand,
+  AdminListUserSessionsCommand,
+  AdminRevokeUserSessionCommand,
+  GetClientTokenCommand,
+  GetTokensFromRefreshTokenCommand,
+  ListUserSessionsCommand,
+  RevokeTokenCommand,
+  RevokeUserSessionCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 
 /**
@@ -154,6 +161,13 @@ export const commands = {
   SetUserMFAPreference: SetUserMFAPreferenceCommand,
   SetUserPoolMfaConfig: SetUserPoolMfaConfigCommand,
   VerifySoftwareToken: VerifySoftwareTokenCommand,
+  AdminListUserSessions: AdminListUserSessionsCommand,
+  AdminRevokeUserSession: AdminRevokeUserSessionCommand,
+  GetClientToken: GetClientTokenCommand,
+  GetTokensFromRefreshToken: GetTokensFromRefreshTokenCommand,
+  ListUserSessions: ListUserSessionsCommand,
+  RevokeToken: RevokeTokenCommand,
+  RevokeUserSession: RevokeUserSessionCommand,
 } as const;
 
 export type OperationName = keyof typeof commands;
@@ -191,4 +205,6 @@ export const readOperations: ReadonlySet<OperationName> = new Set<OperationName>
   'ListUsersInGroup',
   // MFA (issue 16)
   'GetUserPoolMfaConfig',
+  'AdminListUserSessions',
+  'ListUserSessions',
 ]);

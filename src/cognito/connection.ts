@@ -222,7 +222,8 @@ async function fetchPage<Name extends ListOperationName>(
   const spec = listOperations[operation];
   const request = {
     ...input,
-    [spec.pageSize]: position.pageSize,
+    // Without a size member Cognito picks the page size; the cursor records the documented most.
+    ...(spec.pageSize ? { [spec.pageSize]: position.pageSize } : {}),
     ...(position.token ? { [spec.token]: position.token } : {}),
   } as unknown as InputOf<Name>;
   const output = (await call(operation, request)) as Record<string, unknown>;

@@ -5,6 +5,9 @@ import type { InputOf, OperationName, OutputOf } from './commands';
  * continuation token in and out, which sets the page size and its maximum, which holds the
  * items, and which member of an item is its key (what a cursor finds its place by when the list
  * changed). The one connection helper reads everything it needs from here.
+ *
+ * Some operations take no page size (`pageSize: null`): Cognito picks it, and `maxPageSize` is
+ * the most it documents returning in one page; the helper sends no size member for them.
  */
 export const listOperations = {
   ListUserPools: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 60, items: 'UserPools', key: 'Id' },
@@ -16,11 +19,15 @@ export const listOperations = {
   AdminListDevices: { token: 'PaginationToken', pageSize: 'Limit', maxPageSize: 60, items: 'Devices', key: 'DeviceKey' },
   ListDevices: { token: 'PaginationToken', pageSize: 'Limit', maxPageSize: 60, items: 'Devices', key: 'DeviceKey' },
   ListUserImportJobs: { token: 'PaginationToken', pageSize: 'MaxResults', maxPageSize: 60, items: 'UserImportJobs', key: 'JobId' },
+  // "Returns all of a user's sessions in a single page of up to 125 sessions" (AdminListUserSessions).
+  AdminListUserSessions: { token: 'NextToken', pageSize: null, maxPageSize: 125, items: 'Sessions', key: 'SessionId' },
+  ListUserSessions: { token: 'NextToken', pageSize: null, maxPageSize: 125, items: 'Sessions', key: 'SessionId' },
 } as const satisfies { [Name in OperationName]?: ListOperationSpec<Name> };
 
 export interface ListOperationSpec<Name extends OperationName> {
   token: keyof InputOf<Name> & keyof OutputOf<Name> & string;
-  pageSize: keyof InputOf<Name> & string;
+  /** The member that sets the page size; null when the operation has none. */
+  pageSize: (keyof InputOf<Name> & string) | null;
   maxPageSize: number;
   items: keyof OutputOf<Name> & string;
   key: string;
@@ -31,7 +38,7 @@ export type ListOperationName = keyof typeof listOperations;
 type Spec<Name extends ListOperationName> = (typeof listOperations)[Name];
 
 /** What a caller passes: the operation's input without the paging members the helper owns. */
-export type ListInput<Name extends ListOperationName> = Omit<InputOf<Name>, Spec<Name>['token'] | Spec<Name>['pageSize']>;
+export type ListInput<Name extends ListOperationName> = Omit<InputOf<Name>, Spec<Name>['token'] | NonNullable<Spec<Name>['pageSize']>>;
 
 type ItemsOf<Name extends ListOperationName> = OutputOf<Name>[Spec<Name>['items'] & keyof OutputOf<Name>];
 

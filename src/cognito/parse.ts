@@ -6,6 +6,8 @@ import type {
   GetUserResponse,
   GroupType,
   PasswordPolicyType,
+  SessionDescriptionType,
+  ClientAuthenticationResultType,
   SchemaAttributeType,
   UserImportJobType,
   UserPoolClientDescription,
@@ -27,6 +29,9 @@ import type {
   PasswordPolicyRecord,
   SchemaAttributeRecord,
   SignInStepRecord,
+  SessionRecord,
+  ClientTokenRecord,
+  AuthTokensRecord,
   UserPoolDetail,
   UserPoolRecord,
   UserRecord,
@@ -294,4 +299,40 @@ export function parseMfaConfig(userPoolId: string, config: GetUserPoolMfaConfigR
 /** AssociateSoftwareToken's secret (kept by the call path for this one caller, see redaction.ts). */
 export function parseSecretCode(output: { SecretCode?: string }): string {
   return required(output.SecretCode, 'the SecretCode of the new software token');
+}
+
+export function parseSession(owner: { userPoolId: string; username: string }, session: SessionDescriptionType): SessionRecord {
+  const location = session.LastLocation;
+  return {
+    ...owner,
+    sessionId: required(session.SessionId, 'a session’s SessionId'),
+    sessionType: session.SessionType,
+    clientId: session.ClientId,
+    createdAt: session.CreateDate,
+    lastActiveAt: session.LastActiveDate,
+    deviceType: session.DeviceType,
+    lastIpAddress: session.LastIPAddress,
+    lastLocation: location ? { city: location.City, country: location.Country } : undefined,
+    originSessionId: session.OriginSessionId,
+    isCurrentSession: session.IsCurrentSession,
+  };
+}
+
+/** The tokens of a refresh (GetTokensFromRefreshToken): a refresh token too when the client rotates them. */
+export function parseRefreshedTokens(result: AuthenticationResultType | undefined): AuthTokensRecord {
+  return {
+    accessToken: required(result?.AccessToken, 'AuthenticationResult.AccessToken'),
+    idToken: result?.IdToken ?? null,
+    refreshToken: result?.RefreshToken ?? null,
+    expiresIn: result?.ExpiresIn ?? null,
+    tokenType: result?.TokenType ?? 'Bearer',
+  };
+}
+
+export function parseClientToken(result: ClientAuthenticationResultType | undefined): ClientTokenRecord {
+  return {
+    accessToken: required(result?.AccessToken, 'ClientAuthenticationResult.AccessToken'),
+    expiresIn: result?.ExpiresIn ?? null,
+    tokenType: result?.TokenType ?? 'Bearer',
+  };
 }

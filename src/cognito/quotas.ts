@@ -106,4 +106,26 @@ export const operationCategories = {
   SetUserMFAPreference: 'UserResourceUpdate',
   SetUserPoolMfaConfig: 'UserPoolResourceUpdate',
   VerifySoftwareToken: 'UserResourceUpdate',
+  // Sessions are not on the quotas page. Listing a user's sessions is paced as the other
+  // per-user reads (AdminListDevices: UserResourceRead) and revoking one as the per-user
+  // token revocations (AdminUserGlobalSignOut, GlobalSignOut: UserUpdate): the nearest
+  // documented kin, and the slower guess of the two plausible categories for each.
+  AdminListUserSessions: 'UserResourceRead',
+  ListUserSessions: 'UserResourceRead',
+  AdminRevokeUserSession: 'UserUpdate',
+  RevokeUserSession: 'UserUpdate',
+  GetTokensFromRefreshToken: 'UserAuthentication',
+  RevokeToken: 'UserToken',
+  GetClientToken: 'ClientAuthentication',
 } as const satisfies Record<OperationName, QuotaCategory>;
+
+/**
+ * Operations the quotas page does not list: their category above is the gateway's choice, not
+ * AWS's, so that they are paced at all (an unpaced call would only learn its rate from throttling).
+ */
+export const categoriesChosenByGateway: ReadonlySet<OperationName> = new Set<OperationName>([
+  'AdminListUserSessions',
+  'ListUserSessions',
+  'AdminRevokeUserSession',
+  'RevokeUserSession',
+]);

@@ -334,7 +334,14 @@ export const gatewayCodes = {
     status: 400,
     retry: false,
     source: 'cognito',
-    exceptions: ['NotAuthorizedException'],
+    exceptions: ['NotAuthorizedException', 'UnauthorizedException'],
+  },
+  OPERATION_NOT_ENABLED: {
+    meaning: 'The operation is not turned on for this pool (its feature plan or configuration: an MFA method it does not allow, say), or not in this Region (a replica).',
+    status: 400,
+    retry: false,
+    source: 'cognito',
+    exceptions: ['OperationNotEnabledException'],
   },
   PRECONDITION_NOT_MET: {
     meaning: 'The resource is not in the state the action needs (an import job not ready to start, say).',
@@ -342,6 +349,13 @@ export const gatewayCodes = {
     retry: false,
     source: 'cognito',
     exceptions: ['PreconditionNotMetException'],
+  },
+  REFRESH_TOKEN_REUSE: {
+    meaning: 'The refresh token was already exchanged and rotation invalidated it; sign in again.',
+    status: 400,
+    retry: false,
+    source: 'cognito',
+    exceptions: ['RefreshTokenReuseException'],
   },
   SCOPE_DOES_NOT_EXIST: {
     meaning: 'An OAuth scope named does not exist in the pool’s resource servers.',
@@ -434,13 +448,6 @@ export const gatewayCodes = {
     retry: false,
     source: 'cognito',
     exceptions: ['FeatureUnavailableInTierException'],
-  },
-  OPERATION_NOT_ENABLED: {
-    meaning: 'The pool does not have this operation turned on (an MFA method its configuration does not allow, say).',
-    status: 400,
-    retry: false,
-    source: 'cognito',
-    exceptions: ['OperationNotEnabledException'],
   },
 } as const satisfies Record<string, CodeSpec>;
 

@@ -16,6 +16,9 @@ const rules = {
   attributeValue: { pattern: /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/u, min: 0, max: 2048, hint: 'text without control characters' },
   session: { pattern: /^\S+$/, min: 20, max: 2048, hint: 'the session string Cognito returned with the challenge' },
   token: { pattern: /^\S+$/, min: 1, max: 16384, hint: 'a token as Cognito issued it' },
+  sessionId: { pattern: /^\S+$/, min: 1, max: 256, hint: 'a session id as listed in sessions, such as tkna7b3c9d2e5f8g1h4j6k0m2n5p' },
+  // OAuth scope characters (RFC 6749 §3.3): printable ASCII but space, double quote and backslash.
+  scope: { pattern: /^[\x21\x23-\x5B\x5D-\x7E]+$/, min: 1, max: 256, hint: 'an OAuth scope such as my-api/read' },
   deviceKey: { pattern: /^[\w-]+_[0-9a-f-]+$/, min: 1, max: 55, hint: 'a device key such as eu-west-1_0a1b2c3d-...' },
   jobId: { pattern: /^import-[0-9a-zA-Z-]+$/, min: 1, max: 55, hint: 'an import job id such as import-AbC123' },
   name: { pattern: /^[\w\s+=,.@-]+$/u, min: 1, max: 128, hint: 'letters, digits, spaces and + = , . @ -' },

@@ -202,3 +202,36 @@ export interface MfaConfigRecord {
   email?: { message?: string; subject?: string };
   webAuthn?: { relyingPartyId?: string; userVerification?: string; factorConfiguration?: string };
 }
+
+/**
+ * An active session of a user (AdminListUserSessions, ListUserSessions): a TOKEN session (one
+ * sign-in's refresh token and the tokens it issued) or an SSO session of the managed login,
+ * which token sessions can originate from. Known by (userPoolId, username, sessionId).
+ */
+export interface SessionRecord {
+  userPoolId: string;
+  /** Whose session: the user read by an administrator, or the signed-in user. */
+  username: string;
+  sessionId: string;
+  /** TOKEN or SSO. */
+  sessionType?: string;
+  /** The app client the session was opened through. */
+  clientId?: string;
+  createdAt?: Date;
+  lastActiveAt?: Date;
+  /** Browser and OS as Cognito describes them (`Chrome 125 / macOS 15.0`). */
+  deviceType?: string;
+  lastIpAddress?: string;
+  lastLocation?: { city?: string; country?: string };
+  /** The SSO session a token session came through. */
+  originSessionId?: string;
+  /** Whether the access token of the request belongs to this session (ListUserSessions only). */
+  isCurrentSession?: boolean;
+}
+
+/** An access token for a machine client (GetClientToken, client credentials): no user, no refresh token. */
+export interface ClientTokenRecord {
+  accessToken: string;
+  expiresIn: number | null;
+  tokenType: string;
+}

@@ -19,7 +19,7 @@ import { AttributeInput, codeDeliveryField } from './shared-types';
  * serves, each is rate-limited per client address and per username, and none tells whether a user
  * exists (src/resolvers/user-existence.ts) except signUp, as on Cognito.
  */
-const AuthTokens = builder.objectRef<NonNullable<SignInStepRecord['tokens']>>('AuthTokens').implement({
+export const AuthTokens = builder.objectRef<NonNullable<SignInStepRecord['tokens']>>('AuthTokens').implement({
   description: 'Tokens of a completed sign-in. They are returned to the caller that signed in, and to nobody else.',
   fields: (t) => ({
     accessToken: t.exposeString('accessToken', { description: 'Send as `Authorization: Bearer <accessToken>`.' }),

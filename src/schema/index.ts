@@ -11,6 +11,8 @@ import './group';
 import './viewer';
 import './auth';
 import './device';
+import './session';
+import './tokens';
 import './import-job';
 import './user-mutations';
 import './group-mutations';

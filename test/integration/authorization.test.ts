@@ -373,8 +373,12 @@ describe('the authorization matrix, from the schema', () => {
     'public field %s',
     (_, entry) => {
       it('anonymous is not refused (bad input is answered as a typed result, before any Cognito call)', async () => {
-        // A served client and a username Cognito would refuse: validation answers, nothing is sent.
-        const { query, variables } = requestFor(entry, { clientId: web.clientId, username: 'not a valid username' });
+        // A served client and a username (or refresh token) Cognito would refuse: validation answers, nothing is sent.
+        const { query, variables } = requestFor(entry, {
+          clientId: web.clientId,
+          username: 'not a valid username',
+          refreshToken: 'not a valid token',
+        });
         const answer = await send({}, query, variables, matrix);
         expectNotRefused(answer, entry.field.name);
         expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();

@@ -121,6 +121,26 @@ describe('reads cognito-local does not implement', () => {
     expect(one.data).toEqual({ user: { username: DEMO_USER, device: null } });
   });
 
+  it('user.sessions (AdminListUserSessions) and viewer.sessions (ListUserSessions, own token)', async () => {
+    let before = snapshot();
+    const admin = await query(
+      `query ($id: String!, $u: String!) { user(userPoolId: $id, username: $u) { username sessions(first: 5) { edges { node { sessionId } } } } }`,
+      { id: POOL, u: DEMO_USER },
+    );
+    expectUnsupported(admin, 'AdminListUserSessions', ['user', 'sessions'], before);
+    expect(admin.data).toEqual({ user: { username: DEMO_USER, sessions: null } });
+
+    before = snapshot();
+    const own = await postQuery(
+      gateway,
+      `{ viewer { username sessions(first: 5) { edges { node { sessionId } } } } }`,
+      {},
+      bearer(userToken),
+    );
+    expectUnsupported(own, 'ListUserSessions', ['viewer', 'sessions'], before);
+    expect(own.data).toEqual({ viewer: { username: DEMO_USER, sessions: null } });
+  });
+
   it('viewer.devices (ListDevices) and viewer.device (GetDevice) with a demo user’s own token', async () => {
     let before = snapshot();
     const list = await postQuery(
@@ -198,6 +218,12 @@ describe('writes cognito-local does not implement: a top-level error, data null'
       },
     },
     {
+      field: 'adminRevokeUserSession',
+      operation: 'AdminRevokeUserSession',
+      inputType: 'AdminRevokeUserSessionInput',
+      input: { userPoolId: POOL, username: NO_SUCH_USER, sessionId: 'tkn-no-such-session' },
+    },
+    {
       field: 'startUserImportJob',
       operation: 'StartUserImportJob',
       inputType: 'StartUserImportJobInput',
@@ -242,5 +268,28 @@ describe('writes cognito-local does not implement: a top-level error, data null'
     expectUnsupported(result, 'ForgetDevice', ['forgetDevice'], before);
     expect(result.data).toBeNull();
     expect(result.extensions!.cognitoCalls!.byOperation).toEqual({ ForgetDevice: 1 });
+  });
+
+  it('revokeUserSession (RevokeUserSession) with a demo user’s own token, on a session it does not have', async () => {
+    const before = snapshot();
+    const result = await postQuery(
+      gateway,
+      `mutation ($input: RevokeUserSessionInput!) { revokeUserSession(input: $input) { __typename ... on CognitoError { code message } } }`,
+      { input: { sessionId: 'tkn-no-such-session' } },
+      bearer(userToken),
+    );
+    expectUnsupported(result, 'RevokeUserSession', ['revokeUserSession'], before);
+    expect(result.data).toBeNull();
+  });
+
+  it('getTokensFromRefreshToken (GetTokensFromRefreshToken), anonymous, with a token never issued', async () => {
+    const before = snapshot();
+    const result = await postQuery(
+      gateway,
+      `mutation ($input: GetTokensFromRefreshTokenInput!) { getTokensFromRefreshToken(input: $input) { __typename ... on CognitoError { code message } } }`,
+      { input: { clientId: web.clientId, refreshToken: 'never-issued-refresh-token' } },
+    );
+    expectUnsupported(result, 'GetTokensFromRefreshToken', ['getTokensFromRefreshToken'], before);
+    expect(result.data).toBeNull();
   });
 });

@@ -84,7 +84,7 @@ function pageAsked(
   const spec = (listOperations as Record<string, ListSpec | undefined>)[operation];
   if (!spec) return { kind: 'forward', page: (reply) => reply };
   const request = JSON.parse(requestBody.toString('utf8') || '{}') as Record<string, unknown>;
-  const size = request[spec.pageSize] ?? spec.maxPageSize;
+  const size = (spec.pageSize === null ? undefined : request[spec.pageSize]) ?? spec.maxPageSize;
   if (typeof size !== 'number' || size < 1 || size > spec.maxPageSize) {
     return invalid(`1 validation error detected: Value '${String(size)}' at '${spec.pageSize}' failed to satisfy constraint`);
   }
@@ -128,7 +128,7 @@ export class LiveCognitoPaging implements ListPaging {
       afterKey = this.tokens.get(token);
       if (afterKey === undefined) return invalid('Invalid pagination token');
     }
-    const { [spec.token]: _token, [spec.pageSize]: _size, ...whole } = request;
+    const { [spec.token]: _token, [spec.pageSize ?? spec.token]: _size, ...whole } = request;
     return {
       kind: 'forward',
       body: Buffer.from(JSON.stringify(whole)),

@@ -155,7 +155,11 @@ export function pagedList<Name extends ListOperationName>(
   pages.forEach((page, index) => byToken.set(index === 0 ? undefined : pages[index - 1]?.next, page));
   return (input) => {
     const request = input as unknown as Record<string, unknown>;
-    if (request[spec.pageSize] !== pageSize) {
+    if (spec.pageSize === null) {
+      // Cognito picks the size: a request naming one would be refused as an unknown member.
+      const sized = Object.keys(request).filter((member) => /^(Limit|MaxResults)$/.test(member));
+      if (sized.length > 0) throw new ScriptError(`${operation} takes no page size, but was sent ${sized.join(', ')}`);
+    } else if (request[spec.pageSize] !== pageSize) {
       throw new ScriptError(`${operation} asked for ${spec.pageSize}=${String(request[spec.pageSize])}, scripted for ${pageSize}`);
     }
     const token = request[spec.token] as string | undefined;
