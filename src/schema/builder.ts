@@ -107,7 +107,7 @@ function upperFirst(text: string): string {
 builder.addScalarType('DateTime', DateTimeResolver);
 
 builder.queryType({ description: 'Reads of Cognito user pools and what they hold.' });
-builder.mutationType({ description: 'Every write operation of the Cognito user pools API.' });
+builder.mutationType({ description: 'Write operations of the Cognito user pools API, each named after its operation (the README lists which are served).' });
 
 /** The builder's resolved types, for helpers that build fields outside a `fields` callback. */
 export type BuilderTypes = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer Types> ? Types : never;
