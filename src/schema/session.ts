@@ -31,7 +31,7 @@ const SessionLocation = builder.objectRef<NonNullable<SessionRecord['lastLocatio
   }),
 });
 
-export const SessionRef = builder.objectRef<SessionRecord>('Session').implement({
+export const SessionRef = builder.objectRef<SessionRecord>('UserSession').implement({
   description:
     'An active session of a user (AdminListUserSessions, ListUserSessions). Revoked and expired sessions are not listed; new ones appear within seconds.',
   fields: (t) => ({
@@ -62,7 +62,7 @@ export const SessionRef = builder.objectRef<SessionRecord>('Session').implement(
   }),
 });
 
-const SessionConnection = builder.connectionObject({ type: SessionRef, name: 'SessionConnection' });
+const SessionConnection = builder.connectionObject({ type: SessionRef, name: 'UserSessionConnection' });
 
 builder.objectFields(UserRef, (t) => ({
   sessions: t.connection(
