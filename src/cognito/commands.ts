@@ -65,6 +65,14 @@ import {
   UpdateUserPoolCommand,
   UpdateUserPoolClientCommand,
   VerifyUserAttributeCommand,
+  // Sign-in risk and linked identities (issue 16)
+  AdminListUserAuthEventsCommand,
+  AdminUpdateAuthEventFeedbackCommand,
+  UpdateAuthEventFeedbackCommand,
+  DescribeRiskConfigurationCommand,
+  SetRiskConfigurationCommand,
+  AdminLinkProviderForUserCommand,
+  AdminDisableProviderForUserCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 
 /**
@@ -138,6 +146,14 @@ export const commands = {
   UpdateUserPool: UpdateUserPoolCommand,
   UpdateUserPoolClient: UpdateUserPoolClientCommand,
   VerifyUserAttribute: VerifyUserAttributeCommand,
+  // Sign-in risk and linked identities (issue 16)
+  AdminListUserAuthEvents: AdminListUserAuthEventsCommand,
+  AdminUpdateAuthEventFeedback: AdminUpdateAuthEventFeedbackCommand,
+  UpdateAuthEventFeedback: UpdateAuthEventFeedbackCommand,
+  DescribeRiskConfiguration: DescribeRiskConfigurationCommand,
+  SetRiskConfiguration: SetRiskConfigurationCommand,
+  AdminLinkProviderForUser: AdminLinkProviderForUserCommand,
+  AdminDisableProviderForUser: AdminDisableProviderForUserCommand,
 } as const;
 
 export type OperationName = keyof typeof commands;
@@ -173,4 +189,7 @@ export const readOperations: ReadonlySet<OperationName> = new Set<OperationName>
   'ListUserPools',
   'ListUsers',
   'ListUsersInGroup',
+  // Sign-in risk and linked identities (issue 16)
+  'AdminListUserAuthEvents',
+  'DescribeRiskConfiguration',
 ]);

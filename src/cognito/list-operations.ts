@@ -16,6 +16,8 @@ export const listOperations = {
   AdminListDevices: { token: 'PaginationToken', pageSize: 'Limit', maxPageSize: 60, items: 'Devices', key: 'DeviceKey' },
   ListDevices: { token: 'PaginationToken', pageSize: 'Limit', maxPageSize: 60, items: 'Devices', key: 'DeviceKey' },
   ListUserImportJobs: { token: 'PaginationToken', pageSize: 'MaxResults', maxPageSize: 60, items: 'UserImportJobs', key: 'JobId' },
+  // MaxResults 0 or absent also means 60 here (operation reference); the helper always sends it.
+  AdminListUserAuthEvents: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 60, items: 'AuthEvents', key: 'EventId' },
 } as const satisfies { [Name in OperationName]?: ListOperationSpec<Name> };
 
 export interface ListOperationSpec<Name extends OperationName> {

@@ -98,4 +98,12 @@ export const operationCategories = {
   UpdateUserPool: 'UserPoolUpdate',
   UpdateUserPoolClient: 'UserPoolClientUpdate',
   VerifyUserAttribute: 'UserUpdate',
+  // Sign-in risk and linked identities (issue 16)
+  AdminListUserAuthEvents: 'UserResourceRead',
+  AdminUpdateAuthEventFeedback: 'UserResourceUpdate',
+  UpdateAuthEventFeedback: 'UserResourceUpdate',
+  DescribeRiskConfiguration: 'UserPoolResourceRead',
+  SetRiskConfiguration: 'UserPoolResourceUpdate',
+  AdminLinkProviderForUser: 'UserUpdate',
+  AdminDisableProviderForUser: 'UserUpdate',
 } as const satisfies Record<OperationName, QuotaCategory>;

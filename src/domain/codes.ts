@@ -406,6 +406,13 @@ export const gatewayCodes = {
     source: 'cognito',
     exceptions: ['UserPoolAddOnNotEnabledException'],
   },
+  OPERATION_NOT_ENABLED: {
+    meaning: 'Cognito does not offer this operation for the pool or its feature plan (threat protection, linked providers).',
+    status: 400,
+    retry: false,
+    source: 'cognito',
+    exceptions: ['OperationNotEnabledException'],
+  },
   USER_POOL_TAGGING: {
     meaning: 'The pool’s tags could not be set.',
     status: 400,

@@ -27,6 +27,20 @@ const rules = {
     hint: 'an IAM role ARN',
   },
   url: { pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, min: 1, max: 1024, hint: 'a URL without spaces' },
+  // Sign-in risk and linked identities (issue 16)
+  eventId: { pattern: /^[\w+-]+$/, min: 1, max: 50, hint: 'an auth event id as AdminListUserAuthEvents gives it' },
+  providerName: {
+    pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}\p{Z}]+$/u,
+    min: 1,
+    max: 32,
+    hint: 'a provider name such as Cognito, Google or a SAML provider',
+  },
+  providerAttribute: {
+    pattern: /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/u,
+    min: 0,
+    max: 131072,
+    hint: 'text without control characters',
+  },
 } as const;
 
 export type IdentifierKind = keyof typeof rules;

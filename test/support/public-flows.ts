@@ -1,5 +1,6 @@
 /**
- * The root fields anyone may call: the sign-up, sign-in and password recovery flows. Written out
+ * The root fields anyone may call: the sign-up, sign-in and password recovery flows, and feedback on
+ * an auth event with the token of Cognito's notification email. Written out
  * here, not read from the schema, so that the tests notice a field joining or leaving the list.
  */
 export const PUBLIC_FLOWS: ReadonlySet<string> = new Set([
@@ -10,4 +11,6 @@ export const PUBLIC_FLOWS: ReadonlySet<string> = new Set([
   'respondToAuthChallenge',
   'forgotPassword',
   'confirmForgotPassword',
+  // The feedback link of Cognito's risk notification emails carries its own token (issue 16).
+  'updateAuthEventFeedback',
 ]);
