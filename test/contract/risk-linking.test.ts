@@ -208,6 +208,18 @@ describe('user.authEvents: AdminListUserAuthEvents through the one pagination he
     ]);
   });
 
+  it('an event without its EventId is COGNITO_BAD_RESPONSE, never an empty id', async () => {
+    const { EventId: _missing, ...withoutId } = scriptedEvent(0);
+    scripted.cognito.on(AdminListUserAuthEventsCommand).resolves({ AuthEvents: [withoutId] });
+    const result = await scripted.query(
+      `{ user(userPoolId: "${POOL}", username: "${USERNAME}") { authEvents(first: 1) { edges { node { eventId } } } } }`,
+    );
+    expect(result.data!['user']).toEqual({ authEvents: null });
+    expect(result.errors?.map((error) => [error.path, error.extensions?.['code']])).toEqual([
+      [['user', 'authEvents'], 'COGNITO_BAD_RESPONSE'],
+    ]);
+  });
+
   it('a pool without threat protection: authEvents null with USER_POOL_ADD_ON_NOT_ENABLED, the user still answered', async () => {
     scripted.cognito.on(AdminListUserAuthEventsCommand).rejects(cognitoException('UserPoolAddOnNotEnabledException'));
     const result = await scripted.query(
