@@ -75,7 +75,8 @@ describe('every operation of the classic API is served', () => {
   it('calls every read operation added from the current API', () => {
     const reads = currentApiAdditions.filter((operation) => byName.get(operation)?.kind === 'read');
     expect(reads.filter((operation) => !(operation in commands))).toEqual([]);
-    expect(reads).toEqual(['AdminListUserAuthEvents', 'DescribeRiskConfiguration']);
+    // Other groups add reads of their own: this group's are among them.
+    expect(reads).toEqual(expect.arrayContaining(['AdminListUserAuthEvents', 'DescribeRiskConfiguration']));
   });
 
   it('counts 65 of 65 classic operations covered', () => {
