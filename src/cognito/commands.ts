@@ -80,6 +80,14 @@ import {
   ListUserSessionsCommand,
   RevokeTokenCommand,
   RevokeUserSessionCommand,
+  // Sign-in risk and linked identities (issue 16)
+  AdminListUserAuthEventsCommand,
+  AdminUpdateAuthEventFeedbackCommand,
+  UpdateAuthEventFeedbackCommand,
+  DescribeRiskConfigurationCommand,
+  SetRiskConfigurationCommand,
+  AdminLinkProviderForUserCommand,
+  AdminDisableProviderForUserCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 
 /**
@@ -168,6 +176,14 @@ export const commands = {
   ListUserSessions: ListUserSessionsCommand,
   RevokeToken: RevokeTokenCommand,
   RevokeUserSession: RevokeUserSessionCommand,
+  // Sign-in risk and linked identities (issue 16)
+  AdminListUserAuthEvents: AdminListUserAuthEventsCommand,
+  AdminUpdateAuthEventFeedback: AdminUpdateAuthEventFeedbackCommand,
+  UpdateAuthEventFeedback: UpdateAuthEventFeedbackCommand,
+  DescribeRiskConfiguration: DescribeRiskConfigurationCommand,
+  SetRiskConfiguration: SetRiskConfigurationCommand,
+  AdminLinkProviderForUser: AdminLinkProviderForUserCommand,
+  AdminDisableProviderForUser: AdminDisableProviderForUserCommand,
 } as const;
 
 export type OperationName = keyof typeof commands;
@@ -207,4 +223,7 @@ export const readOperations: ReadonlySet<OperationName> = new Set<OperationName>
   'GetUserPoolMfaConfig',
   'AdminListUserSessions',
   'ListUserSessions',
+  // Sign-in risk and linked identities (issue 16)
+  'AdminListUserAuthEvents',
+  'DescribeRiskConfiguration',
 ]);

@@ -22,6 +22,8 @@ export const listOperations = {
   // "Returns all of a user's sessions in a single page of up to 125 sessions" (AdminListUserSessions).
   AdminListUserSessions: { token: 'NextToken', pageSize: null, maxPageSize: 125, items: 'Sessions', key: 'SessionId' },
   ListUserSessions: { token: 'NextToken', pageSize: null, maxPageSize: 125, items: 'Sessions', key: 'SessionId' },
+  // MaxResults 0 or absent also means 60 here (operation reference); the helper always sends it.
+  AdminListUserAuthEvents: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 60, items: 'AuthEvents', key: 'EventId' },
 } as const satisfies { [Name in OperationName]?: ListOperationSpec<Name> };
 
 export interface ListOperationSpec<Name extends OperationName> {

@@ -40,6 +40,14 @@ import type { GetUserPoolMfaConfigResponse } from '@aws-sdk/client-cognito-ident
 import type { MfaConfigRecord } from '../domain/records';
 import { toUserStatus } from '../domain/user-status';
 import type { RedactedClient } from './redaction';
+// Sign-in risk and linked identities (issue 16)
+import type {
+  AccountTakeoverActionType,
+  AuthEventType,
+  NotifyEmailType,
+  RiskConfigurationType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { AccountTakeoverActionRecord, AuthEventRecord, NotifyEmailRecord, RiskConfigurationRecord } from '../domain/records';
 
 /**
  * SDK output → the domain's records, in one place. Cognito's shapes say every member is
@@ -334,5 +342,85 @@ export function parseClientToken(result: ClientAuthenticationResultType | undefi
     accessToken: required(result?.AccessToken, 'ClientAuthenticationResult.AccessToken'),
     expiresIn: result?.ExpiresIn ?? null,
     tokenType: result?.TokenType ?? 'Bearer',
+  };
+}
+
+// --- Sign-in risk and linked identities (issue 16) -----------------------------------------------
+
+/** An event of AdminListUserAuthEvents, of the user whose events were listed. */
+export function parseAuthEvent(owner: { userPoolId: string; username: string }, event: AuthEventType): AuthEventRecord {
+  const { EventRisk: risk, EventContextData: context, EventFeedback: feedback } = event;
+  return {
+    userPoolId: owner.userPoolId,
+    username: owner.username,
+    eventId: required(event.EventId, 'an auth event’s EventId'),
+    eventType: event.EventType,
+    createdAt: event.CreationDate,
+    response: event.EventResponse,
+    risk: risk && {
+      decision: risk.RiskDecision,
+      level: risk.RiskLevel,
+      compromisedCredentialsDetected: risk.CompromisedCredentialsDetected,
+    },
+    challengeResponses: (event.ChallengeResponses ?? []).map((c) => ({ challengeName: c.ChallengeName, response: c.ChallengeResponse })),
+    context: context && {
+      ipAddress: context.IpAddress,
+      deviceName: context.DeviceName,
+      timezone: context.Timezone,
+      city: context.City,
+      country: context.Country,
+    },
+    feedback: feedback && {
+      value: required(feedback.FeedbackValue, 'an auth event feedback’s FeedbackValue'),
+      provider: required(feedback.Provider, 'an auth event feedback’s Provider'),
+      date: feedback.FeedbackDate,
+    },
+  };
+}
+
+function notifyEmail(email: NotifyEmailType | undefined): NotifyEmailRecord | undefined {
+  return email && { subject: required(email.Subject, 'a notify email’s Subject'), htmlBody: email.HtmlBody, textBody: email.TextBody };
+}
+
+function takeoverAction(action: AccountTakeoverActionType | undefined): AccountTakeoverActionRecord | undefined {
+  return (
+    action && {
+      notify: required(action.Notify, 'an account takeover action’s Notify'),
+      eventAction: required(action.EventAction, 'an account takeover action’s EventAction'),
+    }
+  );
+}
+
+/** DescribeRiskConfiguration's or SetRiskConfiguration's answer; `userPoolId` is the pool asked about. */
+export function parseRiskConfiguration(userPoolId: string, risk: RiskConfigurationType): RiskConfigurationRecord {
+  const credentials = risk.CompromisedCredentialsRiskConfiguration;
+  const takeover = risk.AccountTakeoverRiskConfiguration;
+  const notify = takeover?.NotifyConfiguration;
+  const exceptions = risk.RiskExceptionConfiguration;
+  return {
+    userPoolId: risk.UserPoolId ?? userPoolId,
+    clientId: risk.ClientId,
+    lastModifiedAt: risk.LastModifiedDate,
+    compromisedCredentials: credentials && {
+      eventFilter: credentials.EventFilter ?? [],
+      eventAction: required(credentials.Actions?.EventAction, 'a compromised credentials configuration’s EventAction'),
+    },
+    accountTakeover: takeover && {
+      notify: notify && {
+        from: notify.From,
+        replyTo: notify.ReplyTo,
+        sourceArn: required(notify.SourceArn, 'a notify configuration’s SourceArn'),
+        blockEmail: notifyEmail(notify.BlockEmail),
+        noActionEmail: notifyEmail(notify.NoActionEmail),
+        mfaEmail: notifyEmail(notify.MfaEmail),
+      },
+      lowAction: takeoverAction(takeover.Actions?.LowAction),
+      mediumAction: takeoverAction(takeover.Actions?.MediumAction),
+      highAction: takeoverAction(takeover.Actions?.HighAction),
+    },
+    riskExceptions: exceptions && {
+      blockedIpRanges: exceptions.BlockedIPRangeList ?? [],
+      skippedIpRanges: exceptions.SkippedIPRangeList ?? [],
+    },
   };
 }

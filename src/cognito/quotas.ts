@@ -117,6 +117,14 @@ export const operationCategories = {
   GetTokensFromRefreshToken: 'UserAuthentication',
   RevokeToken: 'UserToken',
   GetClientToken: 'ClientAuthentication',
+  // Sign-in risk and linked identities (issue 16)
+  AdminListUserAuthEvents: 'UserResourceRead',
+  AdminUpdateAuthEventFeedback: 'UserResourceUpdate',
+  UpdateAuthEventFeedback: 'UserResourceUpdate',
+  DescribeRiskConfiguration: 'UserPoolResourceRead',
+  SetRiskConfiguration: 'UserPoolResourceUpdate',
+  AdminLinkProviderForUser: 'UserUpdate',
+  AdminDisableProviderForUser: 'UserUpdate',
 } as const satisfies Record<OperationName, QuotaCategory>;
 
 /**

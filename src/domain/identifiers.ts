@@ -32,6 +32,20 @@ const rules = {
   url: { pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, min: 1, max: 1024, hint: 'a URL without spaces' },
   // MFA (issue 16)
   totpCode: { pattern: /^[0-9]{6}$/, min: 6, max: 6, hint: 'the 6 digits the authenticator app shows' },
+  // Sign-in risk and linked identities (issue 16)
+  eventId: { pattern: /^[\w+-]+$/, min: 1, max: 50, hint: 'an auth event id as AdminListUserAuthEvents gives it' },
+  providerName: {
+    pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}\p{Z}]+$/u,
+    min: 1,
+    max: 32,
+    hint: 'a provider name such as Cognito, Google or a SAML provider',
+  },
+  providerAttribute: {
+    pattern: /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/u,
+    min: 0,
+    max: 131072,
+    hint: 'text without control characters',
+  },
 } as const;
 
 export type IdentifierKind = keyof typeof rules;

@@ -235,3 +235,53 @@ export interface ClientTokenRecord {
   expiresIn: number | null;
   tokenType: string;
 }
+
+// --- Sign-in risk and linked identities (issue 16) -----------------------------------------------
+
+/** One sign-in, sign-up or recovery attempt of a user, as threat protection recorded it. */
+export interface AuthEventRecord {
+  userPoolId: string;
+  /** Whose event: the user whose events were listed. */
+  username: string;
+  eventId: string;
+  eventType?: string;
+  createdAt?: Date;
+  response?: string;
+  risk?: { decision?: string; level?: string; compromisedCredentialsDetected?: boolean };
+  challengeResponses: { challengeName?: string; response?: string }[];
+  context?: { ipAddress?: string; deviceName?: string; timezone?: string; city?: string; country?: string };
+  feedback?: { value: string; provider: string; date?: Date };
+}
+
+export interface NotifyEmailRecord {
+  subject: string;
+  htmlBody?: string;
+  textBody?: string;
+}
+
+export interface AccountTakeoverActionRecord {
+  notify: boolean;
+  eventAction: string;
+}
+
+/** A pool's threat-protection settings, or one app client's (clientId set) that override the pool's. */
+export interface RiskConfigurationRecord {
+  userPoolId: string;
+  clientId?: string;
+  lastModifiedAt?: Date;
+  compromisedCredentials?: { eventFilter: string[]; eventAction: string };
+  accountTakeover?: {
+    notify?: {
+      from?: string;
+      replyTo?: string;
+      sourceArn: string;
+      blockEmail?: NotifyEmailRecord;
+      noActionEmail?: NotifyEmailRecord;
+      mfaEmail?: NotifyEmailRecord;
+    };
+    lowAction?: AccountTakeoverActionRecord;
+    mediumAction?: AccountTakeoverActionRecord;
+    highAction?: AccountTakeoverActionRecord;
+  };
+  riskExceptions?: { blockedIpRanges: string[]; skippedIpRanges: string[] };
+}

@@ -61,6 +61,15 @@ const failingFlows = {
     telling: tellingOf('UserNotFoundException', 'NotAuthorizedException', 'CodeMismatchException', 'ExpiredCodeException'),
     ...WRONG_CODE,
   },
+  /**
+   * Feedback with the token of a notification email (UpdateAuthEventFeedback): a user or event
+   * that does not exist reads as a token that is not valid.
+   */
+  authEventFeedback: {
+    telling: tellingOf('UserNotFoundException', 'ResourceNotFoundException', 'NotAuthorizedException'),
+    exception: 'NotAuthorizedException',
+    message: 'The feedback token is not valid for this event.',
+  },
 } satisfies Record<string, FailingAlike>;
 
 /** Answers to "send a code" that are answered as a code sent: AWS simulates a delivery for these. */

@@ -20,6 +20,10 @@ import './pool-mutations';
 import './client-mutations';
 import './mfa';
 import './entities';
+// Sign-in risk and linked identities (issue 16)
+import './auth-event';
+import './risk-configuration';
+import './provider-links';
 
 /** An Apollo Federation v2 subgraph: `_service { sdl }` and `_entities` come with it. */
 export const schema: GraphQLSchema = guardFederationFields(

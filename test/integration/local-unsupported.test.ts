@@ -164,12 +164,74 @@ describe('reads cognito-local does not implement', () => {
   });
 });
 
+// Sign-in risk and linked identities (issue 16): cognito-local has no threat protection.
+describe('sign-in risk reads cognito-local does not implement', () => {
+  it('user.authEvents (AdminListUserAuthEvents) of a demo user: null with the error, the user survives', async () => {
+    const before = snapshot();
+    const result = await query(
+      `query ($id: String!, $u: String!) { user(userPoolId: $id, username: $u) { username authEvents(first: 5) { edges { node { eventId } } } } }`,
+      { id: POOL, u: DEMO_USER },
+    );
+    expectUnsupported(result, 'AdminListUserAuthEvents', ['user', 'authEvents'], before);
+    expect(result.data).toEqual({ user: { username: DEMO_USER, authEvents: null } });
+  });
+
+  it('userPool.riskConfiguration and client.riskConfiguration (DescribeRiskConfiguration)', async () => {
+    let before = snapshot();
+    const pool = await query(`query ($id: String!) { userPool(userPoolId: $id) { userPoolId riskConfiguration { userPoolId } } }`, {
+      id: POOL,
+    });
+    expectUnsupported(pool, 'DescribeRiskConfiguration', ['userPool', 'riskConfiguration'], before);
+    expect(pool.data).toEqual({ userPool: { userPoolId: POOL, riskConfiguration: null } });
+
+    before = snapshot();
+    const client = await query(
+      `query ($id: String!, $c: String!) { userPool(userPoolId: $id) { client(clientId: $c) { clientId riskConfiguration { clientId } } } }`,
+      { id: POOL, c: web.clientId },
+    );
+    expectUnsupported(client, 'DescribeRiskConfiguration', ['userPool', 'client', 'riskConfiguration'], before);
+    expect(client.data).toEqual({ userPool: { client: { clientId: web.clientId, riskConfiguration: null } } });
+  });
+});
+
 /**
  * Mutations: NOT_SUPPORTED_BY_LOCAL_COGNITO is none of the typed results a mutation lists, so it
  * comes as a top-level GraphQL error; the mutation field is non-null, so `data` is null.
  */
 describe('writes cognito-local does not implement: a top-level error, data null', () => {
   const adminWrites: { field: string; operation: string; inputType: string; input: Record<string, unknown> }[] = [
+    // Sign-in risk and linked identities (issue 16)
+    {
+      field: 'setRiskConfiguration',
+      operation: 'SetRiskConfiguration',
+      inputType: 'SetRiskConfigurationInput',
+      input: { userPoolId: NO_SUCH_POOL, compromisedCredentials: { eventAction: 'BLOCK' } },
+    },
+    {
+      field: 'adminUpdateAuthEventFeedback',
+      operation: 'AdminUpdateAuthEventFeedback',
+      inputType: 'AdminUpdateAuthEventFeedbackInput',
+      input: { userPoolId: POOL, username: NO_SUCH_USER, eventId: 'no-such-event', feedbackValue: 'Valid' },
+    },
+    {
+      field: 'adminLinkProviderForUser',
+      operation: 'AdminLinkProviderForUser',
+      inputType: 'AdminLinkProviderForUserInput',
+      input: {
+        userPoolId: NO_SUCH_POOL,
+        destinationUser: { providerName: 'Cognito', providerAttributeValue: NO_SUCH_USER },
+        sourceUser: { providerName: 'Google', providerAttributeName: 'Cognito_Subject', providerAttributeValue: '1080000001' },
+      },
+    },
+    {
+      field: 'adminDisableProviderForUser',
+      operation: 'AdminDisableProviderForUser',
+      inputType: 'AdminDisableProviderForUserInput',
+      input: {
+        userPoolId: NO_SUCH_POOL,
+        user: { providerName: 'Google', providerAttributeName: 'Cognito_Subject', providerAttributeValue: '1080000001' },
+      },
+    },
     {
       field: 'adminResetUserPassword',
       operation: 'AdminResetUserPassword',
