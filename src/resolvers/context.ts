@@ -91,6 +91,10 @@ export function createContext(services: GatewayServices, request: RequestFacts):
   const callLog = new CallLog();
   let loaders: Loaders | undefined;
   const identity = callerIdentity(request.caller, request.clientAddress, request.httpRequest?.headers);
+  // The administrators' re-check may make the caller a plain user after this context is made: the
+  // limit its calls are counted under follows it (its sub, and so its place in the pacer, stays).
+  const identityNow = () =>
+    context.caller === request.caller ? identity : callerIdentity(context.caller, request.clientAddress, request.httpRequest?.headers);
   const budget = budgets.of(request.httpRequest);
   const call = createCognitoCall({
     ...callPath,
@@ -100,7 +104,7 @@ export function createContext(services: GatewayServices, request: RequestFacts):
       // Counted before the rate limit is asked, so that concurrent calls cannot overshoot the budget.
       budget.spend(operation);
       try {
-        await callerLimits.consume(identity);
+        await callerLimits.consume(identityNow());
       } catch (error) {
         budget.refund();
         throw error;
@@ -113,7 +117,7 @@ export function createContext(services: GatewayServices, request: RequestFacts):
       descriptions.forget(userPoolId);
     },
   });
-  return {
+  const context: GatewayContext = {
     ...shared,
     call,
     callLog,
@@ -124,4 +128,5 @@ export function createContext(services: GatewayServices, request: RequestFacts):
       return loaders;
     },
   };
+  return context;
 }

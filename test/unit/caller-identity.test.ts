@@ -61,4 +61,17 @@ describe('the request context tells the pacer who each call is for', () => {
     );
     expect(queuedAs).toEqual(['sub:1f2e-sub', expect.stringMatching(/^key:[0-9a-f]{16}$/)]);
   });
+
+  it('a caller the re-check made a plain user is counted under the self-service limit from then on', async () => {
+    const { client, cognito } = scriptedGateway();
+    cognito.onAnyCommand().resolves({});
+    const { services } = createGatewayServices({ client, callerLimits: { selfServicePerMinute: 1, adminPerMinute: 1000 } });
+    const administrator: Caller = { ...user, admin: true };
+    const context = createContext(services, { caller: administrator, clientAddress: '10.0.0.1' });
+    await context.call('GetUser', { AccessToken: 'token' });
+    await context.call('GetUser', { AccessToken: 'token' });
+    context.caller = { ...administrator, admin: false };
+    await context.call('GetUser', { AccessToken: 'token' });
+    await expect(context.call('GetUser', { AccessToken: 'token' })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+  });
 });
