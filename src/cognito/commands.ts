@@ -80,6 +80,12 @@ import {
   ListUserSessionsCommand,
   RevokeTokenCommand,
   RevokeUserSessionCommand,
+  StartWebAuthnRegistrationCommand,
+  CompleteWebAuthnRegistrationCommand,
+  ListWebAuthnCredentialsCommand,
+  DeleteWebAuthnCredentialCommand,
+  GetUserAuthFactorsCommand,
+  AdminGetUserAuthFactorsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 
 /**
@@ -168,6 +174,12 @@ export const commands = {
   ListUserSessions: ListUserSessionsCommand,
   RevokeToken: RevokeTokenCommand,
   RevokeUserSession: RevokeUserSessionCommand,
+  StartWebAuthnRegistration: StartWebAuthnRegistrationCommand,
+  CompleteWebAuthnRegistration: CompleteWebAuthnRegistrationCommand,
+  ListWebAuthnCredentials: ListWebAuthnCredentialsCommand,
+  DeleteWebAuthnCredential: DeleteWebAuthnCredentialCommand,
+  GetUserAuthFactors: GetUserAuthFactorsCommand,
+  AdminGetUserAuthFactors: AdminGetUserAuthFactorsCommand,
 } as const;
 
 export type OperationName = keyof typeof commands;
@@ -207,4 +219,7 @@ export const readOperations: ReadonlySet<OperationName> = new Set<OperationName>
   'GetUserPoolMfaConfig',
   'AdminListUserSessions',
   'ListUserSessions',
+  'ListWebAuthnCredentials',
+  'GetUserAuthFactors',
+  'AdminGetUserAuthFactors',
 ]);

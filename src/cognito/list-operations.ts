@@ -22,6 +22,7 @@ export const listOperations = {
   // "Returns all of a user's sessions in a single page of up to 125 sessions" (AdminListUserSessions).
   AdminListUserSessions: { token: 'NextToken', pageSize: null, maxPageSize: 125, items: 'Sessions', key: 'SessionId' },
   ListUserSessions: { token: 'NextToken', pageSize: null, maxPageSize: 125, items: 'Sessions', key: 'SessionId' },
+  ListWebAuthnCredentials: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 20, items: 'Credentials', key: 'CredentialId' },
 } as const satisfies { [Name in OperationName]?: ListOperationSpec<Name> };
 
 export interface ListOperationSpec<Name extends OperationName> {
