@@ -88,6 +88,12 @@ import {
   SetRiskConfigurationCommand,
   AdminLinkProviderForUserCommand,
   AdminDisableProviderForUserCommand,
+  StartWebAuthnRegistrationCommand,
+  CompleteWebAuthnRegistrationCommand,
+  ListWebAuthnCredentialsCommand,
+  DeleteWebAuthnCredentialCommand,
+  GetUserAuthFactorsCommand,
+  AdminGetUserAuthFactorsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 
 /**
@@ -184,6 +190,12 @@ export const commands = {
   SetRiskConfiguration: SetRiskConfigurationCommand,
   AdminLinkProviderForUser: AdminLinkProviderForUserCommand,
   AdminDisableProviderForUser: AdminDisableProviderForUserCommand,
+  StartWebAuthnRegistration: StartWebAuthnRegistrationCommand,
+  CompleteWebAuthnRegistration: CompleteWebAuthnRegistrationCommand,
+  ListWebAuthnCredentials: ListWebAuthnCredentialsCommand,
+  DeleteWebAuthnCredential: DeleteWebAuthnCredentialCommand,
+  GetUserAuthFactors: GetUserAuthFactorsCommand,
+  AdminGetUserAuthFactors: AdminGetUserAuthFactorsCommand,
 } as const;
 
 export type OperationName = keyof typeof commands;
@@ -226,4 +238,7 @@ export const readOperations: ReadonlySet<OperationName> = new Set<OperationName>
   // Sign-in risk and linked identities (issue 16)
   'AdminListUserAuthEvents',
   'DescribeRiskConfiguration',
+  'ListWebAuthnCredentials',
+  'GetUserAuthFactors',
+  'AdminGetUserAuthFactors',
 ]);

@@ -24,6 +24,7 @@ export const listOperations = {
   ListUserSessions: { token: 'NextToken', pageSize: null, maxPageSize: 125, items: 'Sessions', key: 'SessionId' },
   // MaxResults 0 or absent also means 60 here (operation reference); the helper always sends it.
   AdminListUserAuthEvents: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 60, items: 'AuthEvents', key: 'EventId' },
+  ListWebAuthnCredentials: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 20, items: 'Credentials', key: 'CredentialId' },
 } as const satisfies { [Name in OperationName]?: ListOperationSpec<Name> };
 
 export interface ListOperationSpec<Name extends OperationName> {

@@ -38,6 +38,8 @@ import type {
 } from '../domain/records';
 import type { GetUserPoolMfaConfigResponse } from '@aws-sdk/client-cognito-identity-provider';
 import type { MfaConfigRecord } from '../domain/records';
+import type { GetUserAuthFactorsResponse, WebAuthnCredentialDescription } from '@aws-sdk/client-cognito-identity-provider';
+import type { AuthFactorsRecord, WebAuthnCredentialRecord } from '../domain/records';
 import { toUserStatus } from '../domain/user-status';
 import type { RedactedClient } from './redaction';
 // Sign-in risk and linked identities (issue 16)
@@ -423,4 +425,38 @@ export function parseRiskConfiguration(userPoolId: string, risk: RiskConfigurati
       skippedIpRanges: exceptions.SkippedIPRangeList ?? [],
     },
   };
+}
+
+export function parseWebAuthnCredential(
+  owner: { userPoolId: string; username: string },
+  credential: WebAuthnCredentialDescription,
+): WebAuthnCredentialRecord {
+  return {
+    ...owner,
+    credentialId: required(credential.CredentialId, 'a passkey’s CredentialId'),
+    friendlyName: credential.FriendlyCredentialName ?? null,
+    relyingPartyId: required(credential.RelyingPartyId, 'a passkey’s RelyingPartyId'),
+    authenticatorAttachment: credential.AuthenticatorAttachment ?? null,
+    transports: credential.AuthenticatorTransports ?? [],
+    createdAt: credential.CreatedAt ?? null,
+  };
+}
+
+/** GetUserAuthFactors and AdminGetUserAuthFactors answer the same shape. */
+export function parseAuthFactors(output: GetUserAuthFactorsResponse): AuthFactorsRecord {
+  return {
+    username: required(output.Username, 'Username'),
+    preferredMfa: output.PreferredMfaSetting ?? null,
+    mfaMethods: output.UserMFASettingList ?? [],
+    configuredFactors: output.ConfiguredUserAuthFactors ?? [],
+  };
+}
+
+/** The options StartWebAuthnRegistration made: a JSON object the browser passes to navigator.credentials.create(). */
+export function parseCredentialCreationOptions(document: unknown): Record<string, unknown> {
+  const options = required(document, 'CredentialCreationOptions');
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new GatewayError('COGNITO_BAD_RESPONSE', 'Cognito answered CredentialCreationOptions that are not a JSON object.');
+  }
+  return options as Record<string, unknown>;
 }

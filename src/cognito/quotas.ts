@@ -125,6 +125,17 @@ export const operationCategories = {
   SetRiskConfiguration: 'UserPoolResourceUpdate',
   AdminLinkProviderForUser: 'UserUpdate',
   AdminDisableProviderForUser: 'UserUpdate',
+  // Passkeys and auth factors: only AdminGetUserAuthFactors is on the quotas page (UserRead).
+  // The signed-in user's own reads are paced as its other reads of itself (GetUser: UserRead;
+  // ListDevices: UserResourceRead for a list of things the user owns), and the passkey writes
+  // as its other writes of per-user resources (AssociateSoftwareToken, ForgetDevice:
+  // UserResourceUpdate): the nearest documented kin.
+  GetUserAuthFactors: 'UserRead',
+  AdminGetUserAuthFactors: 'UserRead',
+  ListWebAuthnCredentials: 'UserResourceRead',
+  StartWebAuthnRegistration: 'UserResourceUpdate',
+  CompleteWebAuthnRegistration: 'UserResourceUpdate',
+  DeleteWebAuthnCredential: 'UserResourceUpdate',
 } as const satisfies Record<OperationName, QuotaCategory>;
 
 /**
@@ -136,4 +147,9 @@ export const categoriesChosenByGateway: ReadonlySet<OperationName> = new Set<Ope
   'ListUserSessions',
   'AdminRevokeUserSession',
   'RevokeUserSession',
+  'GetUserAuthFactors',
+  'ListWebAuthnCredentials',
+  'StartWebAuthnRegistration',
+  'CompleteWebAuthnRegistration',
+  'DeleteWebAuthnCredential',
 ]);

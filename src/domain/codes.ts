@@ -449,6 +449,56 @@ export const gatewayCodes = {
     source: 'cognito',
     exceptions: ['FeatureUnavailableInTierException'],
   },
+  // --- Passkeys (issue 16) ---------------------------------------------------------------------
+  WEB_AUTHN_NOT_ENABLED: {
+    meaning: 'Passkeys are not turned on for the pool (its sign-in policy does not allow WEB_AUTHN).',
+    status: 400,
+    retry: false,
+    source: 'cognito',
+    exceptions: ['WebAuthnNotEnabledException'],
+  },
+  WEB_AUTHN_CONFIGURATION_MISSING: {
+    meaning: 'The pool has no passkey relying party: set one (setUserPoolMfaConfig webAuthn.relyingPartyId) or a managed-login domain.',
+    status: 400,
+    retry: false,
+    source: 'cognito',
+    exceptions: ['WebAuthnConfigurationMissingException'],
+  },
+  WEB_AUTHN_CHALLENGE_NOT_FOUND: {
+    meaning: 'No registration is under way for this credential, or its challenge expired: start again (startWebAuthnRegistration).',
+    status: 400,
+    retry: false,
+    source: 'cognito',
+    exceptions: ['WebAuthnChallengeNotFoundException'],
+  },
+  WEB_AUTHN_RELYING_PARTY_MISMATCH: {
+    meaning: 'The credential was made for another relying party than the pool’s passkey relying party.',
+    status: 400,
+    retry: false,
+    source: 'cognito',
+    exceptions: ['WebAuthnRelyingPartyMismatchException'],
+  },
+  WEB_AUTHN_CLIENT_MISMATCH: {
+    meaning: 'The credential was registered through another app client than the access token’s.',
+    status: 400,
+    retry: false,
+    source: 'cognito',
+    exceptions: ['WebAuthnClientMismatchException'],
+  },
+  WEB_AUTHN_ORIGIN_NOT_ALLOWED: {
+    meaning: 'The browser made the credential on an origin the pool does not allow for its relying party.',
+    status: 400,
+    retry: false,
+    source: 'cognito',
+    exceptions: ['WebAuthnOriginNotAllowedException'],
+  },
+  WEB_AUTHN_CREDENTIAL_NOT_SUPPORTED: {
+    meaning: 'The authenticator’s credential (its algorithm or attestation) is not one Cognito accepts.',
+    status: 400,
+    retry: false,
+    source: 'cognito',
+    exceptions: ['WebAuthnCredentialNotSupportedException'],
+  },
 } as const satisfies Record<string, CodeSpec>;
 
 export type GatewayCode = keyof typeof gatewayCodes;

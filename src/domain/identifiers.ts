@@ -17,6 +17,8 @@ const rules = {
   session: { pattern: /^\S+$/, min: 20, max: 2048, hint: 'the session string Cognito returned with the challenge' },
   token: { pattern: /^\S+$/, min: 1, max: 16384, hint: 'a token as Cognito issued it' },
   sessionId: { pattern: /^\S+$/, min: 1, max: 256, hint: 'a session id as listed in sessions, such as tkna7b3c9d2e5f8g1h4j6k0m2n5p' },
+  // WebAuthn credential ids are at most 1023 bytes, base64url-encoded by Cognito (at most 1364 characters).
+  credentialId: { pattern: /^[A-Za-z0-9_-]+$/, min: 1, max: 1364, hint: 'a passkey’s credentialId as listed in passkeys (base64url)' },
   // OAuth scope characters (RFC 6749 §3.3): printable ASCII but space, double quote and backslash.
   scope: { pattern: /^[\x21\x23-\x5B\x5D-\x7E]+$/, min: 1, max: 256, hint: 'an OAuth scope such as my-api/read' },
   deviceKey: { pattern: /^[\w-]+_[0-9a-f-]+$/, min: 1, max: 55, hint: 'a device key such as eu-west-1_0a1b2c3d-...' },

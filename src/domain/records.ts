@@ -285,3 +285,26 @@ export interface RiskConfigurationRecord {
   };
   riskExceptions?: { blockedIpRanges: string[]; skippedIpRanges: string[] };
 }
+
+/** A passkey of the signed-in user (ListWebAuthnCredentials). Known by (userPoolId, username, credentialId). */
+export interface WebAuthnCredentialRecord {
+  userPoolId: string;
+  username: string;
+  credentialId: string;
+  friendlyName: string | null;
+  relyingPartyId: string;
+  /** platform (built into the device) or cross-platform (a security key, a phone). */
+  authenticatorAttachment: string | null;
+  /** usb, nfc, ble, internal, hybrid ... as the authenticator reported them. */
+  transports: string[];
+  createdAt: Date | null;
+}
+
+/** How a user can sign in and which MFA it has (GetUserAuthFactors, AdminGetUserAuthFactors). */
+export interface AuthFactorsRecord {
+  username: string;
+  preferredMfa: string | null;
+  mfaMethods: string[];
+  /** PASSWORD, EMAIL_OTP, SMS_OTP, WEB_AUTHN, SOFTWARE_TOKEN: the choice-based sign-in factors the user has set up. */
+  configuredFactors: string[];
+}

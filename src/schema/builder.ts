@@ -6,7 +6,7 @@ import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { isObjectType, type GraphQLSchema } from 'graphql';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
 import { refusal } from '../auth/refusal';
 import { GatewayError, invalidInput } from '../domain/gateway-error';
 import type { GatewayContext } from '../resolvers/context';
@@ -26,6 +26,7 @@ export const builder = new SchemaBuilder<{
   };
   Scalars: {
     DateTime: { Input: Date; Output: Date };
+    JSONObject: { Input: Record<string, unknown>; Output: Record<string, unknown> };
   };
 }>({
   // Scope checks first, so that a refused field runs no other plugin and makes no Cognito call;
@@ -105,6 +106,8 @@ function upperFirst(text: string): string {
 }
 
 builder.addScalarType('DateTime', DateTimeResolver);
+// WebAuthn's documents (credential creation options, the browser's credential) pass through as JSON objects.
+builder.addScalarType('JSONObject', JSONObjectResolver);
 
 builder.queryType({ description: 'Reads of Cognito user pools and what they hold.' });
 builder.mutationType({ description: 'Write operations of the Cognito user pools API, each named after its operation (the README lists which are served).' });

@@ -12,6 +12,7 @@ import './viewer';
 import './auth';
 import './device';
 import './session';
+import './passkeys';
 import './tokens';
 import './import-job';
 import './user-mutations';

@@ -241,6 +241,8 @@ function placeholder(type: GraphQLInputType, name: string, overrides: Overrides)
         return true;
       case 'DateTime':
         return '2020-01-01T00:00:00Z';
+      case 'JSONObject':
+        return {};
       default:
         throw new Error(`no placeholder for scalar ${type.name} (argument ${name}): add one`);
     }

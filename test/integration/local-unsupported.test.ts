@@ -141,6 +141,34 @@ describe('reads cognito-local does not implement', () => {
     expect(own.data).toEqual({ viewer: { username: DEMO_USER, sessions: null } });
   });
 
+  it('viewer.passkeys (ListWebAuthnCredentials), viewer.authFactors (GetUserAuthFactors), own token; user.authFactors (AdminGetUserAuthFactors)', async () => {
+    let before = snapshot();
+    const passkeys = await postQuery(
+      gateway,
+      `{ viewer { username passkeys(first: 5) { edges { node { credentialId } } } } }`,
+      {},
+      bearer(userToken),
+    );
+    expectUnsupported(passkeys, 'ListWebAuthnCredentials', ['viewer', 'passkeys'], before);
+    expect(passkeys.data).toEqual({ viewer: { username: DEMO_USER, passkeys: null } });
+
+    before = snapshot();
+    const own = await postQuery(gateway, `{ viewer { username authFactors { configuredFactors } } }`, {}, bearer(userToken));
+    expectUnsupported(own, 'GetUserAuthFactors', ['viewer', 'authFactors'], before);
+    expect(own.data).toEqual({ viewer: { username: DEMO_USER, authFactors: null } });
+
+    before = snapshot();
+    const admin = await query(
+      `query ($id: String!, $u: String!) { user(userPoolId: $id, username: $u) { username authFactors { configuredFactors } } }`,
+      {
+        id: POOL,
+        u: DEMO_USER,
+      },
+    );
+    expectUnsupported(admin, 'AdminGetUserAuthFactors', ['user', 'authFactors'], before);
+    expect(admin.data).toEqual({ user: { username: DEMO_USER, authFactors: null } });
+  });
+
   it('viewer.devices (ListDevices) and viewer.device (GetDevice) with a demo user’s own token', async () => {
     let before = snapshot();
     const list = await postQuery(
@@ -343,6 +371,45 @@ describe('writes cognito-local does not implement: a top-level error, data null'
     expectUnsupported(result, 'RevokeUserSession', ['revokeUserSession'], before);
     expect(result.data).toBeNull();
   });
+
+  // Passkeys (issue 16), with a demo user's own token: the emulator refuses before it looks at the input.
+  const passkeyWrites: { field: string; operation: string; inputType: string; input: Record<string, unknown> }[] = [
+    { field: 'startWebAuthnRegistration', operation: 'StartWebAuthnRegistration', inputType: 'StartWebAuthnRegistrationInput', input: {} },
+    {
+      field: 'completeWebAuthnRegistration',
+      operation: 'CompleteWebAuthnRegistration',
+      inputType: 'CompleteWebAuthnRegistrationInput',
+      input: {
+        credential: {
+          id: 'bm8tc3VjaA',
+          rawId: 'bm8tc3VjaA',
+          type: 'public-key',
+          response: { clientDataJSON: 'e30', attestationObject: 'o2Nm' },
+        },
+      },
+    },
+    {
+      field: 'deleteWebAuthnCredential',
+      operation: 'DeleteWebAuthnCredential',
+      inputType: 'DeleteWebAuthnCredentialInput',
+      input: { credentialId: 'bm8tc3VjaC1jcmVkZW50aWFs' },
+    },
+  ];
+
+  for (const { field, operation, inputType, input } of passkeyWrites) {
+    it(`${field} (${operation}) with a demo user’s own token`, async () => {
+      const before = snapshot();
+      const result = await postQuery(
+        gateway,
+        `mutation ($input: ${inputType}!) { ${field}(input: $input) { __typename ... on CognitoError { code message } } }`,
+        { input },
+        bearer(userToken),
+      );
+      expectUnsupported(result, operation, [field], before);
+      expect(result.data).toBeNull();
+      expect(result.extensions!.cognitoCalls!.byOperation).toEqual({ [operation]: 1 });
+    });
+  }
 
   it('getTokensFromRefreshToken (GetTokensFromRefreshToken), anonymous, with a token never issued', async () => {
     const before = snapshot();
