@@ -28,18 +28,7 @@ async function main(): Promise<void> {
     }
     throw error;
   });
-  logger.info(`Cognito: ${cognito.description}`);
-  // Once started: a start that fails says only why, in one line.
-  for (const warning of config.warnings) logger.warn(warning);
-  const url = `http://${config.host}:${port}${gateway.graphqlEndpoint}`;
-  logger.info(config.graphiql ? `GraphiQL: ${url}` : `GraphQL endpoint: ${url} (GraphiQL is off; GRAPHIQL=true turns it on)`);
-  if (config.graphiql && cognito.demoSignIn) {
-    logger.info(
-      'In GraphiQL, press "Sign in" in the bar at the top (the demo administrator is filled in): every tab then sends the token.',
-    );
-  }
-  if (config.authDisabled) logger.warn('AUTH_DISABLED=true: every caller is an administrator. Never run like this outside a demo.');
-
+  // Ctrl-C is handled before the address is announced: whoever reads it may stop the gateway at once.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -51,6 +40,17 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  logger.info(`Cognito: ${cognito.description}`);
+  // Once started: a start that fails says only why, in one line.
+  for (const warning of config.warnings) logger.warn(warning);
+  const url = `http://${config.host}:${port}${gateway.graphqlEndpoint}`;
+  logger.info(config.graphiql ? `GraphiQL: ${url}` : `GraphQL endpoint: ${url} (GraphiQL is off; GRAPHIQL=true turns it on)`);
+  if (config.graphiql && cognito.demoSignIn) {
+    logger.info(
+      'In GraphiQL, press "Sign in" in the bar at the top (the demo administrator is filled in): every tab then sends the token.',
+    );
+  }
+  if (config.authDisabled) logger.warn('AUTH_DISABLED=true: every caller is an administrator. Never run like this outside a demo.');
 }
 
 main().catch((error: unknown) => {
