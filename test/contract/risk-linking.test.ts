@@ -15,11 +15,10 @@ import {
   type DescribeRiskConfigurationResponse,
   type SetRiskConfigurationResponse,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { inspect } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Logger } from '../../src/domain/logger';
 import { postQuery } from '../support/gateway';
 import { pagedList, range, scriptedGateway } from '../support/scripted-cognito';
+import { capturingLogger } from '../support/capturing-logger';
 
 /**
  * Sign-in risk and linked identities over a scripted SDK: cognito-local 5.3.0 implements none of
@@ -122,16 +121,6 @@ const RISK_FIELDS = `userPoolId clientId lastModifiedAt
 /** An exception as the SDK deserializes one Cognito answered with. */
 function cognitoException(name: string): CognitoIdentityProviderServiceException {
   return new CognitoIdentityProviderServiceException({ name, $fault: 'client', message: `Cognito says ${name}.`, $metadata: {} });
-}
-
-function capturingLogger(): Logger & { text(): string } {
-  const lines: string[] = [];
-  const at =
-    (level: string) =>
-    (...args: unknown[]) => {
-      lines.push(`${level} ${args.map((a) => (typeof a === 'string' ? a : inspect(a, { depth: 10, showHidden: true }))).join(' ')}`);
-    };
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), text: () => lines.join('\n') };
 }
 
 type Scripted = ReturnType<typeof scriptedGateway>;

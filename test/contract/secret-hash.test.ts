@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import { inspect } from 'node:util';
 import {
   ConfirmForgotPasswordCommand,
   ConfirmSignUpCommand,
@@ -12,10 +11,10 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { getNamedType, isInterfaceType, isObjectType, isUnionType, type GraphQLNamedType } from 'graphql';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Logger } from '../../src/domain/logger';
 import { schema } from '../../src/schema';
 import { postQuery, type GraphQLResponse } from '../support/gateway';
 import { PUBLIC_FLOWS } from '../support/public-flows';
+import { capturingLogger } from '../support/capturing-logger';
 import { scriptedGateway } from '../support/scripted-cognito';
 
 /**
@@ -45,16 +44,6 @@ function expectedHash(client: { clientId: string; clientSecret: string }, userna
   return createHmac('sha256', client.clientSecret)
     .update(username + client.clientId, 'utf8')
     .digest('base64');
-}
-
-function capturingLogger(): Logger & { text(): string } {
-  const lines: string[] = [];
-  const at =
-    (level: string) =>
-    (...args: unknown[]) => {
-      lines.push(`${level} ${args.map((a) => (typeof a === 'string' ? a : inspect(a, { depth: 10, showHidden: true }))).join(' ')}`);
-    };
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), text: () => lines.join('\n') };
 }
 
 type Scripted = ReturnType<typeof scriptedGateway>;

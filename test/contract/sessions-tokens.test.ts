@@ -1,7 +1,3 @@
-import { createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { inspect } from 'node:util';
 import {
   AdminGetUserCommand,
   AdminListUserSessionsCommand,
@@ -21,11 +17,12 @@ import {
   type SessionDescriptionType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Logger } from '../../src/domain/logger';
 import { bearer, postQuery } from '../support/gateway';
 import { pagedList } from '../support/scripted-call';
+import { capturingLogger } from '../support/capturing-logger';
 import { scriptedGateway } from '../support/scripted-cognito';
 import { accessClaims, mintJwt, type SigningKey } from '../support/tokens';
+import { serveTrustedKey, type TrustedKey } from '../support/trusted-key';
 
 /**
  * Sessions and tokens over a scripted SDK: cognito-local 5.3.0 implements none of AdminListUserSessions,
@@ -121,42 +118,20 @@ const describedClient: DescribeUserPoolClientResponse = {
 const exception = (name: string, message = `${name} (scripted)`) =>
   Object.assign(new Error(message), { name, $fault: 'client', $metadata: { httpStatusCode: 400 } });
 
-function capturingLogger(): Logger & { text(): string } {
-  const lines: string[] = [];
-  const at =
-    (level: string) =>
-    (...args: unknown[]) => {
-      lines.push(`${level} ${args.map((a) => (typeof a === 'string' ? a : inspect(a, { depth: 10, showHidden: true }))).join(' ')}`);
-    };
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), text: () => lines.join('\n') };
-}
-
 // ---------------------------------------------------------------------------------------------
 // A key the gateway trusts, for the signed-in user's own calls (see devices.test.ts)
 // ---------------------------------------------------------------------------------------------
 
-let jwksServer: Server;
+let trusted: TrustedKey;
 let issuerBase: string;
-const signingKey: SigningKey = { key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey, kid: 'sessions-test-key' };
+let signingKey: SigningKey;
 
 beforeAll(async () => {
-  const jwk = { ...createPublicKey(signingKey.key).export({ format: 'jwk' }), kid: signingKey.kid, alg: 'RS256', use: 'sig' };
-  jwksServer = createServer((request, response) => {
-    if (request.url === `/${POOL}/.well-known/jwks.json`) {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ keys: [jwk] }));
-    } else {
-      response.writeHead(404);
-      response.end();
-    }
-  });
-  await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
-  issuerBase = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}`;
+  trusted = await serveTrustedKey(POOL, 'sessions-test-key');
+  ({ issuerBase, signingKey } = trusted);
 });
 
-afterAll(async () => {
-  await new Promise<void>((resolve) => jwksServer.close(() => resolve()));
-});
+afterAll(() => trusted.close());
 
 type Scripted = ReturnType<typeof scriptedGateway>;
 let scripted: Scripted;
