@@ -7,6 +7,7 @@ import type { UserKey } from '../domain/keys';
 import type { AuthEventRecord } from '../domain/records';
 import type { GatewayContext } from './context';
 import { listRecords } from './list-records';
+import { userTarget } from './users';
 
 /** A user's sign-in, sign-up and recovery attempts as threat protection recorded them, newest first. */
 export async function listUserAuthEvents(
@@ -27,8 +28,7 @@ export interface AuthEventFeedbackInput {
 
 function checkFeedbackInput(input: AuthEventFeedbackInput) {
   return {
-    UserPoolId: checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId'),
-    Username: checkIdentifier('username', input.username, 'input.username'),
+    ...userTarget(input),
     EventId: checkIdentifier('eventId', input.eventId, 'input.eventId'),
     FeedbackValue: input.feedbackValue,
   };

@@ -6,6 +6,7 @@ import { checkIdentifier } from '../domain/identifiers';
 import type { DeviceKey, UserKey } from '../domain/keys';
 import type { DeviceRecord } from '../domain/records';
 import type { GatewayContext } from './context';
+import { userTarget } from './users';
 import { listRecords } from './list-records';
 import { nullIfNotFound } from './lookup';
 import { signedInUser } from './signed-in';
@@ -48,8 +49,7 @@ export interface AdminDeviceInput {
 
 function checkDeviceInput(input: AdminDeviceInput) {
   return {
-    UserPoolId: checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId'),
-    Username: checkIdentifier('username', input.username, 'input.username'),
+    ...userTarget(input),
     DeviceKey: checkIdentifier('deviceKey', input.deviceKey, 'input.deviceKey'),
   };
 }

@@ -6,6 +6,7 @@ import type { SessionRecord } from '../domain/records';
 import type { GatewayContext } from './context';
 import { listRecords } from './list-records';
 import { signedInUser } from './signed-in';
+import { userTarget } from './users';
 
 /** Whether revoking a session also revokes the sessions linked to it (its SSO session, or the token sessions it started). */
 export type RevokeAssociatedSessions = 'NONE' | 'LINKED';
@@ -31,8 +32,7 @@ export async function adminRevokeUserSession(
   input: { userPoolId: string; username: string; sessionId: string; revokeAssociatedSessions?: RevokeAssociatedSessions | null },
 ) {
   const request = {
-    UserPoolId: checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId'),
-    Username: checkIdentifier('username', input.username, 'input.username'),
+    ...userTarget(input),
     SessionId: checkIdentifier('sessionId', input.sessionId, 'input.sessionId'),
     ...associated(input.revokeAssociatedSessions),
   };
