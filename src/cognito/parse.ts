@@ -254,6 +254,7 @@ export function parseSignInStep(output: {
   ChallengeName?: string;
   Session?: string;
   ChallengeParameters?: Record<string, string>;
+  AvailableChallenges?: string[];
 }): SignInStepRecord {
   const result = output.AuthenticationResult;
   return {
@@ -275,6 +276,7 @@ export function parseSignInStep(output: {
             // Where an MFA code went (SMS_MFA, EMAIL_OTP): masked like every other destination.
             value: name === 'CODE_DELIVERY_DESTINATION' ? maskDestination(value) : value,
           })),
+          availableChallenges: output.AvailableChallenges ?? [],
         }
       : null,
   };

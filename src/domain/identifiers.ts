@@ -14,6 +14,8 @@ const rules = {
   confirmationCode: { pattern: /^\S+$/, min: 1, max: 2048, hint: 'the code without spaces' },
   attributeName: { pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, min: 1, max: 32, hint: 'a name such as email or custom:department' },
   attributeValue: { pattern: /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/u, min: 0, max: 2048, hint: 'text without control characters' },
+  /** A custom challenge's answer: free text a Lambda trigger checks (it may hold spaces). */
+  challengeAnswer: { pattern: /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]+$/u, min: 1, max: 2048, hint: 'text without control characters' },
   session: { pattern: /^\S+$/, min: 20, max: 2048, hint: 'the session string Cognito returned with the challenge' },
   token: { pattern: /^\S+$/, min: 1, max: 16384, hint: 'a token as Cognito issued it' },
   sessionId: { pattern: /^\S+$/, min: 1, max: 256, hint: 'a session id as listed in sessions, such as tkna7b3c9d2e5f8g1h4j6k0m2n5p' },

@@ -182,6 +182,8 @@ export interface AuthChallengeRecord {
   name: string;
   session: string | null;
   parameters: AttributeRecord[];
+  /** SELECT_CHALLENGE of choice-based sign-in: the challenges the user may pick from (AvailableChallenges). */
+  availableChallenges: string[];
 }
 
 /** A sign-in step: tokens when it is done, or the next challenge to answer. */

@@ -1,9 +1,10 @@
-import type { ChallengeNameType } from '@aws-sdk/client-cognito-identity-provider';
 import { parseCodeDelivery, parseSignInStep } from '../cognito/parse';
-import { invalidInput } from '../domain/gateway-error';
 import { checkAttributes, checkIdentifier, type AttributeInput } from '../domain/identifiers';
 import type { CodeDeliveryRecord, SignInStepRecord } from '../domain/records';
+import { authParameters, type AdminSignInFlow, type AuthParametersInput, type PublicSignInFlow } from './auth-parameters';
+import { challengeResponses, type AnswerableChallengeName, type AnswerInput } from './challenge-answers';
 import type { GatewayContext } from './context';
+import type { FailingFlow } from './user-existence';
 
 /**
  * The public flows: sign-up, sign-in and password recovery, for anonymous callers. Each names an
@@ -86,82 +87,45 @@ export async function confirmForgotPassword(ctx: GatewayContext, input: PublicIn
   return { username: input.username, passwordChanged: true };
 }
 
-export type SignInFlow = 'USER_PASSWORD_AUTH' | 'REFRESH_TOKEN_AUTH';
+export type { PublicSignInFlow as SignInFlow } from './auth-parameters';
 
-/** AuthParameters proving who signs in: a password, or a refresh token, as the flow asks. */
-function credentialParameters(flow: string, input: { password?: string | null; refreshToken?: string | null }): Record<string, string> {
-  if (flow === 'REFRESH_TOKEN_AUTH') {
-    if (input.refreshToken == null) throw invalidInput('input.refreshToken', 'is required for REFRESH_TOKEN_AUTH');
-    return { REFRESH_TOKEN: checkIdentifier('token', input.refreshToken, 'input.refreshToken') };
-  }
-  if (input.password == null) throw invalidInput('input.password', `is required for ${flow}`);
-  return { PASSWORD: checkIdentifier('password', input.password, 'input.password') };
+export interface InitiateAuthInput extends PublicInput, Omit<AuthParametersInput, 'username'> {
+  authFlow: PublicSignInFlow;
 }
 
-export interface InitiateAuthInput extends PublicInput {
-  authFlow: SignInFlow;
-  password?: string | null;
-  refreshToken?: string | null;
-}
+/** Which user-existence rule a sign-in's first call follows: a refresh token proves itself otherwise. */
+const startingFlow = (authFlow: string): FailingFlow => (authFlow === 'REFRESH_TOKEN_AUTH' ? 'refreshSignIn' : 'passwordSignIn');
 
 export async function initiateAuth(ctx: GatewayContext, input: InitiateAuthInput): Promise<SignInStepRecord> {
-  const parameters = credentialParameters(input.authFlow, input);
+  const parameters = authParameters(input.authFlow, input);
   const { request } = await publicFlow(ctx, input);
   if (request.SecretHash) parameters['SECRET_HASH'] = request.SecretHash;
-  const output = await ctx.userExistence.failingAlike(input.authFlow === 'REFRESH_TOKEN_AUTH' ? 'refreshSignIn' : 'passwordSignIn', () =>
-    ctx.call('InitiateAuth', {
-      ClientId: request.ClientId,
-      AuthFlow: input.authFlow,
-      AuthParameters: { USERNAME: input.username, ...parameters },
-    }),
+  const output = await ctx.userExistence.failingAlike(startingFlow(input.authFlow), () =>
+    ctx.call('InitiateAuth', { ClientId: request.ClientId, AuthFlow: input.authFlow, AuthParameters: parameters }),
   );
   return parseSignInStep(output);
 }
 
-/** Which input answers each challenge, and under which ChallengeResponses key. */
-const challengeAnswers: Partial<Record<ChallengeNameType, { from: 'newPassword' | 'code' | 'answer'; key: string }>> = {
-  NEW_PASSWORD_REQUIRED: { from: 'newPassword', key: 'NEW_PASSWORD' },
-  SMS_MFA: { from: 'code', key: 'SMS_MFA_CODE' },
-  SOFTWARE_TOKEN_MFA: { from: 'code', key: 'SOFTWARE_TOKEN_MFA_CODE' },
-  EMAIL_OTP: { from: 'code', key: 'EMAIL_OTP_CODE' },
-  SELECT_MFA_TYPE: { from: 'answer', key: 'ANSWER' },
-  CUSTOM_CHALLENGE: { from: 'answer', key: 'ANSWER' },
-};
-
-export const answerableChallenges = Object.keys(challengeAnswers) as ChallengeNameType[];
-
-export interface RespondToAuthChallengeInput extends PublicInput {
-  challengeName: ChallengeNameType;
+export interface RespondToAuthChallengeInput extends PublicInput, AnswerInput {
+  challengeName: AnswerableChallengeName;
   session: string;
-  newPassword?: string | null;
-  code?: string | null;
-  answer?: string | null;
-  /** Required attributes a NEW_PASSWORD_REQUIRED challenge asks for. */
-  attributes?: AttributeInput[] | null;
 }
 
-/** ChallengeResponses for an answer, checked; SECRET_HASH is the caller's to add. */
-function challengeResponses(input: Omit<RespondToAuthChallengeInput, 'clientId'>): Record<string, string> {
-  const answer = challengeAnswers[input.challengeName];
-  if (!answer) throw invalidInput('input.challengeName', `${input.challengeName} is not answered through this gateway`);
-  const value = input[answer.from];
-  if (value == null) throw invalidInput(`input.${answer.from}`, `is required to answer ${input.challengeName}`);
-  checkIdentifier(answer.from === 'newPassword' ? 'password' : 'confirmationCode', value, `input.${answer.from}`);
-  checkIdentifier('session', input.session, 'input.session');
-  const responses: Record<string, string> = { USERNAME: input.username, [answer.key]: value };
-  for (const { Name, Value } of checkAttributes(input.attributes ?? [], 'input.attributes')) responses[`userAttributes.${Name}`] = Value;
-  return responses;
+/** The answer's ChallengeResponses and session, checked before anything else happens. */
+function checkedAnswer(input: Omit<RespondToAuthChallengeInput, 'clientId'>) {
+  const responses = challengeResponses(input.challengeName, input.username, input);
+  return { responses, Session: checkIdentifier('session', input.session, 'input.session') };
 }
 
 export async function respondToAuthChallenge(ctx: GatewayContext, input: RespondToAuthChallengeInput): Promise<SignInStepRecord> {
-  const responses = challengeResponses(input);
+  const { responses, Session } = checkedAnswer(input);
   const { request } = await publicFlow(ctx, input);
   if (request.SecretHash) responses['SECRET_HASH'] = request.SecretHash;
   const output = await ctx.userExistence.failingAlike('challengeAnswer', () =>
     ctx.call('RespondToAuthChallenge', {
       ClientId: request.ClientId,
       ChallengeName: input.challengeName,
-      Session: input.session,
+      Session,
       ChallengeResponses: responses,
     }),
   );
@@ -179,24 +143,17 @@ function adminSecretHash(ctx: GatewayContext, clientId: string, username: string
   return hash ? { SECRET_HASH: hash } : {};
 }
 
-export interface AdminInitiateAuthInput {
+export interface AdminInitiateAuthInput extends AuthParametersInput {
   userPoolId: string;
   clientId: string;
-  username: string;
-  authFlow: 'ADMIN_USER_PASSWORD_AUTH' | 'REFRESH_TOKEN_AUTH';
-  password?: string | null;
-  refreshToken?: string | null;
+  authFlow: AdminSignInFlow;
 }
 
 export async function adminInitiateAuth(ctx: GatewayContext, input: AdminInitiateAuthInput): Promise<SignInStepRecord> {
   const UserPoolId = checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId');
   const ClientId = checkIdentifier('clientId', input.clientId, 'input.clientId');
   checkIdentifier('username', input.username, 'input.username');
-  const parameters = {
-    USERNAME: input.username,
-    ...credentialParameters(input.authFlow, input),
-    ...adminSecretHash(ctx, ClientId, input.username),
-  };
+  const parameters = { ...authParameters(input.authFlow, input), ...adminSecretHash(ctx, ClientId, input.username) };
   const output = await ctx.call('AdminInitiateAuth', { UserPoolId, ClientId, AuthFlow: input.authFlow, AuthParameters: parameters });
   return parseSignInStep(output);
 }
@@ -208,13 +165,13 @@ export async function adminRespondToAuthChallenge(
   const UserPoolId = checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId');
   const ClientId = checkIdentifier('clientId', input.clientId, 'input.clientId');
   checkIdentifier('username', input.username, 'input.username');
-  const responses = challengeResponses(input);
+  const { responses, Session } = checkedAnswer(input);
   Object.assign(responses, adminSecretHash(ctx, ClientId, input.username));
   const output = await ctx.call('AdminRespondToAuthChallenge', {
     UserPoolId,
     ClientId,
     ChallengeName: input.challengeName,
-    Session: input.session,
+    Session,
     ChallengeResponses: responses,
   });
   return parseSignInStep(output);

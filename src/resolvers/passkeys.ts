@@ -38,7 +38,7 @@ export async function startWebAuthnRegistration(ctx: GatewayContext): Promise<{ 
  * document learns which member is wrong without spending the registration's challenge.
  */
 export async function completeWebAuthnRegistration(ctx: GatewayContext, input: { credential: Record<string, unknown> }) {
-  const credential = checkCredential(input.credential, 'input.credential');
+  const credential = checkPublicKeyCredential(input.credential, 'input.credential', 'create');
   const { AccessToken } = signedInUser(ctx);
   await ctx.call('CompleteWebAuthnRegistration', { AccessToken, Credential: credential as never });
   return { registered: true };
@@ -51,13 +51,21 @@ export async function deleteWebAuthnCredential(ctx: GatewayContext, input: { cre
   return { deletedCredentialId: CredentialId };
 }
 
-function checkCredential(value: unknown, field: string): Record<string, unknown> {
-  if (!isObject(value)) throw invalidInput(field, 'must be a JSON object: the credential navigator.credentials.create() returned, as JSON');
+/**
+ * The credential the browser returned (PublicKeyCredential.toJSON()), checked for the members every
+ * ceremony has: registering a passkey (navigator.credentials.create(), an attestation response) or
+ * signing in with one (navigator.credentials.get(), an assertion response; see challenge-answers.ts).
+ */
+export function checkPublicKeyCredential(value: unknown, field: string, ceremony: 'create' | 'get'): Record<string, unknown> {
+  if (!isObject(value)) throw invalidInput(field, `must be a JSON object: the credential navigator.credentials.${ceremony}() returned, as JSON`);
   if (typeof value['id'] !== 'string' || value['id'] === '')
     throw invalidInput(`${field}.id`, 'must be the credential’s id (a non-empty string)');
   if (value['type'] !== 'public-key') throw invalidInput(`${field}.type`, 'must be "public-key"');
   if (!isObject(value['response']))
-    throw invalidInput(`${field}.response`, 'must be the authenticator’s attestation response (a JSON object)');
+    throw invalidInput(
+      `${field}.response`,
+      `must be the authenticator’s ${ceremony === 'create' ? 'attestation' : 'assertion'} response (a JSON object)`,
+    );
   return value;
 }
 

@@ -36,8 +36,9 @@ const WRONG_CODE = { exception: 'CodeMismatchException', message: 'Invalid verif
 
 const failingFlows = {
   /**
-   * USER_PASSWORD_AUTH. AWS answers a wrong password with NotAuthorizedException; the emulator
-   * with InvalidPasswordException; a disabled or locked-out user is told apart by its message.
+   * The first call of a sign-in (USER_PASSWORD_AUTH, USER_AUTH, CUSTOM_AUTH). AWS answers a wrong
+   * password with NotAuthorizedException; the emulator with InvalidPasswordException; a disabled or
+   * locked-out user is told apart by its message.
    */
   passwordSignIn: {
     telling: tellingOf('UserNotFoundException', 'NotAuthorizedException', 'InvalidPasswordException'),

@@ -16,7 +16,7 @@ import {
   adminUserGlobalSignOut,
   getUser,
 } from '../resolvers/users';
-import { challengeAnswerFields, signInExceptions, signInStepFields } from './auth';
+import { challengeAnswerFields, PreferredChallenge, signInExceptions, signInStepFields } from './auth';
 import { builder, type BuilderTypes } from './builder';
 import { cognitoErrors } from './errors';
 import { joinKey } from './natural-keys';
@@ -225,8 +225,22 @@ builder.relayMutationField(
   { outputFields: userPayloadFields },
 );
 
-const AdminSignInFlow = builder.enumType('AdminSignInFlow', { values: ['ADMIN_USER_PASSWORD_AUTH', 'REFRESH_TOKEN_AUTH'] as const });
-const adminSignInErrors = cognitoErrors(...signInExceptions, 'ResourceNotFoundException');
+const AdminSignInFlow = builder.enumType('AdminSignInFlow', {
+  values: {
+    ADMIN_USER_PASSWORD_AUTH: { description: 'Username and password.' },
+    REFRESH_TOKEN_AUTH: { description: 'A refresh token for new access and ID tokens.' },
+    USER_AUTH: {
+      description:
+        'Choice-based sign-in, as for initiateAuth. The embedded emulator (cognito-local) does not implement it: NOT_SUPPORTED_BY_LOCAL_COGNITO there.',
+    },
+    CUSTOM_AUTH: {
+      description:
+        'Custom challenges from the pool’s Lambda triggers. The embedded emulator (cognito-local) does not implement it: NOT_SUPPORTED_BY_LOCAL_COGNITO there.',
+    },
+  } as const,
+});
+// signInExceptions holds every documented one of AdminInitiateAuth and AdminRespondToAuthChallenge too.
+const adminSignInErrors = cognitoErrors(...signInExceptions);
 
 builder.relayMutationField(
   'adminInitiateAuth',
@@ -236,7 +250,8 @@ builder.relayMutationField(
       clientId: t.string({ required: true }),
       username: t.string({ required: true }),
       authFlow: t.field({ type: AdminSignInFlow, required: true }),
-      password: t.string({ required: false }),
+      preferredChallenge: t.field({ type: PreferredChallenge, required: false, description: 'For USER_AUTH, as for initiateAuth.' }),
+      password: t.string({ required: false, description: 'For ADMIN_USER_PASSWORD_AUTH, and USER_AUTH with preferredChallenge PASSWORD.' }),
       refreshToken: t.string({ required: false }),
     }),
   },
