@@ -51,7 +51,8 @@ export function authParameters(flow: PublicSignInFlow | AdminSignInFlow, input: 
   for (const member of members) {
     const given = input[member] != null;
     if (required.includes(member) && !given) throw invalidInput(`input.${member}`, `is required for ${because}`);
-    if (given && !required.includes(member) && !optional.includes(member)) throw invalidInput(`input.${member}`, `is not used by ${because}`);
+    if (given && !required.includes(member) && !optional.includes(member))
+      throw invalidInput(`input.${member}`, `is not used by ${because}`);
   }
   const parameters: Record<string, string> = { USERNAME: input.username };
   if (input.preferredChallenge != null) parameters['PREFERRED_CHALLENGE'] = input.preferredChallenge;

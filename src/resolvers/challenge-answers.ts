@@ -98,7 +98,10 @@ function entries(member: AnswerMember, key: string, input: AnswerInput): [string
 }
 
 /** The rule for this answer: the challenge's own, and for SELECT_CHALLENGE the picked challenge's too. */
-function ruleFor(challengeName: string, input: AnswerInput): { required: Partial<Record<AnswerMember, string>>; optional: Partial<Record<AnswerMember, string>>; answering: string } {
+function ruleFor(
+  challengeName: string,
+  input: AnswerInput,
+): { required: Partial<Record<AnswerMember, string>>; optional: Partial<Record<AnswerMember, string>>; answering: string } {
   if (!isAnswerable(challengeName)) throw invalidInput('input.challengeName', `${challengeName} is not answered through this gateway`);
   const rule: AnswerRule = challengeAnswers[challengeName];
   if (challengeName !== 'SELECT_CHALLENGE' || input.answer == null) {

@@ -57,7 +57,8 @@ export async function deleteWebAuthnCredential(ctx: GatewayContext, input: { cre
  * signing in with one (navigator.credentials.get(), an assertion response; see challenge-answers.ts).
  */
 export function checkPublicKeyCredential(value: unknown, field: string, ceremony: 'create' | 'get'): Record<string, unknown> {
-  if (!isObject(value)) throw invalidInput(field, `must be a JSON object: the credential navigator.credentials.${ceremony}() returned, as JSON`);
+  if (!isObject(value))
+    throw invalidInput(field, `must be a JSON object: the credential navigator.credentials.${ceremony}() returned, as JSON`);
   if (typeof value['id'] !== 'string' || value['id'] === '')
     throw invalidInput(`${field}.id`, 'must be the credential’s id (a non-empty string)');
   if (value['type'] !== 'public-key') throw invalidInput(`${field}.type`, 'must be "public-key"');
