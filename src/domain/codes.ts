@@ -176,7 +176,7 @@ export const gatewayCodes = {
     source: 'gateway',
   },
   NOT_SUPPORTED_BY_LOCAL_COGNITO: {
-    meaning: 'The embedded emulator (cognito-local) does not implement this operation; real Cognito does.',
+    meaning: 'The embedded emulator (cognito-local) does not implement this operation, or this flow or challenge of it; real Cognito does.',
     status: 501,
     retry: false,
     source: 'cognito',

@@ -44,12 +44,19 @@ beforeAll(async () => {
  * The answer refused `operation` with NOT_SUPPORTED_BY_LOCAL_COGNITO as its only error, at
  * `path`, and the request called it exactly once (call log and SDK attempts agree).
  */
-function expectUnsupported(result: GraphQLResponse, operation: string, path: (string | number)[], before: Map<string, number>) {
+function expectUnsupported(
+  result: GraphQLResponse,
+  operation: string,
+  path: (string | number)[],
+  before: Map<string, number>,
+  /** What the message names: the operation, or the flow of it the emulator lacks. */
+  mentions: string = operation,
+) {
   expect(result.errors, JSON.stringify(result)).toHaveLength(1);
   const error = result.errors![0]!;
   expect(error.extensions).toMatchObject({ code: 'NOT_SUPPORTED_BY_LOCAL_COGNITO', cognitoError: 'CognitoLocal#Unsupported', operation });
   expect(error.path).toEqual(path);
-  expect(error.message).toContain(operation);
+  expect(error.message).toContain(mentions);
 
   const calls: CallLogSummary | undefined = result.extensions?.cognitoCalls;
   expect(calls).toBeDefined();
@@ -419,6 +426,28 @@ describe('writes cognito-local does not implement: a top-level error, data null'
       { input: { clientId: web.clientId, refreshToken: 'never-issued-refresh-token' } },
     );
     expectUnsupported(result, 'GetTokensFromRefreshToken', ['getTokensFromRefreshToken'], before);
+    expect(result.data).toBeNull();
+  });
+
+  // Choice-based and custom sign-in (issue 16): the emulator knows only the password and refresh flows.
+  it.each(['USER_AUTH', 'CUSTOM_AUTH'])('initiateAuth (InitiateAuth) with %s, anonymous, for a demo user', async (authFlow) => {
+    const before = snapshot();
+    const result = await postQuery(
+      gateway,
+      `mutation ($input: InitiateAuthInput!) { initiateAuth(input: $input) { __typename ... on CognitoError { code message } } }`,
+      { input: { clientId: web.clientId, username: DEMO_USER, authFlow } },
+    );
+    expectUnsupported(result, 'InitiateAuth', ['initiateAuth'], before, `AuthFlow=${authFlow}`);
+    expect(result.data).toBeNull();
+  });
+
+  it('adminInitiateAuth (AdminInitiateAuth) with USER_AUTH and a preferred one-time code', async () => {
+    const before = snapshot();
+    const result = await query(
+      `mutation ($input: AdminInitiateAuthInput!) { adminInitiateAuth(input: $input) { __typename ... on CognitoError { code message } } }`,
+      { input: { userPoolId: POOL, clientId: web.clientId, username: DEMO_USER, authFlow: 'USER_AUTH', preferredChallenge: 'EMAIL_OTP' } },
+    );
+    expectUnsupported(result, 'AdminInitiateAuth', ['adminInitiateAuth'], before, 'AuthFlow=USER_AUTH');
     expect(result.data).toBeNull();
   });
 });
