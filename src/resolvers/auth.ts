@@ -87,8 +87,6 @@ export async function confirmForgotPassword(ctx: GatewayContext, input: PublicIn
   return { username: input.username, passwordChanged: true };
 }
 
-export type { PublicSignInFlow as SignInFlow } from './auth-parameters';
-
 export interface InitiateAuthInput extends PublicInput, Omit<AuthParametersInput, 'username'> {
   authFlow: PublicSignInFlow;
 }

@@ -327,15 +327,13 @@ describe('choice-based sign-in (USER_AUTH), public', () => {
 
 describe('custom challenges (CUSTOM_AUTH)', () => {
   it('each CUSTOM_CHALLENGE the triggers ask is answered with `answer`, free text included, until tokens', async () => {
-    cognito
-      .on(InitiateAuthCommand)
-      .resolves(
-        answered<InitiateAuthResponse>({
-          ChallengeName: 'CUSTOM_CHALLENGE',
-          Session: session(1),
-          ChallengeParameters: { question: 'Colour of the sky?' },
-        }),
-      );
+    cognito.on(InitiateAuthCommand).resolves(
+      answered<InitiateAuthResponse>({
+        ChallengeName: 'CUSTOM_CHALLENGE',
+        Session: session(1),
+        ChallengeParameters: { question: 'Colour of the sky?' },
+      }),
+    );
     cognito
       .on(RespondToAuthChallengeCommand, { Session: session(1) })
       .resolves(
@@ -465,15 +463,13 @@ describe('server-side sign-in (adminInitiateAuth, adminRespondToAuthChallenge), 
   });
 
   it('USER_AUTH without a preference answers SELECT_CHALLENGE with availableChallenges; SMS_OTP is picked', async () => {
-    cognito
-      .on(AdminInitiateAuthCommand)
-      .resolves(
-        answered<AdminInitiateAuthResponse>({
-          ChallengeName: 'SELECT_CHALLENGE',
-          Session: session(1),
-          AvailableChallenges: ['PASSWORD', 'SMS_OTP'],
-        }),
-      );
+    cognito.on(AdminInitiateAuthCommand).resolves(
+      answered<AdminInitiateAuthResponse>({
+        ChallengeName: 'SELECT_CHALLENGE',
+        Session: session(1),
+        AvailableChallenges: ['PASSWORD', 'SMS_OTP'],
+      }),
+    );
     cognito
       .on(AdminRespondToAuthChallengeCommand)
       .resolves(answered<AdminRespondToAuthChallengeResponse>({ ChallengeName: 'SMS_OTP', Session: session(2), ChallengeParameters: {} }));
@@ -486,15 +482,13 @@ describe('server-side sign-in (adminInitiateAuth, adminRespondToAuthChallenge), 
   });
 
   it('CUSTOM_AUTH and MFA_SETUP, server-side', async () => {
-    cognito
-      .on(AdminInitiateAuthCommand)
-      .resolves(
-        answered<AdminInitiateAuthResponse>({
-          ChallengeName: 'CUSTOM_CHALLENGE',
-          Session: session(1),
-          ChallengeParameters: { captcha: 'x7Kq' },
-        }),
-      );
+    cognito.on(AdminInitiateAuthCommand).resolves(
+      answered<AdminInitiateAuthResponse>({
+        ChallengeName: 'CUSTOM_CHALLENGE',
+        Session: session(1),
+        ChallengeParameters: { captcha: 'x7Kq' },
+      }),
+    );
     cognito
       .on(AdminRespondToAuthChallengeCommand, { ChallengeName: 'CUSTOM_CHALLENGE' })
       .resolves(answered<AdminRespondToAuthChallengeResponse>({ ChallengeName: 'MFA_SETUP', Session: session(2) }))
