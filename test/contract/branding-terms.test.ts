@@ -61,8 +61,10 @@ function sentCommands(scripted: Scripted): string[] {
     .filter((name) => !['DescribeUserPool', 'DescribeUserPoolClient'].includes(name));
 }
 
-const inputsOf = <Input>(scripted: Scripted, command: { new (input: Input): unknown }) =>
-  scripted.cognito.commandCalls(command as never).map((call) => (call.args[0] as { input: Input }).input);
+/** The inputs sent with one command, in order, typed as the command's. */
+function inputsOf<Input>(scripted: Scripted, command: new (...args: never[]) => { readonly input: Input }): Input[] {
+  return scripted.cognito.commandCalls(command as never).map((call) => (call.args[0] as unknown as { input: Input }).input);
+}
 
 /** An exception as the SDK deserializes one Cognito answered with. */
 function cognitoException(name: string): CognitoIdentityProviderServiceException {
@@ -825,7 +827,7 @@ const common = [
 ];
 
 interface Case {
-  command: Parameters<Scripted['cognito']['on']>[0];
+  command: new (...args: never[]) => unknown;
   exceptions: string[];
   query: string;
   variables?: Record<string, unknown>;
@@ -937,7 +939,7 @@ describe.each(Object.entries(cases))('%s: every documented exception maps to its
     const scripted = scriptedGateway({ maxAttempts: 1, requestTimeoutMs: 300 });
     scriptPoolAndClient(scripted);
     spec.before?.(scripted);
-    scripted.cognito.on(spec.command).rejects(cognitoException(exception));
+    scripted.cognito.on(spec.command as never).rejects(cognitoException(exception));
     const result = await scripted.query(spec.query, spec.variables);
     const answer = result.data?.[spec.field] as { code?: string } | null | undefined;
     const codes = answer?.code ? [answer.code] : (result.errors ?? []).map((error) => error.extensions?.['code']);
