@@ -94,6 +94,20 @@ import {
   DeleteWebAuthnCredentialCommand,
   GetUserAuthFactorsCommand,
   AdminGetUserAuthFactorsCommand,
+  // Branding and terms (issue 17)
+  CreateManagedLoginBrandingCommand,
+  DescribeManagedLoginBrandingCommand,
+  DescribeManagedLoginBrandingByClientCommand,
+  UpdateManagedLoginBrandingCommand,
+  DeleteManagedLoginBrandingCommand,
+  GetUICustomizationCommand,
+  SetUICustomizationCommand,
+  CreateTermsCommand,
+  DescribeTermsCommand,
+  DescribeTermsByClientCommand,
+  UpdateTermsCommand,
+  DeleteTermsCommand,
+  ListTermsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 
 /**
@@ -196,6 +210,20 @@ export const commands = {
   DeleteWebAuthnCredential: DeleteWebAuthnCredentialCommand,
   GetUserAuthFactors: GetUserAuthFactorsCommand,
   AdminGetUserAuthFactors: AdminGetUserAuthFactorsCommand,
+  // Branding and terms (issue 17)
+  CreateManagedLoginBranding: CreateManagedLoginBrandingCommand,
+  DescribeManagedLoginBranding: DescribeManagedLoginBrandingCommand,
+  DescribeManagedLoginBrandingByClient: DescribeManagedLoginBrandingByClientCommand,
+  UpdateManagedLoginBranding: UpdateManagedLoginBrandingCommand,
+  DeleteManagedLoginBranding: DeleteManagedLoginBrandingCommand,
+  GetUICustomization: GetUICustomizationCommand,
+  SetUICustomization: SetUICustomizationCommand,
+  CreateTerms: CreateTermsCommand,
+  DescribeTerms: DescribeTermsCommand,
+  DescribeTermsByClient: DescribeTermsByClientCommand,
+  UpdateTerms: UpdateTermsCommand,
+  DeleteTerms: DeleteTermsCommand,
+  ListTerms: ListTermsCommand,
 } as const;
 
 export type OperationName = keyof typeof commands;
@@ -241,4 +269,11 @@ export const readOperations: ReadonlySet<OperationName> = new Set<OperationName>
   'ListWebAuthnCredentials',
   'GetUserAuthFactors',
   'AdminGetUserAuthFactors',
+  // Branding and terms (issue 17)
+  'DescribeManagedLoginBranding',
+  'DescribeManagedLoginBrandingByClient',
+  'GetUICustomization',
+  'DescribeTerms',
+  'DescribeTermsByClient',
+  'ListTerms',
 ]);

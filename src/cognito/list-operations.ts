@@ -25,6 +25,8 @@ export const listOperations = {
   // MaxResults 0 or absent also means 60 here (operation reference); the helper always sends it.
   AdminListUserAuthEvents: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 60, items: 'AuthEvents', key: 'EventId' },
   ListWebAuthnCredentials: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 20, items: 'Credentials', key: 'CredentialId' },
+  // Terms (issue 17): MaxResults 1 to 60.
+  ListTerms: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 60, items: 'Terms', key: 'TermsId' },
 } as const satisfies { [Name in OperationName]?: ListOperationSpec<Name> };
 
 export interface ListOperationSpec<Name extends OperationName> {

@@ -23,6 +23,9 @@ import { filterExpression } from './filter-syntax';
 import { membershipIndex, readGroupsOfUser, readPoolGroups, type PoolGroups } from './membership';
 import { parseClientDetail, parseDevice, parseGroup, parseImportJob, parseUser, parseUserDetail, parseUserPoolDetail } from './parse';
 import { parseMfaConfig } from './parse';
+import { parseTerms } from './parse';
+import { termsKeyOf, type TermsKey } from '../domain/keys';
+import type { TermsRecord } from '../domain/records';
 
 /** What a loader offers its users: load, and priming with what a list already returned. */
 export type Loader<Key, Value> = Pick<DataLoader<Key, Value, string>, 'load' | 'prime' | 'clearAll'>;
@@ -65,6 +68,8 @@ export interface Loaders {
    * here: it surfaces, if it matters, where the answer is used.
    */
   readAhead(start: () => Promise<unknown>): void;
+  /** Terms documents in full (DescribeTerms): what a listed summary lacks (issue 17). */
+  terms: Loader<TermsKey, TermsRecord>;
 }
 
 export interface ConnectionRead {
@@ -184,6 +189,11 @@ export const createLoaders: LoaderFactory = (call, paging, descriptions) => {
     readAhead: (start) => {
       start().catch(() => undefined);
     },
+    terms: perKeyLoader<TermsKey, TermsRecord>(async (key) => {
+      const { Terms } = await call('DescribeTerms', { UserPoolId: key.userPoolId, TermsId: key.termsId });
+      if (!Terms) throw missing(`Terms ${key.termsId}`, 'DescribeTerms');
+      return parseTerms(key.userPoolId, Terms);
+    }, termsKeyOf),
   };
 };
 

@@ -40,6 +40,13 @@ import type { GetUserPoolMfaConfigResponse } from '@aws-sdk/client-cognito-ident
 import type { MfaConfigRecord } from '../domain/records';
 import type { GetUserAuthFactorsResponse, WebAuthnCredentialDescription } from '@aws-sdk/client-cognito-identity-provider';
 import type { AuthFactorsRecord, WebAuthnCredentialRecord } from '../domain/records';
+import type {
+  ManagedLoginBrandingType,
+  TermsDescriptionType,
+  TermsType,
+  UICustomizationType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { ManagedLoginBrandingRecord, TermsRecord, UICustomizationRecord } from '../domain/records';
 import { toUserStatus } from '../domain/user-status';
 import type { RedactedClient } from './redaction';
 // Sign-in risk and linked identities (issue 16)
@@ -461,4 +468,64 @@ export function parseCredentialCreationOptions(document: unknown): Record<string
     throw new GatewayError('COGNITO_BAD_RESPONSE', 'Cognito answered CredentialCreationOptions that are not a JSON object.');
   }
   return options as Record<string, unknown>;
+}
+
+// --- Branding and terms (issue 17) -----------------------------------------------------------
+
+/** A managed login branding style, from any of its operations; `userPoolId` is the pool asked about. */
+export function parseManagedLoginBranding(userPoolId: string, branding: ManagedLoginBrandingType): ManagedLoginBrandingRecord {
+  const settings = branding.Settings;
+  return {
+    userPoolId: branding.UserPoolId ?? userPoolId,
+    managedLoginBrandingId: required(branding.ManagedLoginBrandingId, 'a branding style’s ManagedLoginBrandingId'),
+    useCognitoProvidedValues: branding.UseCognitoProvidedValues ?? false,
+    settings: settings !== null && typeof settings === 'object' && !Array.isArray(settings) ? (settings as Record<string, unknown>) : null,
+    assets: (branding.Assets ?? []).map((asset) => ({
+      category: required(asset.Category, 'an asset’s Category'),
+      colorMode: required(asset.ColorMode, 'an asset’s ColorMode'),
+      extension: required(asset.Extension, 'an asset’s Extension'),
+      ...(asset.Bytes ? { bytes: asset.Bytes } : {}),
+      ...(asset.ResourceId ? { resourceId: asset.ResourceId } : {}),
+    })),
+    createdAt: branding.CreationDate,
+    lastModifiedAt: branding.LastModifiedDate,
+  };
+}
+
+/** GetUICustomization's or SetUICustomization's answer. Cognito names the pool's own settings ClientId ALL. */
+export function parseUICustomization(userPoolId: string, customization: UICustomizationType | undefined): UICustomizationRecord {
+  const clientId = customization?.ClientId;
+  return {
+    userPoolId: customization?.UserPoolId ?? userPoolId,
+    clientId: clientId === undefined || clientId === 'ALL' ? null : clientId,
+    imageUrl: customization?.ImageUrl,
+    css: customization?.CSS,
+    cssVersion: customization?.CSSVersion,
+    createdAt: customization?.CreationDate,
+    lastModifiedAt: customization?.LastModifiedDate,
+  };
+}
+
+/** Terms documents in full (CreateTerms, DescribeTerms, DescribeTermsByClient, UpdateTerms). */
+export function parseTerms(userPoolId: string, terms: TermsType): TermsRecord {
+  return {
+    ...parseTermsSummary(terms.UserPoolId ?? userPoolId, terms),
+    detail: {
+      clientId: required(terms.ClientId, 'terms’ ClientId'),
+      source: required(terms.TermsSource, 'terms’ TermsSource'),
+      links: terms.Links ?? {},
+    },
+  };
+}
+
+/** Terms documents as ListTerms gives them: no client, source or links. */
+export function parseTermsSummary(userPoolId: string, terms: TermsDescriptionType): TermsRecord {
+  return {
+    userPoolId,
+    termsId: required(terms.TermsId, 'terms’ TermsId'),
+    name: required(terms.TermsName, 'terms’ TermsName'),
+    enforcement: required(terms.Enforcement, 'terms’ Enforcement'),
+    createdAt: terms.CreationDate,
+    lastModifiedAt: terms.LastModifiedDate,
+  };
 }

@@ -136,6 +136,22 @@ export const operationCategories = {
   StartWebAuthnRegistration: 'UserResourceUpdate',
   CompleteWebAuthnRegistration: 'UserResourceUpdate',
   DeleteWebAuthnCredential: 'UserResourceUpdate',
+  // Branding and terms (issue 17). Branding and the classic hosted UI are on the quotas page; the
+  // terms operations are not, and are paced as the other per-pool resources beside them (branding,
+  // resource servers): reads UserPoolResourceRead, writes UserPoolResourceUpdate.
+  CreateManagedLoginBranding: 'UserPoolResourceUpdate',
+  DescribeManagedLoginBranding: 'UserPoolResourceRead',
+  DescribeManagedLoginBrandingByClient: 'UserPoolResourceRead',
+  UpdateManagedLoginBranding: 'UserPoolResourceUpdate',
+  DeleteManagedLoginBranding: 'UserPoolResourceUpdate',
+  GetUICustomization: 'UserPoolResourceRead',
+  SetUICustomization: 'UserPoolResourceUpdate',
+  CreateTerms: 'UserPoolResourceUpdate',
+  DescribeTerms: 'UserPoolResourceRead',
+  DescribeTermsByClient: 'UserPoolResourceRead',
+  UpdateTerms: 'UserPoolResourceUpdate',
+  DeleteTerms: 'UserPoolResourceUpdate',
+  ListTerms: 'UserPoolResourceRead',
 } as const satisfies Record<OperationName, QuotaCategory>;
 
 /**
@@ -152,4 +168,11 @@ export const categoriesChosenByGateway: ReadonlySet<OperationName> = new Set<Ope
   'StartWebAuthnRegistration',
   'CompleteWebAuthnRegistration',
   'DeleteWebAuthnCredential',
+  // Terms (issue 17)
+  'CreateTerms',
+  'DescribeTerms',
+  'DescribeTermsByClient',
+  'UpdateTerms',
+  'DeleteTerms',
+  'ListTerms',
 ]);

@@ -499,6 +499,21 @@ export const gatewayCodes = {
     source: 'cognito',
     exceptions: ['WebAuthnCredentialNotSupportedException'],
   },
+  // --- Branding and terms (issue 17) -----------------------------------------------------------
+  MANAGED_LOGIN_BRANDING_EXISTS: {
+    meaning: 'The app client already has a managed login branding style: update it, or delete it first.',
+    status: 409,
+    retry: false,
+    source: 'cognito',
+    exceptions: ['ManagedLoginBrandingExistsException'],
+  },
+  TERMS_EXISTS: {
+    meaning: 'The app client already has terms documents of that name (terms-of-use or privacy-policy): update them instead.',
+    status: 409,
+    retry: false,
+    source: 'cognito',
+    exceptions: ['TermsExistsException'],
+  },
 } as const satisfies Record<string, CodeSpec>;
 
 export type GatewayCode = keyof typeof gatewayCodes;

@@ -50,6 +50,19 @@ const rules = {
     max: 131072,
     hint: 'text without control characters',
   },
+  // Branding and terms (issue 17): both ids are version-4 UUIDs (API reference)
+  managedLoginBrandingId: {
+    pattern: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/,
+    min: 36,
+    max: 36,
+    hint: 'a branding style id such as 6a1b2c3d-0000-4000-8000-000000000001',
+  },
+  termsId: {
+    pattern: /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$/,
+    min: 36,
+    max: 36,
+    hint: 'a terms id such as 7a1b2c3d-0000-4000-8000-000000000001',
+  },
 } as const;
 
 export type IdentifierKind = keyof typeof rules;

@@ -37,3 +37,10 @@ export const clientKeyOf = (key: ClientKey): string => `${key.userPoolId}\u0000$
 export const deviceKeyOf = (key: DeviceKey): string => `${key.userPoolId}\u0000${key.username}\u0000${key.deviceKey}`;
 export const importJobKeyOf = (key: ImportJobKey): string => `${key.userPoolId}\u0000${key.jobId}`;
 export const subKeyOf = (key: SubKey): string => `${key.userPoolIds.join(',')}\u0000${key.sub}`;
+
+/** Terms documents (issue 17). */
+export interface TermsKey {
+  userPoolId: string;
+  termsId: string;
+}
+export const termsKeyOf = (key: TermsKey): string => `${key.userPoolId}\u0000${key.termsId}`;

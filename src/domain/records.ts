@@ -310,3 +310,61 @@ export interface AuthFactorsRecord {
   /** PASSWORD, EMAIL_OTP, SMS_OTP, WEB_AUTHN, SOFTWARE_TOKEN: the choice-based sign-in factors the user has set up. */
   configuredFactors: string[];
 }
+
+// --- Branding and terms (issue 17) ----------------------------------------------------------------
+
+/** An image of a managed login branding style. */
+export interface BrandingAssetRecord {
+  category: string;
+  colorMode: string;
+  extension: string;
+  /** The image as Cognito holds it; absent when Cognito answered without it. */
+  bytes?: Uint8Array;
+  resourceId?: string;
+}
+
+/** A managed login branding style (DescribeManagedLoginBranding and kin). Known by (userPoolId, managedLoginBrandingId). */
+export interface ManagedLoginBrandingRecord {
+  userPoolId: string;
+  managedLoginBrandingId: string;
+  useCognitoProvidedValues: boolean;
+  /** The style's settings document, as Cognito gave it. */
+  settings: Record<string, unknown> | null;
+  assets: BrandingAssetRecord[];
+  createdAt?: Date;
+  lastModifiedAt?: Date;
+}
+
+/** The classic hosted UI's customization of a pool (ClientId ALL) or of one app client (GetUICustomization). */
+export interface UICustomizationRecord {
+  userPoolId: string;
+  /** The app client whose own settings these are; null when they are the pool's, for every client without its own. */
+  clientId: string | null;
+  imageUrl?: string;
+  css?: string;
+  cssVersion?: string;
+  createdAt?: Date;
+  lastModifiedAt?: Date;
+}
+
+/**
+ * Terms documents of an app client (DescribeTerms). Known by (userPoolId, termsId). A list
+ * (ListTerms) gives only a summary: `detail` is then absent, and read with DescribeTerms when asked for.
+ */
+export interface TermsRecord {
+  userPoolId: string;
+  termsId: string;
+  /** terms-of-use or privacy-policy. */
+  name: string;
+  enforcement: string;
+  createdAt?: Date;
+  lastModifiedAt?: Date;
+  detail?: TermsDetail;
+}
+
+export interface TermsDetail {
+  clientId: string;
+  source: string;
+  /** URL by language (cognito:default, cognito:spanish, ...). */
+  links: Record<string, string>;
+}

@@ -75,10 +75,26 @@ export const perItemCalls: Readonly<Record<string, PerItemCall>> = {
   'UserPool.csvHeader': {},
   'UserPool.mfaConfig': {},
   ...Object.fromEntries(POOL_DETAIL.map((field) => [`UserPool.${field}`, { group: 'DescribeUserPool' }])),
+  // Branding and terms (issue 17): a read each; a listed terms summary's other fields share one DescribeTerms.
+  'UserPool.uiCustomization': {},
+  'Client.managedLoginBranding': {},
+  'Client.uiCustomization': {},
+  'Client.terms': {},
+  ...Object.fromEntries(['source', 'links', 'clientId', 'client'].map((field) => [`Terms.${field}`, { group: 'DescribeTerms' }])),
+  'Terms.pool': { shared: true },
+  'ManagedLoginBranding.pool': { shared: true },
 };
 
 /** Root fields that make more than one call: the updates read the current settings first (README, Updates). */
-const ROOT_CALLS: Readonly<Record<string, number>> = { updateUserPool: 2, updateUserPoolClient: 2, setUserPoolMfaConfig: 2 };
+const ROOT_CALLS: Readonly<Record<string, number>> = {
+  updateUserPool: 2,
+  updateUserPoolClient: 2,
+  setUserPoolMfaConfig: 2,
+  // Branding and terms (issue 17)
+  updateManagedLoginBranding: 2,
+  updateTerms: 2,
+  setUICustomization: 2,
+};
 
 /** Payload fields that read again what the mutation changed. */
 const REREAD_TYPES = new Set(['User', 'Group', 'Device', 'CognitoViewer']);

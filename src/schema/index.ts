@@ -25,6 +25,10 @@ import './entities';
 import './auth-event';
 import './risk-configuration';
 import './provider-links';
+// Branding and terms (issue 17)
+import './terms';
+import './managed-login-branding';
+import './ui-customization';
 
 /** An Apollo Federation v2 subgraph: `_service { sdl }` and `_entities` come with it. */
 export const schema: GraphQLSchema = guardFederationFields(

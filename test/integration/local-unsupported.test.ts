@@ -229,6 +229,52 @@ describe('sign-in risk reads cognito-local does not implement', () => {
   });
 });
 
+// Branding and terms (issue 17): cognito-local has no managed login, hosted UI or terms.
+const BRANDING_ID = '6a1b2c3d-0000-4000-8000-000000000001';
+const TERMS_ID = '7a1b2c3d-0000-4000-8000-000000000001';
+
+describe('branding and terms reads cognito-local does not implement', () => {
+  const poolReads: { field: string; operation: string; selection: string }[] = [
+    {
+      field: 'managedLoginBranding',
+      operation: 'DescribeManagedLoginBranding',
+      selection: `managedLoginBranding(id: "${BRANDING_ID}") { managedLoginBrandingId }`,
+    },
+    { field: 'uiCustomization', operation: 'GetUICustomization', selection: 'uiCustomization { css }' },
+    { field: 'terms', operation: 'ListTerms', selection: 'terms(first: 5) { edges { node { termsId } } }' },
+    { field: 'termsById', operation: 'DescribeTerms', selection: `termsById(termsId: "${TERMS_ID}") { termsId }` },
+  ];
+  for (const { field, operation, selection } of poolReads) {
+    it(`userPool.${field} (${operation}): null with the error, the pool survives`, async () => {
+      const before = snapshot();
+      const result = await query(`query ($id: String!) { userPool(userPoolId: $id) { userPoolId ${selection} } }`, { id: POOL });
+      expectUnsupported(result, operation, ['userPool', field], before);
+      expect(result.data).toEqual({ userPool: { userPoolId: POOL, [field]: null } });
+    });
+  }
+
+  const clientReads: { field: string; operation: string; selection: string }[] = [
+    {
+      field: 'managedLoginBranding',
+      operation: 'DescribeManagedLoginBrandingByClient',
+      selection: 'managedLoginBranding { managedLoginBrandingId }',
+    },
+    { field: 'uiCustomization', operation: 'GetUICustomization', selection: 'uiCustomization { css }' },
+    { field: 'terms', operation: 'DescribeTermsByClient', selection: 'terms(name: TERMS_OF_USE) { termsId }' },
+  ];
+  for (const { field, operation, selection } of clientReads) {
+    it(`client.${field} (${operation}): null with the error, the client survives`, async () => {
+      const before = snapshot();
+      const result = await query(
+        `query ($id: String!, $c: String!) { userPool(userPoolId: $id) { client(clientId: $c) { clientId ${selection} } } }`,
+        { id: POOL, c: web.clientId },
+      );
+      expectUnsupported(result, operation, ['userPool', 'client', field], before);
+      expect(result.data).toEqual({ userPool: { client: { clientId: web.clientId, [field]: null } } });
+    });
+  }
+});
+
 /**
  * Mutations: NOT_SUPPORTED_BY_LOCAL_COGNITO is none of the typed results a mutation lists, so it
  * comes as a top-level GraphQL error; the mutation field is non-null, so `data` is null.
@@ -338,6 +384,54 @@ describe('writes cognito-local does not implement: a top-level error, data null'
       operation: 'AdminDeleteSoftwareToken',
       inputType: 'AdminDeleteSoftwareTokenInput',
       input: { userPoolId: POOL, username: NO_SUCH_USER },
+    },
+    // Branding and terms (issue 17); the updates read first, and that read is what the emulator refuses
+    {
+      field: 'createManagedLoginBranding',
+      operation: 'CreateManagedLoginBranding',
+      inputType: 'CreateManagedLoginBrandingInput',
+      input: { userPoolId: NO_SUCH_POOL, clientId: web.clientId, useCognitoProvidedValues: true },
+    },
+    {
+      field: 'updateManagedLoginBranding',
+      operation: 'DescribeManagedLoginBranding',
+      inputType: 'UpdateManagedLoginBrandingInput',
+      input: { userPoolId: NO_SUCH_POOL, managedLoginBrandingId: BRANDING_ID, settings: { categories: {} } },
+    },
+    {
+      field: 'deleteManagedLoginBranding',
+      operation: 'DeleteManagedLoginBranding',
+      inputType: 'DeleteManagedLoginBrandingInput',
+      input: { userPoolId: NO_SUCH_POOL, managedLoginBrandingId: BRANDING_ID },
+    },
+    {
+      field: 'setUICustomization',
+      operation: 'GetUICustomization',
+      inputType: 'SetUICustomizationInput',
+      input: { userPoolId: NO_SUCH_POOL, css: '.banner-customizable { background-color: #123456; }' },
+    },
+    {
+      field: 'createTerms',
+      operation: 'CreateTerms',
+      inputType: 'CreateTermsInput',
+      input: {
+        userPoolId: NO_SUCH_POOL,
+        clientId: web.clientId,
+        name: 'TERMS_OF_USE',
+        links: [{ language: 'DEFAULT', url: 'https://example.com/terms' }],
+      },
+    },
+    {
+      field: 'updateTerms',
+      operation: 'DescribeTerms',
+      inputType: 'UpdateTermsInput',
+      input: { userPoolId: NO_SUCH_POOL, termsId: TERMS_ID, links: [{ language: 'SPANISH', url: 'https://example.com/es/terms' }] },
+    },
+    {
+      field: 'deleteTerms',
+      operation: 'DeleteTerms',
+      inputType: 'DeleteTermsInput',
+      input: { userPoolId: NO_SUCH_POOL, termsId: TERMS_ID },
     },
   ];
 

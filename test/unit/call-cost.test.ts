@@ -81,6 +81,15 @@ describe('estimateCognitoCalls', () => {
     expect(calls).toBe(1);
   });
 
+  it('branding and terms: a client’s style, hosted UI and terms are a read each; a listed terms summary’s links one DescribeTerms each', () => {
+    const client = `{ userPool(userPoolId: "${POOL}") { client(clientId: "c1") { name managedLoginBranding { settings } uiCustomization { css } terms(name: TERMS_OF_USE) { termsId } } } }`;
+    // DescribeUserPool, DescribeUserPoolClient, then one read each.
+    expect(estimate(client)).toBe(5);
+    const listed = `{ userPool(userPoolId: "${POOL}") { terms(first: 10) { edges { node { termsId source links { url } clientId pool { userPoolId } } } } } }`;
+    expect(estimate(listed)).toBe(1 + 1 + 10 + 1);
+    expect(estimate(`mutation { updateTerms(input: { userPoolId: "${POOL}", termsId: "t" }) { __typename } }`)).toBe(2);
+  });
+
   it('every field the table names exists in the schema', () => {
     for (const key of Object.keys(perItemCalls)) {
       const [type, field] = key.split('.') as [string, string];
