@@ -94,6 +94,16 @@ import {
   DeleteWebAuthnCredentialCommand,
   GetUserAuthFactorsCommand,
   AdminGetUserAuthFactorsCommand,
+  // Log delivery, replicas, signing certificate and provisioned limits (issue 17)
+  GetLogDeliveryConfigurationCommand,
+  SetLogDeliveryConfigurationCommand,
+  CreateUserPoolReplicaCommand,
+  UpdateUserPoolReplicaCommand,
+  DeleteUserPoolReplicaCommand,
+  ListUserPoolReplicasCommand,
+  GetSigningCertificateCommand,
+  GetProvisionedLimitCommand,
+  UpdateProvisionedLimitCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 
 /**
@@ -196,6 +206,16 @@ export const commands = {
   DeleteWebAuthnCredential: DeleteWebAuthnCredentialCommand,
   GetUserAuthFactors: GetUserAuthFactorsCommand,
   AdminGetUserAuthFactors: AdminGetUserAuthFactorsCommand,
+  // Log delivery, replicas, signing certificate and provisioned limits (issue 17)
+  GetLogDeliveryConfiguration: GetLogDeliveryConfigurationCommand,
+  SetLogDeliveryConfiguration: SetLogDeliveryConfigurationCommand,
+  CreateUserPoolReplica: CreateUserPoolReplicaCommand,
+  UpdateUserPoolReplica: UpdateUserPoolReplicaCommand,
+  DeleteUserPoolReplica: DeleteUserPoolReplicaCommand,
+  ListUserPoolReplicas: ListUserPoolReplicasCommand,
+  GetSigningCertificate: GetSigningCertificateCommand,
+  GetProvisionedLimit: GetProvisionedLimitCommand,
+  UpdateProvisionedLimit: UpdateProvisionedLimitCommand,
 } as const;
 
 export type OperationName = keyof typeof commands;
@@ -241,4 +261,9 @@ export const readOperations: ReadonlySet<OperationName> = new Set<OperationName>
   'ListWebAuthnCredentials',
   'GetUserAuthFactors',
   'AdminGetUserAuthFactors',
+  // Log delivery, replicas, signing certificate and provisioned limits (issue 17)
+  'GetLogDeliveryConfiguration',
+  'ListUserPoolReplicas',
+  'GetSigningCertificate',
+  'GetProvisionedLimit',
 ]);

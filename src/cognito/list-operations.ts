@@ -25,6 +25,9 @@ export const listOperations = {
   // MaxResults 0 or absent also means 60 here (operation reference); the helper always sends it.
   AdminListUserAuthEvents: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 60, items: 'AuthEvents', key: 'EventId' },
   ListWebAuthnCredentials: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 20, items: 'Credentials', key: 'CredentialId' },
+  // No page size and no documented most per page: a pool has one replica per Region at most, so
+  // 60 (the API's usual page) is a bound no page reaches. Replicas are known by their Region.
+  ListUserPoolReplicas: { token: 'NextToken', pageSize: null, maxPageSize: 60, items: 'UserPoolReplicas', key: 'RegionName' },
 } as const satisfies { [Name in OperationName]?: ListOperationSpec<Name> };
 
 export interface ListOperationSpec<Name extends OperationName> {

@@ -74,11 +74,18 @@ export const perItemCalls: Readonly<Record<string, PerItemCall>> = {
   'Device.user': {},
   'UserPool.csvHeader': {},
   'UserPool.mfaConfig': {},
+  'UserPool.logDeliveryConfiguration': {},
+  'UserPool.signingCertificate': {},
   ...Object.fromEntries(POOL_DETAIL.map((field) => [`UserPool.${field}`, { group: 'DescribeUserPool' }])),
 };
 
 /** Root fields that make more than one call: the updates read the current settings first (README, Updates). */
-const ROOT_CALLS: Readonly<Record<string, number>> = { updateUserPool: 2, updateUserPoolClient: 2, setUserPoolMfaConfig: 2 };
+const ROOT_CALLS: Readonly<Record<string, number>> = {
+  updateUserPool: 2,
+  updateUserPoolClient: 2,
+  setUserPoolMfaConfig: 2,
+  setLogDeliveryConfiguration: 2,
+};
 
 /** Payload fields that read again what the mutation changed. */
 const REREAD_TYPES = new Set(['User', 'Group', 'Device', 'CognitoViewer']);

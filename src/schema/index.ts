@@ -25,6 +25,11 @@ import './entities';
 import './auth-event';
 import './risk-configuration';
 import './provider-links';
+// Log delivery, replicas, signing certificate and provisioned limits (issue 17)
+import './log-delivery';
+import './replica';
+import './signing-certificate';
+import './provisioned-limit';
 
 /** An Apollo Federation v2 subgraph: `_service { sdl }` and `_entities` come with it. */
 export const schema: GraphQLSchema = guardFederationFields(
