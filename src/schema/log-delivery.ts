@@ -87,7 +87,7 @@ builder.relayMutationField(
         description: 'The configuration as Cognito answered the change.',
         resolve: (p) => p.logDeliveryConfiguration,
       }),
-      userPool: t.field({ type: UserPoolRef, resolve: (p): UserPoolRecord => p.userPool }),
+      userPool: t.field({ type: UserPoolRef, nullable: true, resolve: (p): UserPoolRecord => p.userPool }),
     }),
   },
 );

@@ -43,6 +43,7 @@ export const UserPoolReplicaRef = builder.objectRef<UserPoolReplicaRecord>('User
     userPoolArn: t.exposeString('userPoolArn', { nullable: true, description: 'The pool’s ARN in the replica’s Region.' }),
     userPool: t.field({
       type: UserPoolRef,
+      nullable: true,
       description: 'The pool this is a replica of, as this gateway’s Region sees it.',
       resolve: (r): UserPoolRecord => userPoolReference(r.userPoolId),
     }),
@@ -96,7 +97,7 @@ builder.relayMutationField(
   {
     outputFields: (t) => ({
       userPoolReplica: t.field({ type: UserPoolReplicaRef, resolve: (p) => p.userPoolReplica }),
-      userPool: t.field({ type: UserPoolRef, resolve: (p): UserPoolRecord => p.userPool }),
+      userPool: t.field({ type: UserPoolRef, nullable: true, resolve: (p): UserPoolRecord => p.userPool }),
     }),
   },
 );
@@ -119,7 +120,7 @@ builder.relayMutationField(
   {
     outputFields: (t) => ({
       userPoolReplica: t.field({ type: UserPoolReplicaRef, resolve: (p) => p.userPoolReplica }),
-      userPool: t.field({ type: UserPoolRef, resolve: (p): UserPoolRecord => p.userPool }),
+      userPool: t.field({ type: UserPoolRef, nullable: true, resolve: (p): UserPoolRecord => p.userPool }),
     }),
   },
 );
@@ -142,7 +143,7 @@ builder.relayMutationField(
     outputFields: (t) => ({
       deletedRegionName: t.exposeString('deletedRegionName'),
       userPoolReplica: t.field({ type: UserPoolReplicaRef, resolve: (p) => p.userPoolReplica }),
-      userPool: t.field({ type: UserPoolRef, resolve: (p): UserPoolRecord => p.userPool }),
+      userPool: t.field({ type: UserPoolRef, nullable: true, resolve: (p): UserPoolRecord => p.userPool }),
     }),
   },
 );
