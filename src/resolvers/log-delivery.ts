@@ -6,14 +6,12 @@ import type { LogDeliveryConfigurationRecord } from '../domain/records';
 import { userPoolReference } from './user-pools';
 import type { GatewayContext } from './context';
 
-/** Where a pool's logs go, per event source (GetLogDeliveryConfiguration). */
+/** Where a pool's logs go, per event source (GetLogDeliveryConfiguration, once per pool per request). */
 export async function getLogDeliveryConfiguration(
   ctx: GatewayContext,
   pool: { userPoolId: string },
 ): Promise<LogDeliveryConfigurationRecord> {
-  const UserPoolId = checkIdentifier('userPoolId', pool.userPoolId);
-  const output = await ctx.call('GetLogDeliveryConfiguration', { UserPoolId });
-  return parseLogDeliveryConfiguration(UserPoolId, output.LogDeliveryConfiguration);
+  return ctx.loaders.logDeliveryConfiguration.load(checkIdentifier('userPoolId', pool.userPoolId));
 }
 
 export interface LogConfigurationInput {

@@ -430,6 +430,23 @@ describe('userPool.signingCertificate: GetSigningCertificate', () => {
   });
 });
 
+describe('a pool’s log delivery and certificate are read once per pool per request (dataloader)', () => {
+  it('asked twice for the same pool, through two aliases: one call of each', async () => {
+    const scripted = scriptedGateway();
+    scriptPool(scripted);
+    scripted.cognito.on(GetLogDeliveryConfigurationCommand).resolves(bothSources);
+    scripted.cognito.on(GetSigningCertificateCommand).resolves({ Certificate: 'MIIC' });
+    const result = await scripted.query(`{
+      a: userPool(userPoolId: "${POOL}") { signingCertificate logDeliveryConfiguration { userPoolId } }
+      b: userPool(userPoolId: "${POOL}") { signingCertificate logDeliveryConfiguration { userPoolId } }
+    }`);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!['b']).toEqual({ signingCertificate: 'MIIC', logDeliveryConfiguration: { userPoolId: POOL } });
+    expect(scripted.cognito.commandCalls(GetSigningCertificateCommand)).toHaveLength(1);
+    expect(scripted.cognito.commandCalls(GetLogDeliveryConfigurationCommand)).toHaveLength(1);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Provisioned limits
 // ---------------------------------------------------------------------------------------------
