@@ -108,6 +108,16 @@ import {
   UpdateTermsCommand,
   DeleteTermsCommand,
   ListTermsCommand,
+  // Log delivery, replicas, signing certificate and provisioned limits (issue 17)
+  GetLogDeliveryConfigurationCommand,
+  SetLogDeliveryConfigurationCommand,
+  CreateUserPoolReplicaCommand,
+  UpdateUserPoolReplicaCommand,
+  DeleteUserPoolReplicaCommand,
+  ListUserPoolReplicasCommand,
+  GetSigningCertificateCommand,
+  GetProvisionedLimitCommand,
+  UpdateProvisionedLimitCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 
 /**
@@ -224,6 +234,16 @@ export const commands = {
   UpdateTerms: UpdateTermsCommand,
   DeleteTerms: DeleteTermsCommand,
   ListTerms: ListTermsCommand,
+  // Log delivery, replicas, signing certificate and provisioned limits (issue 17)
+  GetLogDeliveryConfiguration: GetLogDeliveryConfigurationCommand,
+  SetLogDeliveryConfiguration: SetLogDeliveryConfigurationCommand,
+  CreateUserPoolReplica: CreateUserPoolReplicaCommand,
+  UpdateUserPoolReplica: UpdateUserPoolReplicaCommand,
+  DeleteUserPoolReplica: DeleteUserPoolReplicaCommand,
+  ListUserPoolReplicas: ListUserPoolReplicasCommand,
+  GetSigningCertificate: GetSigningCertificateCommand,
+  GetProvisionedLimit: GetProvisionedLimitCommand,
+  UpdateProvisionedLimit: UpdateProvisionedLimitCommand,
 } as const;
 
 export type OperationName = keyof typeof commands;
@@ -276,4 +296,9 @@ export const readOperations: ReadonlySet<OperationName> = new Set<OperationName>
   'DescribeTerms',
   'DescribeTermsByClient',
   'ListTerms',
+  // Log delivery, replicas, signing certificate and provisioned limits (issue 17)
+  'GetLogDeliveryConfiguration',
+  'ListUserPoolReplicas',
+  'GetSigningCertificate',
+  'GetProvisionedLimit',
 ]);

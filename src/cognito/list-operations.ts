@@ -27,6 +27,9 @@ export const listOperations = {
   ListWebAuthnCredentials: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 20, items: 'Credentials', key: 'CredentialId' },
   // Terms (issue 17): MaxResults 1 to 60.
   ListTerms: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 60, items: 'Terms', key: 'TermsId' },
+  // No page size and no documented most per page: a pool has one replica per Region at most, so
+  // 60 (the API's usual page) is a bound no page reaches. Replicas are known by their Region.
+  ListUserPoolReplicas: { token: 'NextToken', pageSize: null, maxPageSize: 60, items: 'UserPoolReplicas', key: 'RegionName' },
 } as const satisfies { [Name in OperationName]?: ListOperationSpec<Name> };
 
 export interface ListOperationSpec<Name extends OperationName> {

@@ -26,6 +26,9 @@ import { parseMfaConfig } from './parse';
 import { parseTerms } from './parse';
 import { termsKeyOf, type TermsKey } from '../domain/keys';
 import type { TermsRecord } from '../domain/records';
+// Log delivery and the signing certificate (issue 17)
+import type { LogDeliveryConfigurationRecord } from '../domain/records';
+import { parseLogDeliveryConfiguration } from './parse';
 
 /** What a loader offers its users: load, and priming with what a list already returned. */
 export type Loader<Key, Value> = Pick<DataLoader<Key, Value, string>, 'load' | 'prime' | 'clearAll'>;
@@ -62,6 +65,10 @@ export interface Loaders {
   connections: Loader<ConnectionRead, unknown>;
   /** A pool's MFA configuration (GetUserPoolMfaConfig), once per pool per request. */
   mfaConfig: Loader<string, MfaConfigRecord>;
+  /** A pool's log delivery (GetLogDeliveryConfiguration), once per pool per request. */
+  logDeliveryConfiguration: Loader<string, LogDeliveryConfigurationRecord>;
+  /** A pool's SAML signing certificate (GetSigningCertificate), once per pool per request. */
+  signingCertificate: Loader<string, string | null>;
   /**
    * Starts a read whose answer later loads of this request will find (a list below a lookup, the
    * groups of a list's users), so it overlaps the reads before it. Its failure is not reported
@@ -185,6 +192,15 @@ export const createLoaders: LoaderFactory = (call, paging, descriptions) => {
     ),
     mfaConfig: perKeyLoader(async (userPoolId: string) =>
       parseMfaConfig(userPoolId, await call('GetUserPoolMfaConfig', { UserPoolId: userPoolId })),
+    ),
+    logDeliveryConfiguration: perKeyLoader(async (userPoolId: string) =>
+      parseLogDeliveryConfiguration(
+        userPoolId,
+        (await call('GetLogDeliveryConfiguration', { UserPoolId: userPoolId })).LogDeliveryConfiguration,
+      ),
+    ),
+    signingCertificate: perKeyLoader(
+      async (userPoolId: string) => (await call('GetSigningCertificate', { UserPoolId: userPoolId })).Certificate ?? null,
     ),
     readAhead: (start) => {
       start().catch(() => undefined);

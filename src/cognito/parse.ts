@@ -57,6 +57,9 @@ import type {
   RiskConfigurationType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { AccountTakeoverActionRecord, AuthEventRecord, NotifyEmailRecord, RiskConfigurationRecord } from '../domain/records';
+// Log delivery, replicas and provisioned limits (issue 17)
+import type { LimitType, LogDeliveryConfigurationType, UserPoolReplicaType } from '@aws-sdk/client-cognito-identity-provider';
+import type { LogDeliveryConfigurationRecord, ProvisionedLimitRecord, UserPoolReplicaRecord } from '../domain/records';
 
 /**
  * SDK output → the domain's records, in one place. Cognito's shapes say every member is
@@ -527,5 +530,45 @@ export function parseTermsSummary(userPoolId: string, terms: TermsDescriptionTyp
     enforcement: required(terms.Enforcement, 'terms’ Enforcement'),
     createdAt: terms.CreationDate,
     lastModifiedAt: terms.LastModifiedDate,
+  };
+}
+
+// Log delivery, replicas and provisioned limits (issue 17)
+
+/** A pool's log delivery; a pool that never set one may be answered without any (no entries, then). */
+export function parseLogDeliveryConfiguration(
+  userPoolId: string,
+  configuration: LogDeliveryConfigurationType | undefined,
+): LogDeliveryConfigurationRecord {
+  return {
+    userPoolId: configuration?.UserPoolId ?? userPoolId,
+    logConfigurations: (configuration?.LogConfigurations ?? []).map((entry) => ({
+      eventSource: required(entry.EventSource, 'a log configuration’s EventSource'),
+      logLevel: required(entry.LogLevel, 'a log configuration’s LogLevel'),
+      cloudWatchLogGroupArn: entry.CloudWatchLogsConfiguration?.LogGroupArn ?? null,
+      s3BucketArn: entry.S3Configuration?.BucketArn ?? null,
+      firehoseStreamArn: entry.FirehoseConfiguration?.StreamArn ?? null,
+    })),
+  };
+}
+
+/** A replica of `userPoolId`; its Region is its key, so it is required. */
+export function parseUserPoolReplica(userPoolId: string, replica: UserPoolReplicaType | undefined): UserPoolReplicaRecord {
+  return {
+    userPoolId,
+    regionName: required(replica?.RegionName, 'a replica’s RegionName'),
+    status: replica?.Status ?? null,
+    role: replica?.Role ?? null,
+    userPoolArn: replica?.UserPoolArn ?? null,
+  };
+}
+
+/** GetProvisionedLimit's and UpdateProvisionedLimit's answer; `category` is the one asked about. */
+export function parseProvisionedLimit(category: string, limit: LimitType | undefined): ProvisionedLimitRecord {
+  const answered = required(limit, 'Limit');
+  return {
+    category: answered.LimitDefinition?.Attributes?.['Category'] ?? category,
+    provisionedLimitValue: required(answered.ProvisionedLimitValue, 'the limit’s ProvisionedLimitValue'),
+    freeLimitValue: required(answered.FreeLimitValue, 'the limit’s FreeLimitValue'),
   };
 }

@@ -152,6 +152,22 @@ export const operationCategories = {
   UpdateTerms: 'UserPoolResourceUpdate',
   DeleteTerms: 'UserPoolResourceUpdate',
   ListTerms: 'UserPoolResourceRead',
+  // Log delivery, replicas, signing certificate and provisioned limits (issue 17). The signing
+  // certificate and the provisioned limits are on the quotas page (LimitManagement: 1 call per
+  // second per account). Log delivery is not: it is paced as the pool's other settings read and
+  // set on their own (GetUserPoolMfaConfig, SetRiskConfiguration). Replicas are not either: a
+  // replica is the pool in another Region, so making, changing and deleting one is paced as
+  // making and deleting pools (CreateUserPool, DeleteUserPool: UserPoolUpdate), and listing a
+  // pool's replicas as listing pools (ListUserPools: UserPoolRead).
+  GetLogDeliveryConfiguration: 'UserPoolResourceRead',
+  SetLogDeliveryConfiguration: 'UserPoolResourceUpdate',
+  CreateUserPoolReplica: 'UserPoolUpdate',
+  UpdateUserPoolReplica: 'UserPoolUpdate',
+  DeleteUserPoolReplica: 'UserPoolUpdate',
+  ListUserPoolReplicas: 'UserPoolRead',
+  GetSigningCertificate: 'UserPoolResourceRead',
+  GetProvisionedLimit: 'LimitManagement',
+  UpdateProvisionedLimit: 'LimitManagement',
 } as const satisfies Record<OperationName, QuotaCategory>;
 
 /**
@@ -175,4 +191,10 @@ export const categoriesChosenByGateway: ReadonlySet<OperationName> = new Set<Ope
   'UpdateTerms',
   'DeleteTerms',
   'ListTerms',
+  'GetLogDeliveryConfiguration',
+  'SetLogDeliveryConfiguration',
+  'CreateUserPoolReplica',
+  'UpdateUserPoolReplica',
+  'DeleteUserPoolReplica',
+  'ListUserPoolReplicas',
 ]);

@@ -449,6 +449,14 @@ export const gatewayCodes = {
     source: 'cognito',
     exceptions: ['FeatureUnavailableInTierException'],
   },
+  // --- Provisioned limits (issue 17) ----------------------------------------------------------
+  SERVICE_QUOTA_EXCEEDED: {
+    meaning: 'The rate asked for is above the account’s maximum in Service Quotas: ask for less, or request a higher quota there first.',
+    status: 400,
+    retry: false,
+    source: 'cognito',
+    exceptions: ['ServiceQuotaExceededException'],
+  },
   // --- Passkeys (issue 16) ---------------------------------------------------------------------
   WEB_AUTHN_NOT_ENABLED: {
     meaning: 'Passkeys are not turned on for the pool (its sign-in policy does not allow WEB_AUTHN).',

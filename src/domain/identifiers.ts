@@ -63,6 +63,20 @@ const rules = {
     max: 36,
     hint: 'a terms id such as 7a1b2c3d-0000-4000-8000-000000000001',
   },
+  // Log delivery and replicas (issue 17): ArnType and S3ArnType of the API reference
+  arn: {
+    pattern: /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/,
+    min: 20,
+    max: 2048,
+    hint: 'an ARN such as arn:aws:logs:eu-west-1:123456789012:log-group:cognito-logs',
+  },
+  s3BucketArn: {
+    pattern: /^arn:[\w+=/,.@-]+:[\w+=/,.@-]+:::[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?$/,
+    min: 3,
+    max: 1024,
+    hint: 'a bucket ARN such as arn:aws:s3:::my-cognito-logs',
+  },
+  regionName: { pattern: /^[a-z]{2}(-[a-z]+)+-[0-9]+$/, min: 5, max: 32, hint: 'an AWS Region such as eu-central-1' },
 } as const;
 
 export type IdentifierKind = keyof typeof rules;

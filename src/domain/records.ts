@@ -368,3 +368,39 @@ export interface TermsDetail {
   /** URL by language (cognito:default, cognito:spanish, ...). */
   links: Record<string, string>;
 }
+
+// Log delivery, replicas and provisioned limits (issue 17)
+
+/** Where one source of a pool's logs goes (GetLogDeliveryConfiguration): one entry per event source. */
+export interface LogConfigurationRecord {
+  /** userNotification (message delivery errors) or userAuthEvents (threat protection's user activity). */
+  eventSource: string;
+  /** ERROR or INFO. */
+  logLevel: string;
+  cloudWatchLogGroupArn: string | null;
+  s3BucketArn: string | null;
+  firehoseStreamArn: string | null;
+}
+
+export interface LogDeliveryConfigurationRecord {
+  userPoolId: string;
+  logConfigurations: LogConfigurationRecord[];
+}
+
+/** A pool's copy in one Region (multi-Region pools). Known by (userPoolId, regionName): a replica keeps its pool's id. */
+export interface UserPoolReplicaRecord {
+  userPoolId: string;
+  regionName: string;
+  /** CREATING, ACTIVE, INACTIVE or DELETING. */
+  status: string | null;
+  /** PRIMARY (where the pool was made) or SECONDARY. */
+  role: string | null;
+  userPoolArn: string | null;
+}
+
+/** The account's request rate for one quota category (GetProvisionedLimit), in requests per second. */
+export interface ProvisionedLimitRecord {
+  category: string;
+  provisionedLimitValue: number;
+  freeLimitValue: number;
+}

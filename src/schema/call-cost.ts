@@ -74,6 +74,8 @@ export const perItemCalls: Readonly<Record<string, PerItemCall>> = {
   'Device.user': {},
   'UserPool.csvHeader': {},
   'UserPool.mfaConfig': {},
+  'UserPool.logDeliveryConfiguration': {},
+  'UserPool.signingCertificate': {},
   ...Object.fromEntries(POOL_DETAIL.map((field) => [`UserPool.${field}`, { group: 'DescribeUserPool' }])),
   // Branding and terms (issue 17): a read each; a listed terms summary's other fields share one DescribeTerms.
   'UserPool.uiCustomization': {},
@@ -94,6 +96,7 @@ const ROOT_CALLS: Readonly<Record<string, number>> = {
   updateManagedLoginBranding: 2,
   updateTerms: 2,
   setUICustomization: 2,
+  setLogDeliveryConfiguration: 2,
 };
 
 /** Payload fields that read again what the mutation changed. */

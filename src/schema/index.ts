@@ -29,6 +29,11 @@ import './provider-links';
 import './terms';
 import './managed-login-branding';
 import './ui-customization';
+// Log delivery, replicas, signing certificate and provisioned limits (issue 17)
+import './log-delivery';
+import './replica';
+import './signing-certificate';
+import './provisioned-limit';
 
 /** An Apollo Federation v2 subgraph: `_service { sdl }` and `_entities` come with it. */
 export const schema: GraphQLSchema = guardFederationFields(

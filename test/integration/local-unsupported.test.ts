@@ -275,6 +275,27 @@ describe('branding and terms reads cognito-local does not implement', () => {
   }
 });
 
+describe('log delivery, replica, certificate and limit reads cognito-local does not implement (issue 17)', () => {
+  it.each([
+    ['logDeliveryConfiguration { userPoolId }', 'logDeliveryConfiguration', 'GetLogDeliveryConfiguration'],
+    ['replicas(first: 5) { edges { node { regionName } } }', 'replicas', 'ListUserPoolReplicas'],
+    ['signingCertificate', 'signingCertificate', 'GetSigningCertificate'],
+  ])('userPool { %s }: null with the error, the pool itself survives', async (selection, field, operation) => {
+    const before = snapshot();
+    const result = await query(`query ($id: String!) { userPool(userPoolId: $id) { userPoolId ${selection} } }`, { id: POOL });
+    expectUnsupported(result, operation, ['userPool', field], before);
+    expect(result.data).toEqual({ userPool: { userPoolId: POOL, [field]: null } });
+    expect(result.extensions!.cognitoCalls!.byOperation).toEqual({ DescribeUserPool: 1, [operation]: 1 });
+  });
+
+  it('provisionedLimit (GetProvisionedLimit): null with the error', async () => {
+    const before = snapshot();
+    const result = await query(`{ provisionedLimit(category: UserRead) { provisionedLimitValue } }`);
+    expectUnsupported(result, 'GetProvisionedLimit', ['provisionedLimit'], before);
+    expect(result.data).toEqual({ provisionedLimit: null });
+  });
+});
+
 /**
  * Mutations: NOT_SUPPORTED_BY_LOCAL_COGNITO is none of the typed results a mutation lists, so it
  * comes as a top-level GraphQL error; the mutation field is non-null, so `data` is null.
@@ -433,6 +454,31 @@ describe('writes cognito-local does not implement: a top-level error, data null'
       inputType: 'DeleteTermsInput',
       input: { userPoolId: NO_SUCH_POOL, termsId: TERMS_ID },
     },
+    // Replicas and provisioned limits (issue 17)
+    {
+      field: 'createUserPoolReplica',
+      operation: 'CreateUserPoolReplica',
+      inputType: 'CreateUserPoolReplicaInput',
+      input: { userPoolId: NO_SUCH_POOL, regionName: 'eu-central-1' },
+    },
+    {
+      field: 'updateUserPoolReplica',
+      operation: 'UpdateUserPoolReplica',
+      inputType: 'UpdateUserPoolReplicaInput',
+      input: { userPoolId: NO_SUCH_POOL, regionName: 'eu-central-1', status: 'INACTIVE' },
+    },
+    {
+      field: 'deleteUserPoolReplica',
+      operation: 'DeleteUserPoolReplica',
+      inputType: 'DeleteUserPoolReplicaInput',
+      input: { userPoolId: NO_SUCH_POOL, regionName: 'eu-central-1' },
+    },
+    {
+      field: 'updateProvisionedLimit',
+      operation: 'UpdateProvisionedLimit',
+      inputType: 'UpdateProvisionedLimitInput',
+      input: { category: 'UserRead', requestedLimitValue: 120 },
+    },
   ];
 
   for (const { field, operation, inputType, input } of adminWrites) {
@@ -447,6 +493,17 @@ describe('writes cognito-local does not implement: a top-level error, data null'
       expect(result.extensions!.cognitoCalls!.byOperation).toEqual({ [operation]: 1 });
     });
   }
+
+  it('setLogDeliveryConfiguration: stops at the read of the current list (GetLogDeliveryConfiguration), nothing is set', async () => {
+    const before = snapshot();
+    const result = await query(
+      `mutation ($input: SetLogDeliveryConfigurationInput!) { setLogDeliveryConfiguration(input: $input) { __typename ... on CognitoError { code message } } }`,
+      { input: { userPoolId: NO_SUCH_POOL, removeEventSources: ['userNotification'] } },
+    );
+    expectUnsupported(result, 'GetLogDeliveryConfiguration', ['setLogDeliveryConfiguration'], before);
+    expect(result.data).toBeNull();
+    expect(result.extensions!.cognitoCalls!.byOperation).toEqual({ GetLogDeliveryConfiguration: 1 });
+  });
 
   it('forgetDevice (ForgetDevice) with a demo user’s own token, on a device it does not have', async () => {
     const before = snapshot();
