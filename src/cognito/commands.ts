@@ -94,6 +94,17 @@ import {
   DeleteWebAuthnCredentialCommand,
   GetUserAuthFactorsCommand,
   AdminGetUserAuthFactorsCommand,
+  // Client secrets, session configuration and tags (issue 17)
+  AddUserPoolClientSecretCommand,
+  ListUserPoolClientSecretsCommand,
+  DeleteUserPoolClientSecretCommand,
+  GetUserPoolSessionConfigurationCommand,
+  SetUserPoolSessionConfigurationCommand,
+  GetUserPoolClientSessionConfigurationCommand,
+  SetUserPoolClientSessionConfigurationCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  ListTagsForResourceCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 
 /**
@@ -196,6 +207,17 @@ export const commands = {
   DeleteWebAuthnCredential: DeleteWebAuthnCredentialCommand,
   GetUserAuthFactors: GetUserAuthFactorsCommand,
   AdminGetUserAuthFactors: AdminGetUserAuthFactorsCommand,
+  // Client secrets, session configuration and tags (issue 17)
+  AddUserPoolClientSecret: AddUserPoolClientSecretCommand,
+  ListUserPoolClientSecrets: ListUserPoolClientSecretsCommand,
+  DeleteUserPoolClientSecret: DeleteUserPoolClientSecretCommand,
+  GetUserPoolSessionConfiguration: GetUserPoolSessionConfigurationCommand,
+  SetUserPoolSessionConfiguration: SetUserPoolSessionConfigurationCommand,
+  GetUserPoolClientSessionConfiguration: GetUserPoolClientSessionConfigurationCommand,
+  SetUserPoolClientSessionConfiguration: SetUserPoolClientSessionConfigurationCommand,
+  TagResource: TagResourceCommand,
+  UntagResource: UntagResourceCommand,
+  ListTagsForResource: ListTagsForResourceCommand,
 } as const;
 
 export type OperationName = keyof typeof commands;
@@ -241,4 +263,9 @@ export const readOperations: ReadonlySet<OperationName> = new Set<OperationName>
   'ListWebAuthnCredentials',
   'GetUserAuthFactors',
   'AdminGetUserAuthFactors',
+  // Client secrets, session configuration and tags (issue 17)
+  'ListUserPoolClientSecrets',
+  'GetUserPoolSessionConfiguration',
+  'GetUserPoolClientSessionConfiguration',
+  'ListTagsForResource',
 ]);

@@ -25,6 +25,8 @@ export const listOperations = {
   // MaxResults 0 or absent also means 60 here (operation reference); the helper always sends it.
   AdminListUserAuthEvents: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 60, items: 'AuthEvents', key: 'EventId' },
   ListWebAuthnCredentials: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 20, items: 'Credentials', key: 'CredentialId' },
+  // A client has at most 2 secrets (its reference says no token is returned; the shapes still carry one).
+  ListUserPoolClientSecrets: { token: 'NextToken', pageSize: null, maxPageSize: 2, items: 'ClientSecrets', key: 'ClientSecretId' },
 } as const satisfies { [Name in OperationName]?: ListOperationSpec<Name> };
 
 export interface ListOperationSpec<Name extends OperationName> {

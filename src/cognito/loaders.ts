@@ -23,6 +23,8 @@ import { filterExpression } from './filter-syntax';
 import { membershipIndex, readGroupsOfUser, readPoolGroups, type PoolGroups } from './membership';
 import { parseClientDetail, parseDevice, parseGroup, parseImportJob, parseUser, parseUserDetail, parseUserPoolDetail } from './parse';
 import { parseMfaConfig } from './parse';
+import type { ClientSessionConfigurationRecord, TagRecord, UserPoolSessionConfigurationRecord } from '../domain/records';
+import { parseClientSessionConfiguration, parseTags, parseUserPoolSessionConfiguration } from './parse';
 
 /** What a loader offers its users: load, and priming with what a list already returned. */
 export type Loader<Key, Value> = Pick<DataLoader<Key, Value, string>, 'load' | 'prime' | 'clearAll'>;
@@ -59,6 +61,12 @@ export interface Loaders {
   connections: Loader<ConnectionRead, unknown>;
   /** A pool's MFA configuration (GetUserPoolMfaConfig), once per pool per request. */
   mfaConfig: Loader<string, MfaConfigRecord>;
+  /** A pool's session settings (GetUserPoolSessionConfiguration), once per pool per request. */
+  poolSessionConfiguration: Loader<string, UserPoolSessionConfigurationRecord>;
+  /** An app client's session settings (GetUserPoolClientSessionConfiguration), once per client per request. */
+  clientSessionConfiguration: Loader<ClientKey, ClientSessionConfigurationRecord>;
+  /** A resource's tags by its ARN (ListTagsForResource), once per resource per request. */
+  tags: Loader<string, TagRecord[]>;
   /**
    * Starts a read whose answer later loads of this request will find (a list below a lookup, the
    * groups of a list's users), so it overlaps the reads before it. Its failure is not reported
@@ -181,6 +189,18 @@ export const createLoaders: LoaderFactory = (call, paging, descriptions) => {
     mfaConfig: perKeyLoader(async (userPoolId: string) =>
       parseMfaConfig(userPoolId, await call('GetUserPoolMfaConfig', { UserPoolId: userPoolId })),
     ),
+    poolSessionConfiguration: perKeyLoader(async (userPoolId: string) =>
+      parseUserPoolSessionConfiguration(userPoolId, await call('GetUserPoolSessionConfiguration', { UserPoolId: userPoolId })),
+    ),
+    clientSessionConfiguration: perKeyLoader<ClientKey, ClientSessionConfigurationRecord>(
+      async (key) =>
+        parseClientSessionConfiguration(
+          key,
+          await call('GetUserPoolClientSessionConfiguration', { UserPoolId: key.userPoolId, ClientId: key.clientId }),
+        ),
+      clientKeyOf,
+    ),
+    tags: perKeyLoader(async (resourceArn: string) => parseTags((await call('ListTagsForResource', { ResourceArn: resourceArn })).Tags)),
     readAhead: (start) => {
       start().catch(() => undefined);
     },

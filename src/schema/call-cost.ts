@@ -74,11 +74,23 @@ export const perItemCalls: Readonly<Record<string, PerItemCall>> = {
   'Device.user': {},
   'UserPool.csvHeader': {},
   'UserPool.mfaConfig': {},
+  // Issue 17: session configuration; tags are one ListTagsForResource with the ARN of the pool's DescribeUserPool.
+  'UserPool.sessionConfiguration': {},
+  'Client.sessionConfiguration': {},
+  'UserPool.tags': {},
   ...Object.fromEntries(POOL_DETAIL.map((field) => [`UserPool.${field}`, { group: 'DescribeUserPool' }])),
 };
 
 /** Root fields that make more than one call: the updates read the current settings first (README, Updates). */
-const ROOT_CALLS: Readonly<Record<string, number>> = { updateUserPool: 2, updateUserPoolClient: 2, setUserPoolMfaConfig: 2 };
+const ROOT_CALLS: Readonly<Record<string, number>> = {
+  updateUserPool: 2,
+  updateUserPoolClient: 2,
+  setUserPoolMfaConfig: 2,
+  // Issue 17: the current configuration first; the pool's ARN first (DescribeUserPool).
+  setUserPoolSessionConfiguration: 2,
+  tagResource: 2,
+  untagResource: 2,
+};
 
 /** Payload fields that read again what the mutation changed. */
 const REREAD_TYPES = new Set(['User', 'Group', 'Device', 'CognitoViewer']);

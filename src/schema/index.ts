@@ -25,6 +25,10 @@ import './entities';
 import './auth-event';
 import './risk-configuration';
 import './provider-links';
+// Client secrets, session configuration and tags (issue 17)
+import './client-secrets';
+import './session-configuration';
+import './tags';
 
 /** An Apollo Federation v2 subgraph: `_service { sdl }` and `_entities` come with it. */
 export const schema: GraphQLSchema = guardFederationFields(
