@@ -477,7 +477,10 @@ export function parseCredentialCreationOptions(document: unknown): Record<string
 // ---------------------------------------------------------------------------------------------
 
 /** A secret's metadata; its value, if Cognito sent one, is not taken (the caller reads it from the output itself). */
-export function parseClientSecret(client: { userPoolId: string; clientId: string }, secret: ClientSecretDescriptorType): ClientSecretRecord {
+export function parseClientSecret(
+  client: { userPoolId: string; clientId: string },
+  secret: ClientSecretDescriptorType,
+): ClientSecretRecord {
   return {
     userPoolId: client.userPoolId,
     clientId: client.clientId,

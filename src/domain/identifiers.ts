@@ -50,7 +50,12 @@ const rules = {
   },
   // Client secrets and tags (issue 17)
   clientSecret: { pattern: /^[\w+]+$/, min: 24, max: 64, hint: 'letters, digits, _ and +' },
-  clientSecretId: { pattern: /^\S+$/, min: 1, max: 128, hint: 'a secret id as listed in a client’s secrets, such as <clientId>--1767225600' },
+  clientSecretId: {
+    pattern: /^\S+$/,
+    min: 1,
+    max: 128,
+    hint: 'a secret id as listed in a client’s secrets, such as <clientId>--1767225600',
+  },
   tagKey: { pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u, min: 1, max: 128, hint: 'letters, digits, spaces and _ . : / = + - @' },
   tagValue: { pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u, min: 0, max: 256, hint: 'letters, digits, spaces and _ . : / = + - @' },
 } as const;

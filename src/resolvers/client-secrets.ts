@@ -14,7 +14,11 @@ import { listRecords } from './list-records';
  * the gateway once, in addUserPoolClientSecret's payload, when its creator asks for it.
  */
 
-export async function listClientSecrets(ctx: GatewayContext, client: ClientKey, args: ConnectionArgs): Promise<RelayConnection<ClientSecretRecord>> {
+export async function listClientSecrets(
+  ctx: GatewayContext,
+  client: ClientKey,
+  args: ConnectionArgs,
+): Promise<RelayConnection<ClientSecretRecord>> {
   const input = { UserPoolId: client.userPoolId, ClientId: client.clientId };
   return listRecords(ctx, 'ListUserPoolClientSecrets', input, args, (secret) => parseClientSecret(client, secret));
 }
@@ -58,7 +62,10 @@ export async function addUserPoolClientSecret(
   };
 }
 
-export async function deleteUserPoolClientSecret(ctx: GatewayContext, input: { userPoolId: string; clientId: string; clientSecretId: string }) {
+export async function deleteUserPoolClientSecret(
+  ctx: GatewayContext,
+  input: { userPoolId: string; clientId: string; clientSecretId: string },
+) {
   const key = clientTarget(input);
   const ClientSecretId = checkIdentifier('clientSecretId', input.clientSecretId, 'input.clientSecretId');
   await ctx.call('DeleteUserPoolClientSecret', { UserPoolId: key.userPoolId, ClientId: key.clientId, ClientSecretId });

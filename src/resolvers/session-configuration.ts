@@ -2,12 +2,7 @@ import { parseClientSessionConfiguration, parseUserPoolSessionConfiguration } fr
 import { invalidInput } from '../domain/gateway-error';
 import { checkIdentifier, checkRange } from '../domain/identifiers';
 import type { ClientKey } from '../domain/keys';
-import type {
-  ClientRecord,
-  ClientSessionConfigurationRecord,
-  UserPoolRecord,
-  UserPoolSessionConfigurationRecord,
-} from '../domain/records';
+import type { ClientRecord, ClientSessionConfigurationRecord, UserPoolRecord, UserPoolSessionConfigurationRecord } from '../domain/records';
 import type { GatewayContext } from './context';
 import { userPoolReference } from './user-pools';
 
@@ -19,7 +14,10 @@ import { userPoolReference } from './user-pools';
 
 export type UserSessionTracking = 'ENABLED' | 'DISABLED';
 
-export async function userPoolSessionConfiguration(ctx: GatewayContext, pool: { userPoolId: string }): Promise<UserPoolSessionConfigurationRecord> {
+export async function userPoolSessionConfiguration(
+  ctx: GatewayContext,
+  pool: { userPoolId: string },
+): Promise<UserPoolSessionConfigurationRecord> {
   return ctx.loaders.poolSessionConfiguration.load(pool.userPoolId);
 }
 

@@ -32,7 +32,8 @@ function checkTagKey(key: string, field: string): string {
 
 function checkCount(count: number, field: string, what: string): void {
   if (count === 0) throw invalidInput(field, `name at least one ${what}`);
-  if (count > MAX_TAGS_PER_POOL) throw invalidInput(field, `must hold at most ${MAX_TAGS_PER_POOL} ${what}s (a pool has at most ${MAX_TAGS_PER_POOL} tags)`);
+  if (count > MAX_TAGS_PER_POOL)
+    throw invalidInput(field, `must hold at most ${MAX_TAGS_PER_POOL} ${what}s (a pool has at most ${MAX_TAGS_PER_POOL} tags)`);
 }
 
 function checkUnique(keys: readonly string[], field: string): void {

@@ -19,18 +19,16 @@ const UserSessionTracking = builder.enumType('UserSessionTracking', {
   values: ['ENABLED', 'DISABLED'] as const,
 });
 
-const UserPoolSessionConfiguration = builder
-  .objectRef<UserPoolSessionConfigurationRecord>('UserPoolSessionConfiguration')
-  .implement({
-    description: 'A pool’s session settings (GetUserPoolSessionConfiguration); a pool never configured reads as DISABLED and 20.',
-    fields: (t) => ({
-      userPoolId: t.exposeString('userPoolId'),
-      userSessionTracking: t.field({ type: UserSessionTracking, resolve: (c) => c.userSessionTracking }),
-      maxTokenSessionsPerUser: t.exposeInt('maxTokenSessionsPerUser', {
-        description: 'Active token sessions a user may have across the pool (1 to 100); a new sign-in beyond evicts the least recently used.',
-      }),
+const UserPoolSessionConfiguration = builder.objectRef<UserPoolSessionConfigurationRecord>('UserPoolSessionConfiguration').implement({
+  description: 'A pool’s session settings (GetUserPoolSessionConfiguration); a pool never configured reads as DISABLED and 20.',
+  fields: (t) => ({
+    userPoolId: t.exposeString('userPoolId'),
+    userSessionTracking: t.field({ type: UserSessionTracking, resolve: (c) => c.userSessionTracking }),
+    maxTokenSessionsPerUser: t.exposeInt('maxTokenSessionsPerUser', {
+      description: 'Active token sessions a user may have across the pool (1 to 100); a new sign-in beyond evicts the least recently used.',
     }),
-  });
+  }),
+});
 
 const ClientSessionConfiguration = builder.objectRef<ClientSessionConfigurationRecord>('ClientSessionConfiguration').implement({
   description: 'An app client’s session settings (GetUserPoolClientSessionConfiguration); a client never configured reads as 60 minutes.',

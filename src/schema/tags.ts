@@ -57,7 +57,11 @@ builder.relayMutationField(
   {
     inputFields: (t) => ({
       userPoolId: t.string({ required: true, description: 'The pool to tag (the only resource Cognito tags); the gateway finds its ARN.' }),
-      tags: t.field({ type: [TagInput], required: true, description: '1 to 50 tags, each key once. A key the pool has gets the new value.' }),
+      tags: t.field({
+        type: [TagInput],
+        required: true,
+        description: '1 to 50 tags, each key once. A key the pool has gets the new value.',
+      }),
     }),
   },
   {
