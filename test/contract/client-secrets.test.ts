@@ -123,6 +123,21 @@ describe('Client.secrets: ListUserPoolClientSecrets through the one pagination h
   });
 });
 
+describe('InternalServerException (the secret operations’ name for InternalErrorException) is a fault', () => {
+  it('a read that meets it is tried again, as after InternalErrorException', async () => {
+    scripted.cognito
+      .on(ListUserPoolClientSecretsCommand)
+      .rejectsOnce(cognitoException('InternalServerException', 500))
+      .resolves({ ClientSecrets: [descriptor(0)] });
+    const result = await scripted.query(
+      `{ client(userPoolId: "${POOL}", clientId: "${CLIENT_ID}") { secrets(first: 2) { edges { node { clientSecretId } } } } }`,
+    );
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    expect(result.data!.client.secrets.edges).toEqual([{ node: { clientSecretId: secretId(0) } }]);
+    expect(scripted.cognito.commandCalls(ListUserPoolClientSecretsCommand)).toHaveLength(2);
+  });
+});
+
 describe('the call path strips every listed value, whatever the page holds', () => {
   it('one, many or no secrets: no ClientSecretValue is left', () => {
     const output = { ClientSecrets: [descriptor(0, LISTED_VALUE), descriptor(1), descriptor(2, LISTED_VALUE)] };
