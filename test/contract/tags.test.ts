@@ -185,6 +185,35 @@ describe('tagResource and untagResource, by pool id', () => {
   });
 });
 
+describe('a tag write names its pool by ARN: only that pool’s cached descriptions are dropped', () => {
+  it('with DESCRIPTION_CACHE_TTL_MS, tagging pool A makes A described again and leaves B’s description cached', async () => {
+    const OTHER = 'eu-west-1_Tagged2';
+    const cached = scriptedGateway({ descriptionCacheTtlMs: 60_000 });
+    cached.cognito.on(DescribeUserPoolCommand).callsFake((input: { UserPoolId: string }) => ({
+      UserPool: {
+        Id: input.UserPoolId,
+        Name: input.UserPoolId,
+        Arn: `arn:aws:cognito-idp:eu-west-1:123456789012:userpool/${input.UserPoolId}`,
+      },
+    }));
+    cached.cognito.on(TagResourceCommand).resolves({});
+    const both = `{ a: userPool(userPoolId: "${POOL}") { name } b: userPool(userPoolId: "${OTHER}") { name } }`;
+    const described = () =>
+      cached.cognito.commandCalls(DescribeUserPoolCommand).map((call) => (call.args[0].input as { UserPoolId: string }).UserPoolId);
+
+    await cached.query(both);
+    expect(described()).toEqual([POOL, OTHER]);
+    const tagged = await cached.query(
+      `mutation { tagResource(input: { userPoolId: "${POOL}", tags: [{ key: "a", value: "b" }] }) { __typename } }`,
+    );
+    expect(tagged.data!.tagResource.__typename).toBe('TagResourcePayload');
+    // The mutation found A's ARN in the cache: no DescribeUserPool for it.
+    expect(described()).toEqual([POOL, OTHER]);
+    await cached.query(both);
+    expect(described()).toEqual([POOL, OTHER, POOL]);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------
 // Every exception each operation documents (its Command's @throws), and the code it is answered with
 // ---------------------------------------------------------------------------------------------
