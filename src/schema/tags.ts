@@ -9,16 +9,18 @@ import { UserPoolRef } from './refs';
  * Tags (issue 17). Cognito tags user pools only; the tag operations take the pool's ARN, which the
  * gateway reads from the pool's description, so its fields and mutations take the pool as every
  * other one does. Keys and values are checked against AWS's limits before any call.
+ * The types are `UserPoolTag` and `UserPoolTagInput`, not `Tag`: many subgraphs of a supergraph
+ * have a `Tag` of their own, and the two would not compose.
  */
 
 const admin = { authScopes: { admin: true } } as const;
 
-const Tag = builder.objectRef<TagRecord>('Tag').implement({
+const UserPoolTag = builder.objectRef<TagRecord>('UserPoolTag').implement({
   description: 'A tag of a user pool: a key and its value.',
   fields: (t) => ({ key: t.exposeString('key'), value: t.exposeString('value') }),
 });
 
-const TagInput = builder.inputType('TagInput', {
+const UserPoolTagInput = builder.inputType('UserPoolTagInput', {
   fields: (t) => ({
     key: t.string({ required: true, description: '1 to 128 letters, digits, spaces and _ . : / = + - @; not starting with aws:.' }),
     value: t.string({ required: true, description: '0 to 256 of the same characters.' }),
@@ -27,7 +29,7 @@ const TagInput = builder.inputType('TagInput', {
 
 builder.objectFields(UserPoolRef, (t) => ({
   tags: t.field({
-    type: [Tag],
+    type: [UserPoolTag],
     nullable: true,
     description: 'The pool’s tags, in key order (ListTagsForResource with the pool’s ARN; at most 50).',
     resolve: (pool, _, ctx) => userPoolTags(ctx, pool),
@@ -58,7 +60,7 @@ builder.relayMutationField(
     inputFields: (t) => ({
       userPoolId: t.string({ required: true, description: 'The pool to tag (the only resource Cognito tags); the gateway finds its ARN.' }),
       tags: t.field({
-        type: [TagInput],
+        type: [UserPoolTagInput],
         required: true,
         description: '1 to 50 tags, each key once. A key the pool has gets the new value.',
       }),
