@@ -2,6 +2,7 @@ import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-iden
 import { setMaxListeners } from 'node:events';
 import type { Logger } from '../domain/logger';
 import type { CallLog } from './call-log';
+import { userPoolOfCall } from './call-pool';
 import { CALL_SIGNAL, takesSignalOnInput } from './client';
 import { commands, readOperations, type InputOf, type OperationName, type OutputOf } from './commands';
 import { GatewayError } from '../domain/gateway-error';
@@ -93,7 +94,7 @@ export function createCognitoCall(options: CallPathOptions): CognitoCall {
 
   return async (operation, input, callOptions = {}) => {
     const Command = commands[operation] as unknown as AnyCommand;
-    const userPoolId = (input as { UserPoolId?: string }).UserPoolId;
+    const userPoolId = userPoolOfCall(input);
     const isWrite = !readOperations.has(operation);
     let throttles = 0;
     // The request ended (deadline, or its client gone) before an answer: after throttling, the quota is why.

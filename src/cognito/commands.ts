@@ -118,6 +118,17 @@ import {
   GetSigningCertificateCommand,
   GetProvisionedLimitCommand,
   UpdateProvisionedLimitCommand,
+  // Client secrets, session configuration and tags (issue 17)
+  AddUserPoolClientSecretCommand,
+  ListUserPoolClientSecretsCommand,
+  DeleteUserPoolClientSecretCommand,
+  GetUserPoolSessionConfigurationCommand,
+  SetUserPoolSessionConfigurationCommand,
+  GetUserPoolClientSessionConfigurationCommand,
+  SetUserPoolClientSessionConfigurationCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  ListTagsForResourceCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 
 /**
@@ -244,6 +255,17 @@ export const commands = {
   GetSigningCertificate: GetSigningCertificateCommand,
   GetProvisionedLimit: GetProvisionedLimitCommand,
   UpdateProvisionedLimit: UpdateProvisionedLimitCommand,
+  // Client secrets, session configuration and tags (issue 17)
+  AddUserPoolClientSecret: AddUserPoolClientSecretCommand,
+  ListUserPoolClientSecrets: ListUserPoolClientSecretsCommand,
+  DeleteUserPoolClientSecret: DeleteUserPoolClientSecretCommand,
+  GetUserPoolSessionConfiguration: GetUserPoolSessionConfigurationCommand,
+  SetUserPoolSessionConfiguration: SetUserPoolSessionConfigurationCommand,
+  GetUserPoolClientSessionConfiguration: GetUserPoolClientSessionConfigurationCommand,
+  SetUserPoolClientSessionConfiguration: SetUserPoolClientSessionConfigurationCommand,
+  TagResource: TagResourceCommand,
+  UntagResource: UntagResourceCommand,
+  ListTagsForResource: ListTagsForResourceCommand,
 } as const;
 
 export type OperationName = keyof typeof commands;
@@ -301,4 +323,9 @@ export const readOperations: ReadonlySet<OperationName> = new Set<OperationName>
   'ListUserPoolReplicas',
   'GetSigningCertificate',
   'GetProvisionedLimit',
+  // Client secrets, session configuration and tags (issue 17)
+  'ListUserPoolClientSecrets',
+  'GetUserPoolSessionConfiguration',
+  'GetUserPoolClientSessionConfiguration',
+  'ListTagsForResource',
 ]);

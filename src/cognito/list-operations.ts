@@ -30,6 +30,8 @@ export const listOperations = {
   // No page size and no documented most per page: a pool has one replica per Region at most, so
   // 60 (the API's usual page) is a bound no page reaches. Replicas are known by their Region.
   ListUserPoolReplicas: { token: 'NextToken', pageSize: null, maxPageSize: 60, items: 'UserPoolReplicas', key: 'RegionName' },
+  // A client has at most 2 secrets (its reference says no token is returned; the shapes still carry one).
+  ListUserPoolClientSecrets: { token: 'NextToken', pageSize: null, maxPageSize: 2, items: 'ClientSecrets', key: 'ClientSecretId' },
 } as const satisfies { [Name in OperationName]?: ListOperationSpec<Name> };
 
 export interface ListOperationSpec<Name extends OperationName> {

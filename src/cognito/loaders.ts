@@ -29,6 +29,8 @@ import type { TermsRecord } from '../domain/records';
 // Log delivery and the signing certificate (issue 17)
 import type { LogDeliveryConfigurationRecord } from '../domain/records';
 import { parseLogDeliveryConfiguration } from './parse';
+import type { ClientSessionConfigurationRecord, TagRecord, UserPoolSessionConfigurationRecord } from '../domain/records';
+import { parseClientSessionConfiguration, parseTags, parseUserPoolSessionConfiguration } from './parse';
 
 /** What a loader offers its users: load, and priming with what a list already returned. */
 export type Loader<Key, Value> = Pick<DataLoader<Key, Value, string>, 'load' | 'prime' | 'clearAll'>;
@@ -69,6 +71,12 @@ export interface Loaders {
   logDeliveryConfiguration: Loader<string, LogDeliveryConfigurationRecord>;
   /** A pool's SAML signing certificate (GetSigningCertificate), once per pool per request. */
   signingCertificate: Loader<string, string | null>;
+  /** A pool's session settings (GetUserPoolSessionConfiguration), once per pool per request. */
+  poolSessionConfiguration: Loader<string, UserPoolSessionConfigurationRecord>;
+  /** An app client's session settings (GetUserPoolClientSessionConfiguration), once per client per request. */
+  clientSessionConfiguration: Loader<ClientKey, ClientSessionConfigurationRecord>;
+  /** A resource's tags by its ARN (ListTagsForResource), once per resource per request. */
+  tags: Loader<string, TagRecord[]>;
   /**
    * Starts a read whose answer later loads of this request will find (a list below a lookup, the
    * groups of a list's users), so it overlaps the reads before it. Its failure is not reported
@@ -202,6 +210,18 @@ export const createLoaders: LoaderFactory = (call, paging, descriptions) => {
     signingCertificate: perKeyLoader(
       async (userPoolId: string) => (await call('GetSigningCertificate', { UserPoolId: userPoolId })).Certificate ?? null,
     ),
+    poolSessionConfiguration: perKeyLoader(async (userPoolId: string) =>
+      parseUserPoolSessionConfiguration(userPoolId, await call('GetUserPoolSessionConfiguration', { UserPoolId: userPoolId })),
+    ),
+    clientSessionConfiguration: perKeyLoader<ClientKey, ClientSessionConfigurationRecord>(
+      async (key) =>
+        parseClientSessionConfiguration(
+          key,
+          await call('GetUserPoolClientSessionConfiguration', { UserPoolId: key.userPoolId, ClientId: key.clientId }),
+        ),
+      clientKeyOf,
+    ),
+    tags: perKeyLoader(async (resourceArn: string) => parseTags((await call('ListTagsForResource', { ResourceArn: resourceArn })).Tags)),
     readAhead: (start) => {
       start().catch(() => undefined);
     },

@@ -47,6 +47,17 @@ import type {
   UICustomizationType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { ManagedLoginBrandingRecord, TermsRecord, UICustomizationRecord } from '../domain/records';
+import type {
+  ClientSecretDescriptorType,
+  GetUserPoolClientSessionConfigurationResponse,
+  GetUserPoolSessionConfigurationResponse,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type {
+  ClientSecretRecord,
+  ClientSessionConfigurationRecord,
+  TagRecord,
+  UserPoolSessionConfigurationRecord,
+} from '../domain/records';
 import { toUserStatus } from '../domain/user-status';
 import type { RedactedClient } from './redaction';
 // Sign-in risk and linked identities (issue 16)
@@ -571,4 +582,51 @@ export function parseProvisionedLimit(category: string, limit: LimitType | undef
     provisionedLimitValue: required(answered.ProvisionedLimitValue, 'the limit’s ProvisionedLimitValue'),
     freeLimitValue: required(answered.FreeLimitValue, 'the limit’s FreeLimitValue'),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Client secrets, session configuration and tags (issue 17)
+// ---------------------------------------------------------------------------------------------
+
+/** A secret's metadata; its value, if Cognito sent one, is not taken (the caller reads it from the output itself). */
+export function parseClientSecret(
+  client: { userPoolId: string; clientId: string },
+  secret: ClientSecretDescriptorType,
+): ClientSecretRecord {
+  return {
+    userPoolId: client.userPoolId,
+    clientId: client.clientId,
+    clientSecretId: required(secret.ClientSecretId, 'a client secret’s ClientSecretId'),
+    createdAt: secret.ClientSecretCreateDate ?? null,
+  };
+}
+
+/**
+ * Get and Set answer the same shape. Cognito documents what a pool never configured reads as
+ * (tracking DISABLED, 20 sessions per user); a member it leaves out is taken as that default.
+ */
+export function parseUserPoolSessionConfiguration(
+  userPoolId: string,
+  output: GetUserPoolSessionConfigurationResponse,
+): UserPoolSessionConfigurationRecord {
+  return {
+    userPoolId,
+    userSessionTracking: output.UserSessionTracking ?? 'DISABLED',
+    maxTokenSessionsPerUser: output.TokenSession?.MaxPerUser ?? 20,
+  };
+}
+
+/** Get and Set answer the same shape; a client never configured reads as 60 minutes (Cognito's default). */
+export function parseClientSessionConfiguration(
+  client: { userPoolId: string; clientId: string },
+  output: GetUserPoolClientSessionConfigurationResponse,
+): ClientSessionConfigurationRecord {
+  return { ...client, ssoSessionMaxValidityMinutes: output.SSOSession?.MaxValidityMinutes ?? 60 };
+}
+
+/** ListTagsForResource's map as a list, in key order (a map has no order of its own to keep). */
+export function parseTags(tags: Record<string, string> | undefined): TagRecord[] {
+  return Object.entries(tags ?? {})
+    .map(([key, value]) => ({ key, value }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

@@ -168,6 +168,20 @@ export const operationCategories = {
   GetSigningCertificate: 'UserPoolResourceRead',
   GetProvisionedLimit: 'LimitManagement',
   UpdateProvisionedLimit: 'LimitManagement',
+  // Client secrets, session configuration and tags (issue 17). Only the tag operations are on the
+  // quotas page. A client's secrets and session settings are paced as its other reads and writes
+  // (DescribeUserPoolClient: UserPoolClientRead; UpdateUserPoolClient: UserPoolClientUpdate), the
+  // pool's session settings as its other configuration (GetUserPoolMfaConfig, SetUserPoolMfaConfig).
+  AddUserPoolClientSecret: 'UserPoolClientUpdate',
+  ListUserPoolClientSecrets: 'UserPoolClientRead',
+  DeleteUserPoolClientSecret: 'UserPoolClientUpdate',
+  GetUserPoolSessionConfiguration: 'UserPoolResourceRead',
+  SetUserPoolSessionConfiguration: 'UserPoolResourceUpdate',
+  GetUserPoolClientSessionConfiguration: 'UserPoolClientRead',
+  SetUserPoolClientSessionConfiguration: 'UserPoolClientUpdate',
+  TagResource: 'UserPoolResourceUpdate',
+  UntagResource: 'UserPoolResourceUpdate',
+  ListTagsForResource: 'UserPoolResourceRead',
 } as const satisfies Record<OperationName, QuotaCategory>;
 
 /**
@@ -197,4 +211,11 @@ export const categoriesChosenByGateway: ReadonlySet<OperationName> = new Set<Ope
   'UpdateUserPoolReplica',
   'DeleteUserPoolReplica',
   'ListUserPoolReplicas',
+  'AddUserPoolClientSecret',
+  'ListUserPoolClientSecrets',
+  'DeleteUserPoolClientSecret',
+  'GetUserPoolSessionConfiguration',
+  'SetUserPoolSessionConfiguration',
+  'GetUserPoolClientSessionConfiguration',
+  'SetUserPoolClientSessionConfiguration',
 ]);

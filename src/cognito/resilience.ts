@@ -26,7 +26,7 @@ export function classifyFailure(error: unknown, attemptTimedOut: boolean): Failu
   const name = exceptionName(error);
   const shape = (error ?? {}) as SdkErrorShape;
   if ((name && throttlingExceptions.has(name)) || shape.$metadata?.httpStatusCode === 429) return 'throttled';
-  if (name === 'InternalErrorException') return 'fault';
+  if (name === 'InternalErrorException' || name === 'InternalServerException') return 'fault';
   if (name && isCognitoException(name)) return 'final';
   if (isNotImplemented(error)) return 'final';
   if (shape.$fault === 'server' || (shape.$metadata?.httpStatusCode ?? 0) >= 500) return 'fault';

@@ -135,7 +135,7 @@ export const gatewayCodes = {
     status: 503,
     retry: true,
     source: 'gateway',
-    exceptions: ['InternalErrorException'],
+    exceptions: ['InternalErrorException', 'InternalServerException'],
     refusesRequest: true,
   },
   COGNITO_TIMEOUT: {
@@ -521,6 +521,14 @@ export const gatewayCodes = {
     retry: false,
     source: 'cognito',
     exceptions: ['TermsExistsException'],
+  },
+  // --- Client secrets (issue 17) ---------------------------------------------------------------
+  ACCESS_DENIED: {
+    meaning: 'The gateway’s AWS credentials may not call this operation (their IAM policy): the operator must allow it.',
+    status: 403,
+    retry: false,
+    source: 'cognito',
+    exceptions: ['AccessDeniedException'],
   },
 } as const satisfies Record<string, CodeSpec>;
 

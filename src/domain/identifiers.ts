@@ -77,6 +77,16 @@ const rules = {
     hint: 'a bucket ARN such as arn:aws:s3:::my-cognito-logs',
   },
   regionName: { pattern: /^[a-z]{2}(-[a-z]+)+-[0-9]+$/, min: 5, max: 32, hint: 'an AWS Region such as eu-central-1' },
+  // Client secrets and tags (issue 17)
+  clientSecret: { pattern: /^[\w+]+$/, min: 24, max: 64, hint: 'letters, digits, _ and +' },
+  clientSecretId: {
+    pattern: /^\S+$/,
+    min: 1,
+    max: 128,
+    hint: 'a secret id as listed in a client’s secrets, such as <clientId>--1767225600',
+  },
+  tagKey: { pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u, min: 1, max: 128, hint: 'letters, digits, spaces and _ . : / = + - @' },
+  tagValue: { pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u, min: 0, max: 256, hint: 'letters, digits, spaces and _ . : / = + - @' },
 } as const;
 
 export type IdentifierKind = keyof typeof rules;

@@ -404,3 +404,34 @@ export interface ProvisionedLimitRecord {
   provisionedLimitValue: number;
   freeLimitValue: number;
 }
+
+/** A client secret's metadata (ListUserPoolClientSecrets, AddUserPoolClientSecret): never its value. */
+export interface ClientSecretRecord {
+  userPoolId: string;
+  clientId: string;
+  /** `<clientId>--<epoch seconds of its creation>`, as DeleteUserPoolClientSecret takes it. */
+  clientSecretId: string;
+  createdAt: Date | null;
+}
+
+/** A pool's session settings (GetUserPoolSessionConfiguration). */
+export interface UserPoolSessionConfigurationRecord {
+  userPoolId: string;
+  userSessionTracking: 'ENABLED' | 'DISABLED';
+  /** Active token sessions a user may have across the pool (TokenSession.MaxPerUser). */
+  maxTokenSessionsPerUser: number;
+}
+
+/** An app client's session settings (GetUserPoolClientSessionConfiguration). */
+export interface ClientSessionConfigurationRecord {
+  userPoolId: string;
+  clientId: string;
+  /** How long the client silently reuses an SSO session (SSOSession.MaxValidityMinutes). */
+  ssoSessionMaxValidityMinutes: number;
+}
+
+/** One tag of a user pool (ListTagsForResource answers them as a map). */
+export interface TagRecord {
+  key: string;
+  value: string;
+}

@@ -1,10 +1,10 @@
 import { parseUserPoolReplica } from '../cognito/parse';
 import type { ConnectionArgs, RelayConnection } from '../domain/connection';
-import { invalidInput } from '../domain/gateway-error';
 import { checkIdentifier } from '../domain/identifiers';
-import type { UserPoolReplicaRecord } from '../domain/records';
+import type { TagRecord, UserPoolReplicaRecord } from '../domain/records';
 import type { GatewayContext } from './context';
 import { listRecords } from './list-records';
+import { checkedTagMap } from './tags';
 import { userPoolReference } from './user-pools';
 
 /**
@@ -20,24 +20,6 @@ export async function listUserPoolReplicas(
   return listRecords(ctx, 'ListUserPoolReplicas', { UserPoolId }, args, (replica) => parseUserPoolReplica(UserPoolId, replica));
 }
 
-export interface TagInput {
-  key: string;
-  value?: string | null;
-}
-
-/** UserPoolTagsType: at most 50 tags, keys of 1 to 128 characters, values of at most 256. */
-function tagMap(tags: readonly TagInput[], field: string): Record<string, string> {
-  if (tags.length > 50) throw invalidInput(field, 'must hold at most 50 tags');
-  const map: Record<string, string> = {};
-  tags.forEach(({ key, value }, index) => {
-    if (key.length < 1 || key.length > 128) throw invalidInput(`${field}[${index}].key`, 'must be 1 to 128 characters');
-    if (value != null && value.length > 256) throw invalidInput(`${field}[${index}].value`, 'must be at most 256 characters');
-    if (Object.hasOwn(map, key)) throw invalidInput(`${field}[${index}].key`, `${key} is given twice`);
-    map[key] = value ?? '';
-  });
-  return map;
-}
-
 function replicaTarget(input: { userPoolId: string; regionName: string }) {
   return {
     UserPoolId: checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId'),
@@ -51,10 +33,10 @@ function replicaPayload(userPoolId: string, replica: Parameters<typeof parseUser
 
 export async function createUserPoolReplica(
   ctx: GatewayContext,
-  input: { userPoolId: string; regionName: string; tags?: TagInput[] | null },
+  input: { userPoolId: string; regionName: string; tags?: TagRecord[] | null },
 ) {
   const target = replicaTarget(input);
-  const UserPoolTags = input.tags ? tagMap(input.tags, 'input.tags') : undefined;
+  const UserPoolTags = input.tags?.length ? checkedTagMap(input.tags, 'input.tags') : undefined;
   const output = await ctx.call('CreateUserPoolReplica', { ...target, ...(UserPoolTags ? { UserPoolTags } : {}) });
   return replicaPayload(target.UserPoolId, output.UserPoolReplica);
 }

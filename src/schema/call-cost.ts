@@ -76,6 +76,10 @@ export const perItemCalls: Readonly<Record<string, PerItemCall>> = {
   'UserPool.mfaConfig': {},
   'UserPool.logDeliveryConfiguration': {},
   'UserPool.signingCertificate': {},
+  // Issue 17: session configuration; tags are one ListTagsForResource with the ARN of the pool's DescribeUserPool.
+  'UserPool.sessionConfiguration': {},
+  'Client.sessionConfiguration': {},
+  'UserPool.tags': {},
   ...Object.fromEntries(POOL_DETAIL.map((field) => [`UserPool.${field}`, { group: 'DescribeUserPool' }])),
   // Branding and terms (issue 17): a read each; a listed terms summary's other fields share one DescribeTerms.
   'UserPool.uiCustomization': {},
@@ -97,6 +101,10 @@ const ROOT_CALLS: Readonly<Record<string, number>> = {
   updateTerms: 2,
   setUICustomization: 2,
   setLogDeliveryConfiguration: 2,
+  // Issue 17: the current configuration first; the pool's ARN first (DescribeUserPool).
+  setUserPoolSessionConfiguration: 2,
+  tagResource: 2,
+  untagResource: 2,
 };
 
 /** Payload fields that read again what the mutation changed. */

@@ -34,6 +34,10 @@ import './log-delivery';
 import './replica';
 import './signing-certificate';
 import './provisioned-limit';
+// Client secrets, session configuration and tags (issue 17)
+import './client-secrets';
+import './session-configuration';
+import './tags';
 
 /** An Apollo Federation v2 subgraph: `_service { sdl }` and `_entities` come with it. */
 export const schema: GraphQLSchema = guardFederationFields(

@@ -5,6 +5,7 @@ import { userPoolReference } from '../resolvers/user-pools';
 import { builder } from './builder';
 import { cognitoErrors } from './errors';
 import { UserPoolRef } from './refs';
+import { UserPoolTagInput } from './tags';
 
 const admin = { authScopes: { admin: true } } as const;
 
@@ -65,13 +66,6 @@ builder.objectFields(UserPoolRef, (t) => ({
   ),
 }));
 
-const TagInput = builder.inputType('UserPoolTagInput', {
-  fields: (t) => ({
-    key: t.string({ required: true }),
-    value: t.string({ required: false, description: 'Empty when absent.' }),
-  }),
-});
-
 const common: CognitoException[] = [
   'InvalidParameterException',
   'NotAuthorizedException',
@@ -85,7 +79,7 @@ builder.relayMutationField(
     inputFields: (t) => ({
       userPoolId: t.string({ required: true }),
       regionName: t.string({ required: true, description: 'The Region to copy the pool to, such as eu-central-1.' }),
-      tags: t.field({ type: [TagInput], required: false, description: 'Tags of the replica, kept apart from the pool’s.' }),
+      tags: t.field({ type: [UserPoolTagInput], required: false, description: 'Tags of the replica, kept apart from the pool’s.' }),
     }),
   },
   {

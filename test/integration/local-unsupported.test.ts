@@ -296,6 +296,44 @@ describe('log delivery, replica, certificate and limit reads cognito-local does 
   });
 });
 
+describe('client secrets, session configuration and tags: reads cognito-local does not implement (issue 17)', () => {
+  it('client.secrets (ListUserPoolClientSecrets) and client.sessionConfiguration (GetUserPoolClientSessionConfiguration)', async () => {
+    let before = snapshot();
+    const secrets = await query(
+      `query ($id: String!, $c: String!) { client(userPoolId: $id, clientId: $c) { clientId secrets(first: 2) { edges { node { clientSecretId } } } } }`,
+      { id: POOL, c: web.clientId },
+    );
+    expectUnsupported(secrets, 'ListUserPoolClientSecrets', ['client', 'secrets'], before);
+    expect(secrets.data).toEqual({ client: { clientId: web.clientId, secrets: null } });
+
+    before = snapshot();
+    const session = await query(
+      `query ($id: String!, $c: String!) { client(userPoolId: $id, clientId: $c) { clientId sessionConfiguration { ssoSessionMaxValidityMinutes } } }`,
+      { id: POOL, c: web.clientId },
+    );
+    expectUnsupported(session, 'GetUserPoolClientSessionConfiguration', ['client', 'sessionConfiguration'], before);
+    expect(session.data).toEqual({ client: { clientId: web.clientId, sessionConfiguration: null } });
+  });
+
+  it('userPool.sessionConfiguration (GetUserPoolSessionConfiguration) and userPool.tags (ListTagsForResource, with the ARN the emulator describes)', async () => {
+    let before = snapshot();
+    const session = await query(
+      `query ($id: String!) { userPool(userPoolId: $id) { userPoolId sessionConfiguration { userSessionTracking } } }`,
+      {
+        id: POOL,
+      },
+    );
+    expectUnsupported(session, 'GetUserPoolSessionConfiguration', ['userPool', 'sessionConfiguration'], before);
+    expect(session.data).toEqual({ userPool: { userPoolId: POOL, sessionConfiguration: null } });
+
+    before = snapshot();
+    const tags = await query(`query ($id: String!) { userPool(userPoolId: $id) { userPoolId tags { key value } } }`, { id: POOL });
+    expectUnsupported(tags, 'ListTagsForResource', ['userPool', 'tags'], before);
+    expect(tags.data).toEqual({ userPool: { userPoolId: POOL, tags: null } });
+    expect(tags.extensions!.cognitoCalls!.byOperation).toEqual({ DescribeUserPool: 1, ListTagsForResource: 1 });
+  });
+});
+
 /**
  * Mutations: NOT_SUPPORTED_BY_LOCAL_COGNITO is none of the typed results a mutation lists, so it
  * comes as a top-level GraphQL error; the mutation field is non-null, so `data` is null.
@@ -479,6 +517,32 @@ describe('writes cognito-local does not implement: a top-level error, data null'
       inputType: 'UpdateProvisionedLimitInput',
       input: { category: 'UserRead', requestedLimitValue: 120 },
     },
+    // Client secrets and session configuration (issue 17)
+    {
+      field: 'addUserPoolClientSecret',
+      operation: 'AddUserPoolClientSecret',
+      inputType: 'AddUserPoolClientSecretInput',
+      input: { userPoolId: NO_SUCH_POOL, clientId: web.clientId, returnSecret: true },
+    },
+    {
+      field: 'deleteUserPoolClientSecret',
+      operation: 'DeleteUserPoolClientSecret',
+      inputType: 'DeleteUserPoolClientSecretInput',
+      input: { userPoolId: NO_SUCH_POOL, clientId: web.clientId, clientSecretId: `${web.clientId}--1767225600` },
+    },
+    {
+      field: 'setUserPoolClientSessionConfiguration',
+      operation: 'SetUserPoolClientSessionConfiguration',
+      inputType: 'SetUserPoolClientSessionConfigurationInput',
+      input: { userPoolId: NO_SUCH_POOL, clientId: web.clientId, ssoSessionMaxValidityMinutes: 60 },
+    },
+    // The pool's configuration is read first, to carry over what the input leaves out: that read is refused.
+    {
+      field: 'setUserPoolSessionConfiguration',
+      operation: 'GetUserPoolSessionConfiguration',
+      inputType: 'SetUserPoolSessionConfigurationInput',
+      input: { userPoolId: NO_SUCH_POOL, maxTokenSessionsPerUser: 5 },
+    },
   ];
 
   for (const { field, operation, inputType, input } of adminWrites) {
@@ -504,6 +568,28 @@ describe('writes cognito-local does not implement: a top-level error, data null'
     expect(result.data).toBeNull();
     expect(result.extensions!.cognitoCalls!.byOperation).toEqual({ GetLogDeliveryConfiguration: 1 });
   });
+
+  // Tags (issue 17): the pool's ARN is read first (DescribeUserPool, which the emulator serves); the tag write is refused, so nothing changes.
+  for (const { field, operation, inputType, input } of [
+    {
+      field: 'tagResource',
+      operation: 'TagResource',
+      inputType: 'TagResourceInput',
+      input: { userPoolId: POOL, tags: [{ key: 'team', value: 'identity' }] },
+    },
+    { field: 'untagResource', operation: 'UntagResource', inputType: 'UntagResourceInput', input: { userPoolId: POOL, tagKeys: ['team'] } },
+  ]) {
+    it(`${field} (${operation}) on the demo pool`, async () => {
+      const before = snapshot();
+      const result = await query(
+        `mutation ($input: ${inputType}!) { ${field}(input: $input) { __typename ... on CognitoError { code message } } }`,
+        { input },
+      );
+      expectUnsupported(result, operation, [field], before);
+      expect(result.data).toBeNull();
+      expect(result.extensions!.cognitoCalls!.byOperation).toEqual({ DescribeUserPool: 1, [operation]: 1 });
+    });
+  }
 
   it('forgetDevice (ForgetDevice) with a demo user’s own token, on a device it does not have', async () => {
     const before = snapshot();
