@@ -94,6 +94,22 @@ import {
   DeleteWebAuthnCredentialCommand,
   GetUserAuthFactorsCommand,
   AdminGetUserAuthFactorsCommand,
+  // Domains, identity providers and resource servers (issue 17)
+  CreateUserPoolDomainCommand,
+  DescribeUserPoolDomainCommand,
+  UpdateUserPoolDomainCommand,
+  DeleteUserPoolDomainCommand,
+  CreateIdentityProviderCommand,
+  DescribeIdentityProviderCommand,
+  UpdateIdentityProviderCommand,
+  DeleteIdentityProviderCommand,
+  ListIdentityProvidersCommand,
+  GetIdentityProviderByIdentifierCommand,
+  CreateResourceServerCommand,
+  DescribeResourceServerCommand,
+  UpdateResourceServerCommand,
+  DeleteResourceServerCommand,
+  ListResourceServersCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 
 /**
@@ -196,6 +212,22 @@ export const commands = {
   DeleteWebAuthnCredential: DeleteWebAuthnCredentialCommand,
   GetUserAuthFactors: GetUserAuthFactorsCommand,
   AdminGetUserAuthFactors: AdminGetUserAuthFactorsCommand,
+  // Domains, identity providers and resource servers (issue 17)
+  CreateUserPoolDomain: CreateUserPoolDomainCommand,
+  DescribeUserPoolDomain: DescribeUserPoolDomainCommand,
+  UpdateUserPoolDomain: UpdateUserPoolDomainCommand,
+  DeleteUserPoolDomain: DeleteUserPoolDomainCommand,
+  CreateIdentityProvider: CreateIdentityProviderCommand,
+  DescribeIdentityProvider: DescribeIdentityProviderCommand,
+  UpdateIdentityProvider: UpdateIdentityProviderCommand,
+  DeleteIdentityProvider: DeleteIdentityProviderCommand,
+  ListIdentityProviders: ListIdentityProvidersCommand,
+  GetIdentityProviderByIdentifier: GetIdentityProviderByIdentifierCommand,
+  CreateResourceServer: CreateResourceServerCommand,
+  DescribeResourceServer: DescribeResourceServerCommand,
+  UpdateResourceServer: UpdateResourceServerCommand,
+  DeleteResourceServer: DeleteResourceServerCommand,
+  ListResourceServers: ListResourceServersCommand,
 } as const;
 
 export type OperationName = keyof typeof commands;
@@ -241,4 +273,11 @@ export const readOperations: ReadonlySet<OperationName> = new Set<OperationName>
   'ListWebAuthnCredentials',
   'GetUserAuthFactors',
   'AdminGetUserAuthFactors',
+  // Domains, identity providers and resource servers (issue 17)
+  'DescribeUserPoolDomain',
+  'DescribeIdentityProvider',
+  'ListIdentityProviders',
+  'GetIdentityProviderByIdentifier',
+  'DescribeResourceServer',
+  'ListResourceServers',
 ]);

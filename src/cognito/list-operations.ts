@@ -25,6 +25,9 @@ export const listOperations = {
   // MaxResults 0 or absent also means 60 here (operation reference); the helper always sends it.
   AdminListUserAuthEvents: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 60, items: 'AuthEvents', key: 'EventId' },
   ListWebAuthnCredentials: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 20, items: 'Credentials', key: 'CredentialId' },
+  // Identity providers and resource servers (issue 17): MaxResults 0..60 and 1..50.
+  ListIdentityProviders: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 60, items: 'Providers', key: 'ProviderName' },
+  ListResourceServers: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 50, items: 'ResourceServers', key: 'Identifier' },
 } as const satisfies { [Name in OperationName]?: ListOperationSpec<Name> };
 
 export interface ListOperationSpec<Name extends OperationName> {

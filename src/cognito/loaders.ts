@@ -23,6 +23,10 @@ import { filterExpression } from './filter-syntax';
 import { membershipIndex, readGroupsOfUser, readPoolGroups, type PoolGroups } from './membership';
 import { parseClientDetail, parseDevice, parseGroup, parseImportJob, parseUser, parseUserDetail, parseUserPoolDetail } from './parse';
 import { parseMfaConfig } from './parse';
+// Domains, identity providers and resource servers (issue 17)
+import { identityProviderKeyOf, resourceServerKeyOf, type IdentityProviderKey, type ResourceServerKey } from '../domain/keys';
+import type { DescribedIdentityProvider, DescribedResourceServer, ResourceServerRecord, UserPoolDomainRecord } from '../domain/records';
+import { parseIdentityProvider, parseResourceServer, parseUserPoolDomain } from './parse';
 
 /** What a loader offers its users: load, and priming with what a list already returned. */
 export type Loader<Key, Value> = Pick<DataLoader<Key, Value, string>, 'load' | 'prime' | 'clearAll'>;
@@ -65,6 +69,12 @@ export interface Loaders {
    * here: it surfaces, if it matters, where the answer is used.
    */
   readAhead(start: () => Promise<unknown>): void;
+  // Domains, identity providers and resource servers (issue 17)
+  /** A domain by name (DescribeUserPoolDomain); null when no pool has it. */
+  userPoolDomain: Loader<string, UserPoolDomainRecord | null>;
+  /** A provider in full (DescribeIdentityProvider), its secrets taken out by the call path. */
+  identityProvider: Loader<IdentityProviderKey, DescribedIdentityProvider>;
+  resourceServer: Loader<ResourceServerKey, DescribedResourceServer>;
 }
 
 export interface ConnectionRead {
@@ -184,6 +194,20 @@ export const createLoaders: LoaderFactory = (call, paging, descriptions) => {
     readAhead: (start) => {
       start().catch(() => undefined);
     },
+    // Domains, identity providers and resource servers (issue 17)
+    userPoolDomain: perKeyLoader(async (domain: string) =>
+      parseUserPoolDomain((await call('DescribeUserPoolDomain', { Domain: domain })).DomainDescription),
+    ),
+    identityProvider: perKeyLoader<IdentityProviderKey, DescribedIdentityProvider>(async (key) => {
+      const { IdentityProvider } = await call('DescribeIdentityProvider', { UserPoolId: key.userPoolId, ProviderName: key.providerName });
+      if (!IdentityProvider) throw missing(`Identity provider ${key.providerName}`, 'DescribeIdentityProvider');
+      return parseIdentityProvider(key.userPoolId, IdentityProvider);
+    }, identityProviderKeyOf),
+    resourceServer: perKeyLoader<ResourceServerKey, DescribedResourceServer>(async (key) => {
+      const { ResourceServer } = await call('DescribeResourceServer', { UserPoolId: key.userPoolId, Identifier: key.identifier });
+      if (!ResourceServer) throw missing(`Resource server ${key.identifier}`, 'DescribeResourceServer');
+      return parseResourceServer(key.userPoolId, ResourceServer);
+    }, resourceServerKeyOf),
   };
 };
 
@@ -211,4 +235,9 @@ export function primeImportJobs(loaders: Loaders, jobs: readonly ImportJobRecord
 /** Groups a list returned carry everything GetGroup would. */
 export function primeGroups(loaders: Loaders, groups: readonly GroupRecord[]): void {
   for (const group of groups) loaders.group.prime({ userPoolId: group.userPoolId, name: group.name }, group);
+}
+
+/** Resource servers a list returned carry everything DescribeResourceServer would. */
+export function primeResourceServers(loaders: Loaders, servers: readonly ResourceServerRecord[]): void {
+  for (const server of servers) if (server.detail) loaders.resourceServer.prime(server, { ...server, detail: server.detail });
 }

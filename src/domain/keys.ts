@@ -37,3 +37,17 @@ export const clientKeyOf = (key: ClientKey): string => `${key.userPoolId}\u0000$
 export const deviceKeyOf = (key: DeviceKey): string => `${key.userPoolId}\u0000${key.username}\u0000${key.deviceKey}`;
 export const importJobKeyOf = (key: ImportJobKey): string => `${key.userPoolId}\u0000${key.jobId}`;
 export const subKeyOf = (key: SubKey): string => `${key.userPoolIds.join(',')}\u0000${key.sub}`;
+
+// Identity providers and resource servers (issue 17)
+export interface IdentityProviderKey {
+  userPoolId: string;
+  providerName: string;
+}
+
+export interface ResourceServerKey {
+  userPoolId: string;
+  identifier: string;
+}
+
+export const identityProviderKeyOf = (key: IdentityProviderKey): string => `${key.userPoolId}\u0000${key.providerName}`;
+export const resourceServerKeyOf = (key: ResourceServerKey): string => `${key.userPoolId}\u0000${key.identifier}`;

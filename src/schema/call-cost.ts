@@ -75,10 +75,39 @@ export const perItemCalls: Readonly<Record<string, PerItemCall>> = {
   'UserPool.csvHeader': {},
   'UserPool.mfaConfig': {},
   ...Object.fromEntries(POOL_DETAIL.map((field) => [`UserPool.${field}`, { group: 'DescribeUserPool' }])),
+  // Domains, identity providers and resource servers (issue 17): what only their Describe tells.
+  ...Object.fromEntries(
+    [
+      'status',
+      'managedLoginVersion',
+      'cloudFrontDistribution',
+      'certificateArn',
+      'securityPolicy',
+      's3Bucket',
+      'version',
+      'awsAccountId',
+    ].map((field) => [`UserPoolDomain.${field}`, { group: 'DescribeUserPoolDomain' }]),
+  ),
+  ...Object.fromEntries(
+    ['providerDetails', 'secretProviderDetails', 'attributeMapping', 'idpIdentifiers'].map((field) => [
+      `IdentityProvider.${field}`,
+      { group: 'DescribeIdentityProvider' },
+    ]),
+  ),
+  'OAuthScope.description': { group: 'DescribeResourceServer' },
+  'OAuthScope.resourceServer': { group: 'DescribeResourceServer' },
 };
 
 /** Root fields that make more than one call: the updates read the current settings first (README, Updates). */
-const ROOT_CALLS: Readonly<Record<string, number>> = { updateUserPool: 2, updateUserPoolClient: 2, setUserPoolMfaConfig: 2 };
+const ROOT_CALLS: Readonly<Record<string, number>> = {
+  updateUserPool: 2,
+  updateUserPoolClient: 2,
+  setUserPoolMfaConfig: 2,
+  // Issue 17
+  updateUserPoolDomain: 2,
+  updateIdentityProvider: 2,
+  updateResourceServer: 2,
+};
 
 /** Payload fields that read again what the mutation changed. */
 const REREAD_TYPES = new Set(['User', 'Group', 'Device', 'CognitoViewer']);

@@ -25,6 +25,10 @@ import './entities';
 import './auth-event';
 import './risk-configuration';
 import './provider-links';
+// Domains, identity providers and resource servers (issue 17)
+import './user-pool-domain';
+import './identity-provider';
+import './resource-server';
 
 /** An Apollo Federation v2 subgraph: `_service { sdl }` and `_entities` come with it. */
 export const schema: GraphQLSchema = guardFederationFields(

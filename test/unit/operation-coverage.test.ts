@@ -72,6 +72,24 @@ const currentApiAdditions = [
   'ListWebAuthnCredentials',
   'GetUserAuthFactors',
   'AdminGetUserAuthFactors',
+  // Domains, identity providers and resource servers (issue 17); the reads are UserPool.domain/customDomain,
+  // Query.userPoolDomain, UserPool.identityProviders/identityProvider/identityProviderByIdentifier,
+  // UserPool.resourceServers/resourceServer, and the Client's identityProviders and allowedScopes
+  'CreateUserPoolDomain',
+  'DescribeUserPoolDomain',
+  'UpdateUserPoolDomain',
+  'DeleteUserPoolDomain',
+  'CreateIdentityProvider',
+  'DescribeIdentityProvider',
+  'UpdateIdentityProvider',
+  'DeleteIdentityProvider',
+  'ListIdentityProviders',
+  'GetIdentityProviderByIdentifier',
+  'CreateResourceServer',
+  'DescribeResourceServer',
+  'UpdateResourceServer',
+  'DeleteResourceServer',
+  'ListResourceServers',
 ];
 
 describe('every operation of the classic API is served', () => {
@@ -84,7 +102,7 @@ describe('every operation of the classic API is served', () => {
     const writes = [...classic, ...currentApiAdditions].filter((operation) => byName.get(operation)?.kind !== 'read');
     const missing = writes.filter((operation) => !mutationNames.has(mutationFor(operation)));
     expect(missing).toEqual([]);
-    expect(writes.length).toBe(67);
+    expect(writes.length).toBe(76);
   });
 
   it('every read operation is called by the gateway (it is in the call path table)', () => {
@@ -117,21 +135,6 @@ const notServed: Record<string, string> = {
   // Issue 17: the rest of a pool's configuration.
   ...Object.fromEntries(
     [
-      'CreateUserPoolDomain',
-      'DescribeUserPoolDomain',
-      'UpdateUserPoolDomain',
-      'DeleteUserPoolDomain',
-      'CreateIdentityProvider',
-      'DescribeIdentityProvider',
-      'UpdateIdentityProvider',
-      'DeleteIdentityProvider',
-      'ListIdentityProviders',
-      'GetIdentityProviderByIdentifier',
-      'CreateResourceServer',
-      'DescribeResourceServer',
-      'UpdateResourceServer',
-      'DeleteResourceServer',
-      'ListResourceServers',
       'CreateManagedLoginBranding',
       'DescribeManagedLoginBranding',
       'DescribeManagedLoginBrandingByClient',
@@ -206,7 +209,7 @@ describe('every operation of the current API is served, or planned, or left out 
 
   it('counts what is served (the README says the same)', () => {
     const count = current.filter((row) => served(row.operation)).length;
-    expect(count).toBe(93);
+    expect(count).toBe(108);
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
     expect(readme).toContain(`${count} of the 140 operations of the current API are served`);
   });
