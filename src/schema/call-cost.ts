@@ -94,8 +94,8 @@ export const perItemCalls: Readonly<Record<string, PerItemCall>> = {
       { group: 'DescribeIdentityProvider' },
     ]),
   ),
-  'OAuthScope.description': { group: 'DescribeResourceServer' },
-  'OAuthScope.resourceServer': { group: 'DescribeResourceServer' },
+  // OAuthScope.description and resourceServer are not counted: a resource server's own scopes carry
+  // them, and an app client's custom scopes share one DescribeResourceServer per server (loaders).
 };
 
 /** Root fields that make more than one call: the updates read the current settings first (README, Updates). */
