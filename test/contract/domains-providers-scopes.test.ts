@@ -1020,7 +1020,8 @@ const codeOf: Record<string, string> = {
 };
 
 interface Case {
-  command: Parameters<Scripted['cognito']['on']>[0];
+  /** Scripts the operation to fail with `error`. */
+  fail: (scripted: Scripted, error: Error) => void;
   exceptions: string[];
   query: string;
   variables?: Record<string, unknown>;
@@ -1033,7 +1034,7 @@ interface Case {
 const base = ['InternalErrorException', 'InvalidParameterException', 'NotAuthorizedException', 'ResourceNotFoundException'];
 const cases: Record<string, Case> = {
   CreateUserPoolDomain: {
-    command: CreateUserPoolDomainCommand,
+    fail: (scripted, error) => scripted.cognito.on(CreateUserPoolDomainCommand).rejects(error),
     exceptions: [
       ...base,
       'ConcurrentModificationException',
@@ -1046,13 +1047,13 @@ const cases: Record<string, Case> = {
     field: 'createUserPoolDomain',
   },
   DescribeUserPoolDomain: {
-    command: DescribeUserPoolDomainCommand,
+    fail: (scripted, error) => scripted.cognito.on(DescribeUserPoolDomainCommand).rejects(error),
     exceptions: [...base, 'OperationNotEnabledException'],
     query: `{ userPoolDomain(domain: "my-app") { status } }`,
     field: 'userPoolDomain',
   },
   UpdateUserPoolDomain: {
-    command: UpdateUserPoolDomainCommand,
+    fail: (scripted, error) => scripted.cognito.on(UpdateUserPoolDomainCommand).rejects(error),
     exceptions: [
       ...base,
       'ConcurrentModificationException',
@@ -1065,83 +1066,83 @@ const cases: Record<string, Case> = {
     field: 'updateUserPoolDomain',
   },
   DeleteUserPoolDomain: {
-    command: DeleteUserPoolDomainCommand,
+    fail: (scripted, error) => scripted.cognito.on(DeleteUserPoolDomainCommand).rejects(error),
     exceptions: [...base, 'ConcurrentModificationException', 'OperationNotEnabledException'],
     query: DELETE_DOMAIN,
     variables: { input: { userPoolId: POOL, domain: 'my-app' } },
     field: 'deleteUserPoolDomain',
   },
   CreateIdentityProvider: {
-    command: CreateIdentityProviderCommand,
+    fail: (scripted, error) => scripted.cognito.on(CreateIdentityProviderCommand).rejects(error),
     exceptions: [...base, 'DuplicateProviderException', 'LimitExceededException', 'TooManyRequestsException'],
     query: CREATE_PROVIDER,
     variables: { input: oidcInput },
     field: 'createIdentityProvider',
   },
   DescribeIdentityProvider: {
-    command: DescribeIdentityProviderCommand,
+    fail: (scripted, error) => scripted.cognito.on(DescribeIdentityProviderCommand).rejects(error),
     exceptions: [...base, 'TooManyRequestsException'],
     query: `{ userPool(userPoolId: "${POOL}") { identityProvider(providerName: "Okta") { providerType } } }`,
     field: 'userPool',
     notFoundIsNull: true,
   },
   UpdateIdentityProvider: {
-    command: UpdateIdentityProviderCommand,
+    fail: (scripted, error) => scripted.cognito.on(UpdateIdentityProviderCommand).rejects(error),
     exceptions: [...base, 'ConcurrentModificationException', 'TooManyRequestsException', 'UnsupportedIdentityProviderException'],
     query: UPDATE_PROVIDER,
     variables: { input: { userPoolId: POOL, providerName: 'Okta', idpIdentifiers: [] } },
     field: 'updateIdentityProvider',
   },
   DeleteIdentityProvider: {
-    command: DeleteIdentityProviderCommand,
+    fail: (scripted, error) => scripted.cognito.on(DeleteIdentityProviderCommand).rejects(error),
     exceptions: [...base, 'ConcurrentModificationException', 'TooManyRequestsException', 'UnsupportedIdentityProviderException'],
     query: DELETE_PROVIDER,
     variables: { input: { userPoolId: POOL, providerName: 'Okta' } },
     field: 'deleteIdentityProvider',
   },
   ListIdentityProviders: {
-    command: ListIdentityProvidersCommand,
+    fail: (scripted, error) => scripted.cognito.on(ListIdentityProvidersCommand).rejects(error),
     exceptions: [...base, 'TooManyRequestsException'],
     query: `{ userPool(userPoolId: "${POOL}") { identityProviders(first: 1) { edges { node { providerName } } } } }`,
     field: 'userPool',
   },
   GetIdentityProviderByIdentifier: {
-    command: GetIdentityProviderByIdentifierCommand,
+    fail: (scripted, error) => scripted.cognito.on(GetIdentityProviderByIdentifierCommand).rejects(error),
     exceptions: [...base, 'TooManyRequestsException'],
     query: `{ userPool(userPoolId: "${POOL}") { identityProviderByIdentifier(identifier: "example.com") { providerName } } }`,
     field: 'userPool',
     notFoundIsNull: true,
   },
   CreateResourceServer: {
-    command: CreateResourceServerCommand,
+    fail: (scripted, error) => scripted.cognito.on(CreateResourceServerCommand).rejects(error),
     exceptions: [...base, 'LimitExceededException', 'OperationNotEnabledException', 'TooManyRequestsException'],
     query: CREATE_SERVER,
     variables: { input: { userPoolId: POOL, identifier: API, name: 'Orders API' } },
     field: 'createResourceServer',
   },
   DescribeResourceServer: {
-    command: DescribeResourceServerCommand,
+    fail: (scripted, error) => scripted.cognito.on(DescribeResourceServerCommand).rejects(error),
     exceptions: [...base, 'OperationNotEnabledException', 'TooManyRequestsException'],
     query: `{ userPool(userPoolId: "${POOL}") { resourceServer(identifier: "${API}") { name } } }`,
     field: 'userPool',
     notFoundIsNull: true,
   },
   UpdateResourceServer: {
-    command: UpdateResourceServerCommand,
+    fail: (scripted, error) => scripted.cognito.on(UpdateResourceServerCommand).rejects(error),
     exceptions: [...base, 'OperationNotEnabledException', 'TooManyRequestsException'],
     query: UPDATE_SERVER,
     variables: { input: { userPoolId: POOL, identifier: API, name: 'Orders' } },
     field: 'updateResourceServer',
   },
   DeleteResourceServer: {
-    command: DeleteResourceServerCommand,
+    fail: (scripted, error) => scripted.cognito.on(DeleteResourceServerCommand).rejects(error),
     exceptions: [...base, 'OperationNotEnabledException', 'TooManyRequestsException'],
     query: DELETE_SERVER,
     variables: { input: { userPoolId: POOL, identifier: API } },
     field: 'deleteResourceServer',
   },
   ListResourceServers: {
-    command: ListResourceServersCommand,
+    fail: (scripted, error) => scripted.cognito.on(ListResourceServersCommand).rejects(error),
     exceptions: [...base, 'OperationNotEnabledException', 'TooManyRequestsException'],
     query: `{ userPool(userPoolId: "${POOL}") { resourceServers(first: 1) { edges { node { identifier } } } } }`,
     field: 'userPool',
@@ -1157,7 +1158,7 @@ describe.each(Object.entries(cases))('%s: every documented exception maps to its
     scripted.cognito.on(DescribeUserPoolDomainCommand).resolves(prefixDomain);
     scripted.cognito.on(DescribeIdentityProviderCommand).callsFake(fresh({ IdentityProvider: oidcProvider }));
     scripted.cognito.on(DescribeResourceServerCommand).resolves(ordersServer);
-    scripted.cognito.on(spec.command).rejects(cognitoException(exception));
+    spec.fail(scripted, cognitoException(exception));
     const answer = await scripted.query(spec.query, spec.variables);
     const typed = answer.data?.[spec.field] as { code?: string } | null | undefined;
     const codes = typed?.code ? [typed.code] : (answer.errors ?? []).map((error) => error.extensions?.['code']);
