@@ -32,6 +32,7 @@ import {
   type UpdateUserPoolDomainResponse,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { redactSecrets } from '../../src/cognito/redaction';
 import { capturingLogger } from '../support/capturing-logger';
 import { asService } from '../support/gateway';
 import { pagedList, range, scriptedGateway } from '../support/scripted-cognito';
@@ -462,6 +463,22 @@ describe('an identity provider’s secrets never leave the gateway', () => {
     expect(inputsOf(scripted, GetIdentityProviderByIdentifierCommand)).toEqual([{ UserPoolId: POOL, IdpIdentifier: 'example.com' }]);
     expect(text).not.toContain(CLIENT_SECRET);
   });
+});
+
+describe('the call path strips provider secrets before any resolver sees them', () => {
+  it.each(['CreateIdentityProvider', 'DescribeIdentityProvider', 'UpdateIdentityProvider', 'GetIdentityProviderByIdentifier'])(
+    '%s: client_secret and private_key out, their names kept',
+    (operation) => {
+      const answer = structuredClone({
+        IdentityProvider: { ...oidcProvider, ProviderDetails: { ...oidcProvider.ProviderDetails, private_key: APPLE_KEY } },
+      });
+      redactSecrets(operation, answer);
+      expect(answer.IdentityProvider.ProviderDetails).not.toHaveProperty('client_secret');
+      expect(answer.IdentityProvider.ProviderDetails).not.toHaveProperty('private_key');
+      expect(answer.IdentityProvider.ProviderDetails).toHaveProperty('client_id', 'okta-client-1');
+      expect(answer.IdentityProvider).toHaveProperty('RedactedProviderDetails', ['client_secret', 'private_key']);
+    },
+  );
 });
 
 const CREATE_PROVIDER = `mutation ($input: CreateIdentityProviderInput!) { createIdentityProvider(input: $input) {
