@@ -88,12 +88,12 @@ export const perItemCalls: Readonly<Record<string, PerItemCall>> = {
       'awsAccountId',
     ].map((field) => [`UserPoolDomain.${field}`, { group: 'DescribeUserPoolDomain' }]),
   ),
-  ...Object.fromEntries(
-    ['providerDetails', 'secretProviderDetails', 'attributeMapping', 'idpIdentifiers'].map((field) => [
-      `IdentityProvider.${field}`,
-      { group: 'DescribeIdentityProvider' },
-    ]),
-  ),
+  'UserPoolDomain.pool': { shared: true },
+  'IdentityProvider.pool': { shared: true },
+  'ResourceServer.pool': { shared: true },
+  // IdentityProvider's described fields are not counted per item either: the clients of a pool
+  // list the same few providers, each described once per request (loaders), so counting one
+  // call per client and provider would refuse ordinary queries; the run-time cap counts them.
   // OAuthScope.description and resourceServer are not counted: a resource server's own scopes carry
   // them, and an app client's custom scopes share one DescribeResourceServer per server (loaders).
 };
