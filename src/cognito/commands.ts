@@ -129,6 +129,22 @@ import {
   TagResourceCommand,
   UntagResourceCommand,
   ListTagsForResourceCommand,
+  // Domains, identity providers and resource servers (issue 17)
+  CreateUserPoolDomainCommand,
+  DescribeUserPoolDomainCommand,
+  UpdateUserPoolDomainCommand,
+  DeleteUserPoolDomainCommand,
+  CreateIdentityProviderCommand,
+  DescribeIdentityProviderCommand,
+  UpdateIdentityProviderCommand,
+  DeleteIdentityProviderCommand,
+  ListIdentityProvidersCommand,
+  GetIdentityProviderByIdentifierCommand,
+  CreateResourceServerCommand,
+  DescribeResourceServerCommand,
+  UpdateResourceServerCommand,
+  DeleteResourceServerCommand,
+  ListResourceServersCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 
 /**
@@ -266,6 +282,22 @@ export const commands = {
   TagResource: TagResourceCommand,
   UntagResource: UntagResourceCommand,
   ListTagsForResource: ListTagsForResourceCommand,
+  // Domains, identity providers and resource servers (issue 17)
+  CreateUserPoolDomain: CreateUserPoolDomainCommand,
+  DescribeUserPoolDomain: DescribeUserPoolDomainCommand,
+  UpdateUserPoolDomain: UpdateUserPoolDomainCommand,
+  DeleteUserPoolDomain: DeleteUserPoolDomainCommand,
+  CreateIdentityProvider: CreateIdentityProviderCommand,
+  DescribeIdentityProvider: DescribeIdentityProviderCommand,
+  UpdateIdentityProvider: UpdateIdentityProviderCommand,
+  DeleteIdentityProvider: DeleteIdentityProviderCommand,
+  ListIdentityProviders: ListIdentityProvidersCommand,
+  GetIdentityProviderByIdentifier: GetIdentityProviderByIdentifierCommand,
+  CreateResourceServer: CreateResourceServerCommand,
+  DescribeResourceServer: DescribeResourceServerCommand,
+  UpdateResourceServer: UpdateResourceServerCommand,
+  DeleteResourceServer: DeleteResourceServerCommand,
+  ListResourceServers: ListResourceServersCommand,
 } as const;
 
 export type OperationName = keyof typeof commands;
@@ -328,4 +360,11 @@ export const readOperations: ReadonlySet<OperationName> = new Set<OperationName>
   'GetUserPoolSessionConfiguration',
   'GetUserPoolClientSessionConfiguration',
   'ListTagsForResource',
+  // Domains, identity providers and resource servers (issue 17)
+  'DescribeUserPoolDomain',
+  'DescribeIdentityProvider',
+  'ListIdentityProviders',
+  'GetIdentityProviderByIdentifier',
+  'DescribeResourceServer',
+  'ListResourceServers',
 ]);

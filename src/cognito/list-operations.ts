@@ -32,6 +32,9 @@ export const listOperations = {
   ListUserPoolReplicas: { token: 'NextToken', pageSize: null, maxPageSize: 60, items: 'UserPoolReplicas', key: 'RegionName' },
   // A client has at most 2 secrets (its reference says no token is returned; the shapes still carry one).
   ListUserPoolClientSecrets: { token: 'NextToken', pageSize: null, maxPageSize: 2, items: 'ClientSecrets', key: 'ClientSecretId' },
+  // Identity providers and resource servers (issue 17): MaxResults 0..60 and 1..50.
+  ListIdentityProviders: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 60, items: 'Providers', key: 'ProviderName' },
+  ListResourceServers: { token: 'NextToken', pageSize: 'MaxResults', maxPageSize: 50, items: 'ResourceServers', key: 'Identifier' },
 } as const satisfies { [Name in OperationName]?: ListOperationSpec<Name> };
 
 export interface ListOperationSpec<Name extends OperationName> {

@@ -31,6 +31,10 @@ import type { LogDeliveryConfigurationRecord } from '../domain/records';
 import { parseLogDeliveryConfiguration } from './parse';
 import type { ClientSessionConfigurationRecord, TagRecord, UserPoolSessionConfigurationRecord } from '../domain/records';
 import { parseClientSessionConfiguration, parseTags, parseUserPoolSessionConfiguration } from './parse';
+// Domains, identity providers and resource servers (issue 17)
+import { identityProviderKeyOf, resourceServerKeyOf, type IdentityProviderKey, type ResourceServerKey } from '../domain/keys';
+import type { DescribedIdentityProvider, DescribedResourceServer, ResourceServerRecord, UserPoolDomainRecord } from '../domain/records';
+import { parseIdentityProvider, parseResourceServer, parseUserPoolDomain } from './parse';
 
 /** What a loader offers its users: load, and priming with what a list already returned. */
 export type Loader<Key, Value> = Pick<DataLoader<Key, Value, string>, 'load' | 'prime' | 'clearAll'>;
@@ -85,6 +89,12 @@ export interface Loaders {
   readAhead(start: () => Promise<unknown>): void;
   /** Terms documents in full (DescribeTerms): what a listed summary lacks (issue 17). */
   terms: Loader<TermsKey, TermsRecord>;
+  // Domains, identity providers and resource servers (issue 17)
+  /** A domain by name (DescribeUserPoolDomain); null when no pool has it. */
+  userPoolDomain: Loader<string, UserPoolDomainRecord | null>;
+  /** A provider in full (DescribeIdentityProvider), its secrets taken out by the call path. */
+  identityProvider: Loader<IdentityProviderKey, DescribedIdentityProvider>;
+  resourceServer: Loader<ResourceServerKey, DescribedResourceServer>;
 }
 
 export interface ConnectionRead {
@@ -230,6 +240,20 @@ export const createLoaders: LoaderFactory = (call, paging, descriptions) => {
       if (!Terms) throw missing(`Terms ${key.termsId}`, 'DescribeTerms');
       return parseTerms(key.userPoolId, Terms);
     }, termsKeyOf),
+    // Domains, identity providers and resource servers (issue 17)
+    userPoolDomain: perKeyLoader(async (domain: string) =>
+      parseUserPoolDomain((await call('DescribeUserPoolDomain', { Domain: domain })).DomainDescription),
+    ),
+    identityProvider: perKeyLoader<IdentityProviderKey, DescribedIdentityProvider>(async (key) => {
+      const { IdentityProvider } = await call('DescribeIdentityProvider', { UserPoolId: key.userPoolId, ProviderName: key.providerName });
+      if (!IdentityProvider) throw missing(`Identity provider ${key.providerName}`, 'DescribeIdentityProvider');
+      return parseIdentityProvider(key.userPoolId, IdentityProvider);
+    }, identityProviderKeyOf),
+    resourceServer: perKeyLoader<ResourceServerKey, DescribedResourceServer>(async (key) => {
+      const { ResourceServer } = await call('DescribeResourceServer', { UserPoolId: key.userPoolId, Identifier: key.identifier });
+      if (!ResourceServer) throw missing(`Resource server ${key.identifier}`, 'DescribeResourceServer');
+      return parseResourceServer(key.userPoolId, ResourceServer);
+    }, resourceServerKeyOf),
   };
 };
 
@@ -257,4 +281,9 @@ export function primeImportJobs(loaders: Loaders, jobs: readonly ImportJobRecord
 /** Groups a list returned carry everything GetGroup would. */
 export function primeGroups(loaders: Loaders, groups: readonly GroupRecord[]): void {
   for (const group of groups) loaders.group.prime({ userPoolId: group.userPoolId, name: group.name }, group);
+}
+
+/** Resource servers a list returned carry everything DescribeResourceServer would. */
+export function primeResourceServers(loaders: Loaders, servers: readonly ResourceServerRecord[]): void {
+  for (const server of servers) if (server.detail) loaders.resourceServer.prime(server, { ...server, detail: server.detail });
 }

@@ -58,6 +58,16 @@ import type {
   TagRecord,
   UserPoolSessionConfigurationRecord,
 } from '../domain/records';
+// Domains, identity providers and resource servers (issue 17)
+import type { DomainDescriptionType, ProviderDescription, ResourceServerType } from '@aws-sdk/client-cognito-identity-provider';
+import type {
+  DescribedIdentityProvider,
+  DescribedResourceServer,
+  IdentityProviderRecord,
+  KeyValueRecord,
+  UserPoolDomainRecord,
+} from '../domain/records';
+import { secretProviderDetails, type RedactedIdentityProvider } from './redaction';
 import { toUserStatus } from '../domain/user-status';
 import type { RedactedClient } from './redaction';
 // Sign-in risk and linked identities (issue 16)
@@ -629,4 +639,79 @@ export function parseTags(tags: Record<string, string> | undefined): TagRecord[]
   return Object.entries(tags ?? {})
     .map(([key, value]) => ({ key, value }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Domains, identity providers and resource servers (issue 17)
+// ---------------------------------------------------------------------------------------------
+
+/** DescribeUserPoolDomain answers an empty description for a domain no pool has: that is null here. */
+export function parseUserPoolDomain(description: DomainDescriptionType | undefined): UserPoolDomainRecord | null {
+  if (!description || (description.Domain === undefined && description.UserPoolId === undefined)) return null;
+  return {
+    domain: required(description.Domain, 'a domain’s Domain'),
+    userPoolId: description.UserPoolId,
+    custom: description.CustomDomainConfig !== undefined,
+    detail: {
+      userPoolId: description.UserPoolId,
+      awsAccountId: description.AWSAccountId,
+      s3Bucket: description.S3Bucket,
+      cloudFrontDistribution: description.CloudFrontDistribution,
+      version: description.Version,
+      status: description.Status,
+      managedLoginVersion: description.ManagedLoginVersion,
+      certificateArn: description.CustomDomainConfig?.CertificateArn,
+      securityPolicy: description.CustomDomainConfig?.SecurityPolicy,
+    },
+  };
+}
+
+const keyValues = (map: Record<string, string> | undefined): KeyValueRecord[] =>
+  Object.entries(map ?? {}).map(([key, value]) => ({ key, value }));
+
+/** A provider of ListIdentityProviders: its name, type and dates. */
+export function parseIdentityProviderSummary(userPoolId: string, provider: ProviderDescription): IdentityProviderRecord {
+  return {
+    userPoolId,
+    providerName: required(provider.ProviderName, 'an identity provider’s ProviderName'),
+    summary: { providerType: provider.ProviderType, createdAt: provider.CreationDate, updatedAt: provider.LastModifiedDate },
+  };
+}
+
+/** A provider description whose secret details the call path has already taken out (see redaction.ts). */
+export function parseIdentityProvider(userPoolId: string, provider: RedactedIdentityProvider): DescribedIdentityProvider {
+  const secrets = new Set(secretProviderDetails);
+  return {
+    userPoolId,
+    providerName: required(provider.ProviderName, 'an identity provider’s ProviderName'),
+    detail: {
+      providerType: provider.ProviderType,
+      createdAt: provider.CreationDate,
+      updatedAt: provider.LastModifiedDate,
+      // Secrets are gone already; filtering again keeps them out should a caller pass an unredacted answer.
+      providerDetails: keyValues(provider.ProviderDetails).filter((entry) => !secrets.has(entry.key)),
+      secretProviderDetails: [
+        ...new Set([
+          ...(provider.RedactedProviderDetails ?? []),
+          ...Object.keys(provider.ProviderDetails ?? {}).filter((key) => secrets.has(key)),
+        ]),
+      ],
+      attributeMapping: keyValues(provider.AttributeMapping),
+      idpIdentifiers: provider.IdpIdentifiers ?? [],
+    },
+  };
+}
+
+export function parseResourceServer(userPoolId: string, server: ResourceServerType): DescribedResourceServer {
+  return {
+    userPoolId,
+    identifier: required(server.Identifier, 'a resource server’s Identifier'),
+    detail: {
+      name: required(server.Name, 'a resource server’s Name'),
+      scopes: (server.Scopes ?? []).map((scope) => ({
+        scopeName: required(scope.ScopeName, 'a scope’s ScopeName'),
+        description: scope.ScopeDescription ?? '',
+      })),
+    },
+  };
 }

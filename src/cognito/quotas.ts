@@ -182,6 +182,22 @@ export const operationCategories = {
   TagResource: 'UserPoolResourceUpdate',
   UntagResource: 'UserPoolResourceUpdate',
   ListTagsForResource: 'UserPoolResourceRead',
+  // Domains, identity providers and resource servers (issue 17): all on the quotas page
+  CreateUserPoolDomain: 'UserPoolResourceUpdate',
+  DescribeUserPoolDomain: 'UserPoolResourceRead',
+  UpdateUserPoolDomain: 'UserPoolResourceUpdate',
+  DeleteUserPoolDomain: 'UserPoolResourceUpdate',
+  CreateIdentityProvider: 'UserPoolResourceUpdate',
+  DescribeIdentityProvider: 'UserPoolResourceRead',
+  UpdateIdentityProvider: 'UserPoolResourceUpdate',
+  DeleteIdentityProvider: 'UserPoolResourceUpdate',
+  ListIdentityProviders: 'UserPoolResourceRead',
+  GetIdentityProviderByIdentifier: 'UserPoolResourceRead',
+  CreateResourceServer: 'UserPoolResourceUpdate',
+  DescribeResourceServer: 'UserPoolResourceRead',
+  UpdateResourceServer: 'UserPoolResourceUpdate',
+  DeleteResourceServer: 'UserPoolResourceUpdate',
+  ListResourceServers: 'UserPoolResourceRead',
 } as const satisfies Record<OperationName, QuotaCategory>;
 
 /**

@@ -1,4 +1,4 @@
-import type { UserPoolClientType } from '@aws-sdk/client-cognito-identity-provider';
+import type { IdentityProviderType, UserPoolClientType } from '@aws-sdk/client-cognito-identity-provider';
 
 /**
  * Output members that hold secrets, by operation. The call path removes them before any other
@@ -37,6 +37,7 @@ const secretMembers: Readonly<Record<string, SecretMember>> = {
 export type RedactedClient = Omit<UserPoolClientType, 'ClientSecret'> & { HasClientSecret?: boolean };
 
 export function redactSecrets(operation: string, output: Record<string, unknown>): void {
+  if (providerAnswers.has(operation)) redactProviderSecrets(output);
   const secret = secretMembers[operation];
   if (!secret) return;
   const container = secret.container ? output[secret.container] : output;
@@ -47,3 +48,34 @@ export function redactSecrets(operation: string, output: Record<string, unknown>
     if (secret.remains) holder[secret.remains] = true;
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Identity providers (issue 17): Cognito's Describe returns an OIDC or social provider's
+// client_secret and Sign in with Apple's private_key among its ProviderDetails.
+// ---------------------------------------------------------------------------------------------
+
+/** ProviderDetails keys that hold a secret, whatever the provider type. */
+export const secretProviderDetails: readonly string[] = ['client_secret', 'private_key'];
+
+/** Operations whose output holds an IdentityProvider with its ProviderDetails. */
+const providerAnswers: ReadonlySet<string> = new Set([
+  'CreateIdentityProvider',
+  'DescribeIdentityProvider',
+  'UpdateIdentityProvider',
+  'GetIdentityProviderByIdentifier',
+]);
+
+/** What remains once a provider's secrets are gone: the names of those it had. */
+export const REDACTED_PROVIDER_DETAILS = 'RedactedProviderDetails';
+
+function redactProviderSecrets(output: Record<string, unknown>): void {
+  const provider = output['IdentityProvider'] as Record<string, unknown> | undefined;
+  const details = provider?.['ProviderDetails'] as Record<string, unknown> | undefined;
+  if (!provider || !details) return;
+  const removed = secretProviderDetails.filter((key) => key in details);
+  for (const key of removed) delete details[key];
+  provider[REDACTED_PROVIDER_DETAILS] = removed;
+}
+
+/** An identity provider description with its secret details already removed by the call path. */
+export type RedactedIdentityProvider = IdentityProviderType & { [REDACTED_PROVIDER_DETAILS]?: string[] };

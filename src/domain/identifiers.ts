@@ -87,6 +87,37 @@ const rules = {
   },
   tagKey: { pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u, min: 1, max: 128, hint: 'letters, digits, spaces and _ . : / = + - @' },
   tagValue: { pattern: /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u, min: 0, max: 256, hint: 'letters, digits, spaces and _ . : / = + - @' },
+  // Domains, identity providers and resource servers (issue 17), from the API reference
+  domain: {
+    pattern: /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/,
+    min: 1,
+    max: 253,
+    hint: 'a prefix such as my-app, or a custom domain such as auth.example.com, in lower case',
+  },
+  certificateArn: {
+    pattern: /^arn:[\w+=/,.@-]+:acm:[\w+=/,.@-]*:[0-9]+:certificate\/[\w+=/,.@-]+$/,
+    min: 20,
+    max: 2048,
+    hint: 'an ACM certificate ARN in us-east-1',
+  },
+  idpIdentifier: { pattern: /^[\w\s+=.@-]+$/u, min: 1, max: 40, hint: 'letters, digits, spaces and + = . @ - (such as example.com)' },
+  providerDetailKey: { pattern: /^[\w.:-]+$/, min: 1, max: 256, hint: 'a setting name such as client_id or MetadataURL' },
+  providerDetailValue: {
+    pattern: /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/u,
+    min: 0,
+    max: 131072,
+    hint: 'text without control characters',
+  },
+  resourceServerIdentifier: {
+    pattern: /^[\x21\x23-\x5B\x5D-\x7E]+$/,
+    min: 1,
+    max: 256,
+    hint: 'an identifier such as https://api.example.com',
+  },
+  resourceServerName: { pattern: /^[\w\s+=,.@-]+$/u, min: 1, max: 256, hint: 'letters, digits, spaces and + = , . @ -' },
+  // A scope's own name: an OAuth scope character but "/", which joins it to its server's identifier.
+  scopeName: { pattern: /^[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]+$/, min: 1, max: 256, hint: 'a scope name such as orders.read, without /' },
+  scopeDescription: { pattern: /^[^\u0000-\u001f]+$/u, min: 1, max: 256, hint: 'text without control characters' },
 } as const;
 
 export type IdentifierKind = keyof typeof rules;

@@ -44,3 +44,16 @@ export interface TermsKey {
   termsId: string;
 }
 export const termsKeyOf = (key: TermsKey): string => `${key.userPoolId}\u0000${key.termsId}`;
+// Identity providers and resource servers (issue 17)
+export interface IdentityProviderKey {
+  userPoolId: string;
+  providerName: string;
+}
+
+export interface ResourceServerKey {
+  userPoolId: string;
+  identifier: string;
+}
+
+export const identityProviderKeyOf = (key: IdentityProviderKey): string => `${key.userPoolId}\u0000${key.providerName}`;
+export const resourceServerKeyOf = (key: ResourceServerKey): string => `${key.userPoolId}\u0000${key.identifier}`;

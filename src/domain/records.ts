@@ -435,3 +435,101 @@ export interface TagRecord {
   key: string;
   value: string;
 }
+// ---------------------------------------------------------------------------------------------
+// Domains, identity providers and resource servers (issue 17)
+// ---------------------------------------------------------------------------------------------
+
+/** What DescribeUserPoolDomain tells of a domain. */
+export interface UserPoolDomainDetail {
+  userPoolId?: string;
+  awsAccountId?: string;
+  s3Bucket?: string;
+  cloudFrontDistribution?: string;
+  version?: string;
+  /** CREATING, DELETING, UPDATING, ACTIVE or FAILED. */
+  status?: string;
+  /** 1: the classic hosted UI; 2: managed login. */
+  managedLoginVersion?: number;
+  /** Set for a custom domain only. */
+  certificateArn?: string;
+  securityPolicy?: string;
+}
+
+/** A pool's domain, known by its name (a prefix such as `my-app`, or a custom domain such as `auth.example.com`). */
+export interface UserPoolDomainRecord {
+  domain: string;
+  /** Known when the domain was reached from its pool. */
+  userPoolId?: string;
+  /** Whether it is a custom domain (a host of the caller's own, with a certificate), when known without a call. */
+  custom?: boolean;
+  detail?: UserPoolDomainDetail;
+}
+
+/** SAML, OIDC, Google, Facebook, LoginWithAmazon, SignInWithApple; COGNITO for the pool's own directory. */
+export type IdentityProviderTypeName = 'SAML' | 'OIDC' | 'Google' | 'Facebook' | 'LoginWithAmazon' | 'SignInWithApple' | 'COGNITO';
+
+/** What ListIdentityProviders tells of a provider. */
+export interface IdentityProviderSummary {
+  providerType?: string;
+  createdAt?: Date;
+  updatedAt?: Date;
+}
+
+export interface KeyValueRecord {
+  key: string;
+  value: string;
+}
+
+/** What DescribeIdentityProvider tells of a provider, less its secrets (never kept, never returned). */
+export interface IdentityProviderDetail extends IdentityProviderSummary {
+  /** The provider's settings, without the secret ones (client_secret, private_key). */
+  providerDetails: KeyValueRecord[];
+  /** Names of the secret settings the provider has: set, never returned. */
+  secretProviderDetails: string[];
+  /** User pool attribute → the provider's attribute. */
+  attributeMapping: KeyValueRecord[];
+  idpIdentifiers: string[];
+}
+
+/** An identity provider of a pool, known by (userPoolId, providerName), with what has been read of it. */
+export interface IdentityProviderRecord {
+  userPoolId: string;
+  providerName: string;
+  summary?: IdentityProviderSummary;
+  detail?: IdentityProviderDetail;
+}
+
+/** A provider read in full (DescribeIdentityProvider and the writes' answers). */
+export type DescribedIdentityProvider = IdentityProviderRecord & { detail: IdentityProviderDetail };
+
+export interface ResourceServerScopeRecord {
+  scopeName: string;
+  description: string;
+}
+
+/** What DescribeResourceServer and ListResourceServers tell of a resource server: all there is. */
+export interface ResourceServerDetail {
+  name: string;
+  scopes: ResourceServerScopeRecord[];
+}
+
+/** A resource server (an API whose custom OAuth scopes the pool issues), known by (userPoolId, identifier). */
+export interface ResourceServerRecord {
+  userPoolId: string;
+  identifier: string;
+  detail?: ResourceServerDetail;
+}
+
+/** A resource server read in full (every answer about one carries all of it). */
+export type DescribedResourceServer = ResourceServerRecord & { detail: ResourceServerDetail };
+
+/** An OAuth scope an app client may ask for: a standard one, or `identifier/scope` of a resource server. */
+export interface OAuthScopeRecord {
+  userPoolId: string;
+  /** The scope as tokens and app clients write it (`openid`, `https://api.example.com/orders.read`). */
+  name: string;
+  /** The resource server's identifier; absent for the standard scopes. */
+  resourceServerIdentifier?: string;
+  /** The scope's name on its resource server (`orders.read`); the name itself for a standard scope. */
+  scopeName: string;
+}

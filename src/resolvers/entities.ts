@@ -8,6 +8,10 @@ import { getClient } from './clients';
 import { getGroup } from './groups';
 import { getUserPool } from './user-pools';
 import { getUser } from './users';
+// Identity providers and resource servers (issue 17)
+import type { IdentityProviderRecord, ResourceServerRecord } from '../domain/records';
+import { getIdentityProvider } from './identity-providers';
+import { getResourceServer } from './resource-servers';
 
 /**
  * Federation: other subgraphs hand the router representations of our entities, which it resolves
@@ -51,4 +55,20 @@ export async function resolveClientReference(
 ): Promise<ClientRecord | null> {
   requireAdministrator(ctx.caller);
   return getClient(ctx, ref);
+}
+
+export async function resolveIdentityProviderReference(
+  ctx: GatewayContext,
+  ref: { userPoolId: string; providerName: string },
+): Promise<IdentityProviderRecord | null> {
+  requireAdministrator(ctx.caller);
+  return getIdentityProvider(ctx, ref);
+}
+
+export async function resolveResourceServerReference(
+  ctx: GatewayContext,
+  ref: { userPoolId: string; identifier: string },
+): Promise<ResourceServerRecord | null> {
+  requireAdministrator(ctx.caller);
+  return getResourceServer(ctx, ref);
 }

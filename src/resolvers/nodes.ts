@@ -7,6 +7,10 @@ import { getGroup } from './groups';
 import { getImportJob } from './import-jobs';
 import { getUserPool } from './user-pools';
 import { getUser } from './users';
+// Identity providers and resource servers (issue 17)
+import type { IdentityProviderRecord, ResourceServerRecord } from '../domain/records';
+import { getIdentityProvider } from './identity-providers';
+import { getResourceServer } from './resource-servers';
 
 /**
  * Relay's `node(id:)` and `nodes(ids:)`: a global id names a type and the natural key of one of its
@@ -60,4 +64,14 @@ export const loadDeviceNodes = each<DeviceRecord>((ctx, key) => {
   }
   const [userPoolId, username, deviceKey] = parts as [string, string, string];
   return getUserDevice(ctx, { userPoolId, username, deviceKey });
+});
+
+export const loadIdentityProviderNodes = each<IdentityProviderRecord>((ctx, key) => {
+  const [userPoolId, providerName] = poolAndRest(key);
+  return getIdentityProvider(ctx, { userPoolId, providerName });
+});
+
+export const loadResourceServerNodes = each<ResourceServerRecord>((ctx, key) => {
+  const [userPoolId, identifier] = poolAndRest(key);
+  return getResourceServer(ctx, { userPoolId, identifier });
 });

@@ -89,6 +89,27 @@ export const perItemCalls: Readonly<Record<string, PerItemCall>> = {
   ...Object.fromEntries(['source', 'links', 'clientId', 'client'].map((field) => [`Terms.${field}`, { group: 'DescribeTerms' }])),
   'Terms.pool': { shared: true },
   'ManagedLoginBranding.pool': { shared: true },
+  // Domains, identity providers and resource servers (issue 17): what only their Describe tells.
+  ...Object.fromEntries(
+    [
+      'status',
+      'managedLoginVersion',
+      'cloudFrontDistribution',
+      'certificateArn',
+      'securityPolicy',
+      's3Bucket',
+      'version',
+      'awsAccountId',
+    ].map((field) => [`UserPoolDomain.${field}`, { group: 'DescribeUserPoolDomain' }]),
+  ),
+  'UserPoolDomain.pool': { shared: true },
+  'IdentityProvider.pool': { shared: true },
+  'ResourceServer.pool': { shared: true },
+  // IdentityProvider's described fields are not counted per item either: the clients of a pool
+  // list the same few providers, each described once per request (loaders), so counting one
+  // call per client and provider would refuse ordinary queries; the run-time cap counts them.
+  // OAuthScope.description and resourceServer are not counted: a resource server's own scopes carry
+  // them, and an app client's custom scopes share one DescribeResourceServer per server (loaders).
 };
 
 /** Root fields that make more than one call: the updates read the current settings first (README, Updates). */
@@ -105,6 +126,10 @@ const ROOT_CALLS: Readonly<Record<string, number>> = {
   setUserPoolSessionConfiguration: 2,
   tagResource: 2,
   untagResource: 2,
+  // Issue 17
+  updateUserPoolDomain: 2,
+  updateIdentityProvider: 2,
+  updateResourceServer: 2,
 };
 
 /** Payload fields that read again what the mutation changed. */

@@ -33,7 +33,11 @@ builder.node(ClientRef, {
     updatedAt: t.field({ type: 'DateTime', nullable: true, resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).updatedAt }),
     explicitAuthFlows: t.stringList({ nullable: true, resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).explicitAuthFlows }),
     allowedOAuthFlows: t.stringList({ nullable: true, resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).allowedOAuthFlows }),
-    allowedOAuthScopes: t.stringList({ nullable: true, resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).allowedOAuthScopes }),
+    allowedOAuthScopes: t.stringList({
+      nullable: true,
+      deprecationReason: 'Use allowedScopes: each scope with its description and resource server.',
+      resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).allowedOAuthScopes,
+    }),
     allowedOAuthFlowsUserPoolClient: t.boolean({
       nullable: true,
       resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).allowedOAuthFlowsUserPoolClient,
@@ -43,6 +47,7 @@ builder.node(ClientRef, {
     defaultRedirectUri: t.string({ nullable: true, resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).defaultRedirectUri }),
     supportedIdentityProviders: t.stringList({
       nullable: true,
+      deprecationReason: 'Use identityProviders: each provider as an IdentityProvider (COGNITO for the pool’s own directory).',
       resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).supportedIdentityProviders,
     }),
     readAttributes: t.stringList({ nullable: true, resolve: async (c, _, ctx) => (await clientDetail(ctx, c)).readAttributes }),

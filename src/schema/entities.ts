@@ -1,6 +1,13 @@
-import { resolveClientReference, resolveGroupReference, resolveUserPoolReference, resolveUserReference } from '../resolvers/entities';
+import {
+  resolveClientReference,
+  resolveGroupReference,
+  resolveIdentityProviderReference,
+  resolveResourceServerReference,
+  resolveUserPoolReference,
+  resolveUserReference,
+} from '../resolvers/entities';
 import { builder } from './builder';
-import { ClientRef, GroupRef, UserPoolRef, UserRef } from './refs';
+import { ClientRef, GroupRef, IdentityProviderRef, ResourceServerRef, UserPoolRef, UserRef } from './refs';
 
 /**
  * The entities other subgraphs can reference and extend, by the keys they know: a User by `sub`
@@ -24,4 +31,15 @@ builder.asEntity(GroupRef, {
 builder.asEntity(ClientRef, {
   key: builder.selection<{ userPoolId: string; clientId: string }>('userPoolId clientId'),
   resolveReference: (ref, ctx) => resolveClientReference(ctx, ref),
+});
+
+// Identity providers and resource servers (issue 17): other services know them by these keys.
+builder.asEntity(IdentityProviderRef, {
+  key: builder.selection<{ userPoolId: string; providerName: string }>('userPoolId providerName'),
+  resolveReference: (ref, ctx) => resolveIdentityProviderReference(ctx, ref),
+});
+
+builder.asEntity(ResourceServerRef, {
+  key: builder.selection<{ userPoolId: string; identifier: string }>('userPoolId identifier'),
+  resolveReference: (ref, ctx) => resolveResourceServerReference(ctx, ref),
 });

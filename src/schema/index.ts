@@ -38,6 +38,10 @@ import './provisioned-limit';
 import './client-secrets';
 import './session-configuration';
 import './tags';
+// Domains, identity providers and resource servers (issue 17)
+import './user-pool-domain';
+import './identity-provider';
+import './resource-server';
 
 /** An Apollo Federation v2 subgraph: `_service { sdl }` and `_entities` come with it. */
 export const schema: GraphQLSchema = guardFederationFields(

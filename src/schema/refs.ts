@@ -1,4 +1,5 @@
 import type { ClientRecord, DeviceRecord, GroupRecord, ImportJobRecord, UserPoolRecord, UserRecord } from '../domain/records';
+import type { IdentityProviderRecord, ResourceServerRecord } from '../domain/records';
 import { builder } from './builder';
 
 /**
@@ -18,3 +19,9 @@ export const ClientConnection = builder.connectionObject({ type: ClientRef, name
 export const UserPoolConnection = builder.connectionObject({ type: UserPoolRef, name: 'UserPoolConnection' });
 export const DeviceConnection = builder.connectionObject({ type: DeviceRef, name: 'DeviceConnection' });
 export const ImportJobConnection = builder.connectionObject({ type: ImportJobRef, name: 'ImportJobConnection' });
+
+// Identity providers and resource servers (issue 17): nodes and federation entities.
+export const IdentityProviderRef = builder.objectRef<IdentityProviderRecord>('IdentityProvider');
+export const ResourceServerRef = builder.objectRef<ResourceServerRecord>('ResourceServer');
+export const IdentityProviderConnection = builder.connectionObject({ type: IdentityProviderRef, name: 'IdentityProviderConnection' });
+export const ResourceServerConnection = builder.connectionObject({ type: ResourceServerRef, name: 'ResourceServerConnection' });

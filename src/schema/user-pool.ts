@@ -86,8 +86,6 @@ builder.node(UserPoolRef, {
       description: 'LITE, ESSENTIALS or PLUS.',
       resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).tier,
     }),
-    domain: t.string({ nullable: true, resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).domain }),
-    customDomain: t.string({ nullable: true, resolve: async (pool, _, ctx) => (await userPoolDetail(ctx, pool)).customDomain }),
     usernameAttributes: t.stringList({
       nullable: true,
       description: 'Attributes users may sign in with instead of a username.',

@@ -345,7 +345,14 @@ describe('createUserPoolReplica, updateUserPoolReplica, deleteUserPoolReplica', 
     const answer: CreateUserPoolReplicaResponse = { UserPoolReplica: { ...scriptedReplica('eu-central-1'), Status: 'CREATING' } };
     scripted.cognito.on(CreateUserPoolReplicaCommand).resolves(answer);
     const result = await scripted.query(CREATE_REPLICA, {
-      input: { userPoolId: POOL, regionName: 'eu-central-1', tags: [{ key: 'team', value: 'identity' }, { key: 'dr', value: '' }] },
+      input: {
+        userPoolId: POOL,
+        regionName: 'eu-central-1',
+        tags: [
+          { key: 'team', value: 'identity' },
+          { key: 'dr', value: '' },
+        ],
+      },
     });
     expect(result.errors).toBeUndefined();
     expect(result.data!['createUserPoolReplica']).toEqual({
@@ -394,7 +401,13 @@ describe('createUserPoolReplica, updateUserPoolReplica, deleteUserPoolReplica', 
     [
       CREATE_REPLICA,
       'createUserPoolReplica',
-      { regionName: 'eu-central-1', tags: [{ key: 'a', value: '' }, { key: 'a', value: 'b' }] },
+      {
+        regionName: 'eu-central-1',
+        tags: [
+          { key: 'a', value: '' },
+          { key: 'a', value: 'b' },
+        ],
+      },
       'input.tags[1].key',
     ],
     [CREATE_REPLICA, 'createUserPoolReplica', { regionName: 'eu-central-1', tags: [{ key: '', value: '' }] }, 'input.tags[0].key'],

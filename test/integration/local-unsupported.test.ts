@@ -227,6 +227,54 @@ describe('sign-in risk reads cognito-local does not implement', () => {
     expectUnsupported(client, 'DescribeRiskConfiguration', ['userPool', 'client', 'riskConfiguration'], before);
     expect(client.data).toEqual({ userPool: { client: { clientId: web.clientId, riskConfiguration: null } } });
   });
+
+  // Domains, identity providers and resource servers (issue 17)
+  it.each([
+    ['identityProviders', 'ListIdentityProviders', 'identityProviders(first: 5) { edges { node { providerName } } }'],
+    ['identityProvider', 'DescribeIdentityProvider', 'identityProvider(providerName: "Okta") { providerType }'],
+    [
+      'identityProviderByIdentifier',
+      'GetIdentityProviderByIdentifier',
+      'identityProviderByIdentifier(identifier: "example.com") { providerName }',
+    ],
+    ['resourceServers', 'ListResourceServers', 'resourceServers(first: 5) { edges { node { identifier } } }'],
+    ['resourceServer', 'DescribeResourceServer', 'resourceServer(identifier: "https://api.example.com") { name }'],
+  ])('userPool.%s (%s): null with the error, the pool itself survives', async (field, operation, selection) => {
+    const before = snapshot();
+    const result = await query(`query ($id: String!) { userPool(userPoolId: $id) { userPoolId ${selection} } }`, { id: POOL });
+    expectUnsupported(result, operation, ['userPool', field], before);
+    expect(result.data).toEqual({ userPool: { userPoolId: POOL, [field]: null } });
+  });
+
+  it('userPoolDomain (DescribeUserPoolDomain)', async () => {
+    const before = snapshot();
+    const result = await query(`{ userPoolDomain(domain: "my-app") { status } }`);
+    expectUnsupported(result, 'DescribeUserPoolDomain', ['userPoolDomain'], before);
+    expect(result.data).toEqual({ userPoolDomain: null });
+  });
+});
+
+describe('what this group reads without an unsupported operation', () => {
+  it('a pool without a domain answers domain null from DescribeUserPool alone; a client’s COGNITO provider and standard scopes need no call', async () => {
+    const result = await query(
+      `query ($id: String!, $c: String!) { userPool(userPoolId: $id) { domain { domain status } customDomain { domain }
+        client(clientId: $c) { identityProviders { providerName builtIn } allowedScopes { name resourceServer { identifier } } supportedIdentityProviders allowedOAuthScopes } } }`,
+      { id: POOL, c: web.clientId },
+    );
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+    const pool = result.data!['userPool'];
+    expect(pool.domain).toBeNull();
+    expect(pool.customDomain).toBeNull();
+    // Whatever the emulator keeps for the client, the objects are the strings' counterparts.
+    expect(pool.client.identityProviders.map((p: { providerName: string }) => p.providerName)).toEqual(
+      pool.client.supportedIdentityProviders ?? [],
+    );
+    expect(pool.client.allowedScopes.map((s: { name: string }) => s.name)).toEqual(pool.client.allowedOAuthScopes ?? []);
+    const calls = Object.keys(result.extensions!.cognitoCalls!.byOperation);
+    expect(calls.filter((operation) => !['DescribeUserPool', 'DescribeUserPoolClient'].includes(operation))).toEqual(
+      pool.client.identityProviders.some((p: { builtIn: boolean }) => !p.builtIn) ? ['DescribeIdentityProvider'] : [],
+    );
+  });
 });
 
 // Branding and terms (issue 17): cognito-local has no managed login, hosted UI or terms.
@@ -542,6 +590,67 @@ describe('writes cognito-local does not implement: a top-level error, data null'
       operation: 'GetUserPoolSessionConfiguration',
       inputType: 'SetUserPoolSessionConfigurationInput',
       input: { userPoolId: NO_SUCH_POOL, maxTokenSessionsPerUser: 5 },
+    },
+    // Domains, identity providers and resource servers (issue 17). An update first reads what it
+    // carries over: that read is the operation the emulator refuses, and nothing is written.
+    {
+      field: 'createUserPoolDomain',
+      operation: 'CreateUserPoolDomain',
+      inputType: 'CreateUserPoolDomainInput',
+      input: { userPoolId: NO_SUCH_POOL, domain: 'never-created' },
+    },
+    {
+      field: 'updateUserPoolDomain',
+      operation: 'DescribeUserPoolDomain',
+      inputType: 'UpdateUserPoolDomainInput',
+      input: { userPoolId: NO_SUCH_POOL, domain: 'never-created', managedLoginVersion: 2 },
+    },
+    {
+      field: 'deleteUserPoolDomain',
+      operation: 'DeleteUserPoolDomain',
+      inputType: 'DeleteUserPoolDomainInput',
+      input: { userPoolId: NO_SUCH_POOL, domain: 'never-created' },
+    },
+    {
+      field: 'createIdentityProvider',
+      operation: 'CreateIdentityProvider',
+      inputType: 'CreateIdentityProviderInput',
+      input: {
+        userPoolId: NO_SUCH_POOL,
+        providerName: 'Corp',
+        providerType: 'SAML',
+        providerDetails: [{ key: 'MetadataURL', value: 'https://idp.example.com/metadata.xml' }],
+      },
+    },
+    {
+      field: 'updateIdentityProvider',
+      operation: 'DescribeIdentityProvider',
+      inputType: 'UpdateIdentityProviderInput',
+      input: { userPoolId: NO_SUCH_POOL, providerName: 'Corp', idpIdentifiers: ['example.com'] },
+    },
+    {
+      field: 'deleteIdentityProvider',
+      operation: 'DeleteIdentityProvider',
+      inputType: 'DeleteIdentityProviderInput',
+      input: { userPoolId: NO_SUCH_POOL, providerName: 'Corp' },
+    },
+    {
+      field: 'createResourceServer',
+      operation: 'CreateResourceServer',
+      inputType: 'CreateResourceServerInput',
+      input: { userPoolId: NO_SUCH_POOL, identifier: 'https://api.example.com', name: 'Orders API' },
+    },
+    {
+      field: 'updateResourceServer',
+      operation: 'DescribeResourceServer',
+      inputType: 'UpdateResourceServerInput',
+      input: { userPoolId: NO_SUCH_POOL, identifier: 'https://api.example.com', name: 'Orders' },
+    },
+    {
+      field: 'deleteResourceServer',
+      operation: 'DeleteResourceServer',
+      inputType: 'DeleteResourceServerInput',
+      input: { userPoolId: NO_SUCH_POOL, identifier: 'https://api.example.com' },
     },
   ];
 

@@ -35,7 +35,7 @@ describe('estimateCognitoCalls', () => {
   });
 
   it('description fields of a listed pool or client share one Describe per item; summary fields cost nothing', () => {
-    expect(estimate(`{ userPools(first: 10) { edges { node { name arn tier domain } } } }`)).toBe(11);
+    expect(estimate(`{ userPools(first: 10) { edges { node { name arn tier domain { domain } } } } }`)).toBe(11);
     expect(estimate(`{ userPools(first: 10) { edges { node { name createdAt } } } }`)).toBe(1);
     expect(
       estimate(`{ userPool(userPoolId: "${POOL}") { clients(first: 30) { edges { node { name clientId hasSecret callbackUrls } } } } }`),

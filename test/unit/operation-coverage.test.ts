@@ -110,6 +110,24 @@ const currentApiAdditions = [
   'TagResource',
   'UntagResource',
   'ListTagsForResource',
+  // Domains, identity providers and resource servers (issue 17); the reads are UserPool.domain/customDomain,
+  // Query.userPoolDomain, UserPool.identityProviders/identityProvider/identityProviderByIdentifier,
+  // UserPool.resourceServers/resourceServer, and the Client's identityProviders and allowedScopes
+  'CreateUserPoolDomain',
+  'DescribeUserPoolDomain',
+  'UpdateUserPoolDomain',
+  'DeleteUserPoolDomain',
+  'CreateIdentityProvider',
+  'DescribeIdentityProvider',
+  'UpdateIdentityProvider',
+  'DeleteIdentityProvider',
+  'ListIdentityProviders',
+  'GetIdentityProviderByIdentifier',
+  'CreateResourceServer',
+  'DescribeResourceServer',
+  'UpdateResourceServer',
+  'DeleteResourceServer',
+  'ListResourceServers',
 ];
 
 describe('every operation of the classic API is served', () => {
@@ -122,7 +140,7 @@ describe('every operation of the classic API is served', () => {
     const writes = [...classic, ...currentApiAdditions].filter((operation) => byName.get(operation)?.kind !== 'read');
     const missing = writes.filter((operation) => !mutationNames.has(mutationFor(operation)));
     expect(missing).toEqual([]);
-    expect(writes.length).toBe(85);
+    expect(writes.length).toBe(94);
   });
 
   it('every read operation is called by the gateway (it is in the call path table)', () => {
@@ -152,26 +170,8 @@ describe('every operation of the classic API is served', () => {
  * while a served operation is still listed here).
  */
 const notServed: Record<string, string> = {
-  // Issue 17: the rest of a pool's configuration.
-  ...Object.fromEntries(
-    [
-      'CreateUserPoolDomain',
-      'DescribeUserPoolDomain',
-      'UpdateUserPoolDomain',
-      'DeleteUserPoolDomain',
-      'CreateIdentityProvider',
-      'DescribeIdentityProvider',
-      'UpdateIdentityProvider',
-      'DeleteIdentityProvider',
-      'ListIdentityProviders',
-      'GetIdentityProviderByIdentifier',
-      'CreateResourceServer',
-      'DescribeResourceServer',
-      'UpdateResourceServer',
-      'DeleteResourceServer',
-      'ListResourceServers',
-    ].map((operation) => [operation, 'planned: issue 17 (the current API, part 2)']),
-  ),
+  // Every operation of the current API is served: an operation the SDK adds lands here, with its
+  // plan or the reason it is left out, until a field serves it.
 };
 
 /** Where the gateway makes its calls: the resolvers, and the loaders and membership reads they use. */
@@ -212,7 +212,7 @@ describe('every operation of the current API is served, or planned, or left out 
 
   it('counts what is served (the README says the same)', () => {
     const count = current.filter((row) => served(row.operation)).length;
-    expect(count).toBe(125);
+    expect(count).toBe(140);
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
     expect(readme).toContain(`${count} of the 140 operations of the current API are served`);
   });
