@@ -3,8 +3,9 @@ import type { UserPoolClientType } from '@aws-sdk/client-cognito-identity-provid
 /**
  * Output members that hold secrets, by operation. The call path removes them before any other
  * code sees the output, so no field, log or cache can leak them by accident; the exceptions are
- * a new client's secret, which its creator asks for explicitly, and a new TOTP secret, which the
- * user setting it up must see once (see CallOptions).
+ * a new client's secret, which its creator asks for explicitly, a new TOTP secret, which the
+ * user setting it up must see once, and the SRP values of a sign-in challenge, which only the
+ * gateway's SRP code reads (see CallOptions).
  */
 interface SecretMember {
   /** The output member holding the secret; absent when the secret is a member of the output itself. */
@@ -18,21 +19,42 @@ const clientSecret: SecretMember = { container: 'UserPoolClient', member: 'Clien
 /** The TOTP shared secret of AssociateSoftwareToken (issue 16). */
 const totpSecret: SecretMember = { member: 'SecretCode' };
 
-const secretMembers: Readonly<Record<string, SecretMember>> = {
+/**
+ * The SRP values of PASSWORD_VERIFIER and DEVICE_PASSWORD_VERIFIER (issue 16): the gateway answers
+ * these challenges itself (src/resolvers/srp-sign-in.ts, device-tracking.ts), so they are never a
+ * caller's to see or an operator's to read.
+ */
+export const SRP_CHALLENGE_PARAMETERS = ['SRP_B', 'SALT', 'SECRET_BLOCK'] as const;
+const srpValues: SecretMember[] = SRP_CHALLENGE_PARAMETERS.map((member) => ({ container: 'ChallengeParameters', member }));
+
+const secretMembers: Readonly<Record<string, SecretMember | SecretMember[]>> = {
   CreateUserPoolClient: clientSecret,
   DescribeUserPoolClient: clientSecret,
   UpdateUserPoolClient: clientSecret,
   AssociateSoftwareToken: totpSecret,
+  InitiateAuth: srpValues,
+  AdminInitiateAuth: srpValues,
+  RespondToAuthChallenge: srpValues,
+  AdminRespondToAuthChallenge: srpValues,
 };
 
 /** A client description with its secret already removed by the call path. */
 export type RedactedClient = Omit<UserPoolClientType, 'ClientSecret'> & { HasClientSecret?: boolean };
 
 export function redactSecrets(operation: string, output: Record<string, unknown>): void {
-  const secret = secretMembers[operation];
-  if (!secret) return;
-  const holder = secret.container ? (output[secret.container] as Record<string, unknown> | undefined) : output;
-  if (!holder || !(secret.member in holder)) return;
-  delete holder[secret.member];
-  if (secret.remains) holder[secret.remains] = true;
+  const secrets = secretMembers[operation];
+  for (const secret of secrets === undefined ? [] : Array.isArray(secrets) ? secrets : [secrets]) {
+    const holder = secret.container ? (output[secret.container] as Record<string, unknown> | undefined) : output;
+    if (!holder || !(secret.member in holder)) continue;
+    delete holder[secret.member];
+    if (secret.remains) holder[secret.remains] = true;
+  }
+}
+
+/** A sign-in answer without the SRP values of its challenge: what the gateway's SRP steps did not consume is not the caller's. */
+export function withoutSrpValues<Answer extends { ChallengeParameters?: Record<string, string> | undefined }>(answer: Answer): Answer {
+  if (!answer.ChallengeParameters) return answer;
+  const parameters = { ...answer.ChallengeParameters };
+  for (const name of SRP_CHALLENGE_PARAMETERS) delete parameters[name];
+  return { ...answer, ChallengeParameters: parameters };
 }

@@ -48,6 +48,9 @@ const rules = {
     max: 131072,
     hint: 'text without control characters',
   },
+  // Device tracking (issue 16): what a sign-in that remembered a device returned to keep.
+  deviceGroupKey: { pattern: /^\S+$/, min: 1, max: 256, hint: 'the groupKey a sign-in returned with its newDevice' },
+  devicePassword: { pattern: /^[A-Za-z0-9+/=]+$/, min: 1, max: 256, hint: 'the password a sign-in returned with its newDevice' },
 } as const;
 
 export type IdentifierKind = keyof typeof rules;

@@ -1,9 +1,11 @@
 import type { ChallengeNameType } from '@aws-sdk/client-cognito-identity-provider';
-import { parseCodeDelivery, parseSignInStep } from '../cognito/parse';
+import { parseCodeDelivery } from '../cognito/parse';
 import { invalidInput } from '../domain/gateway-error';
 import { checkAttributes, checkIdentifier, type AttributeInput } from '../domain/identifiers';
 import type { CodeDeliveryRecord, SignInStepRecord } from '../domain/records';
 import type { GatewayContext } from './context';
+import { checkRememberedDevice, completeSignInStep, type RememberedDevice } from './device-tracking';
+import { adminChannel, deviceKeyParameter, passwordSignIn, preferPasswordSrp, publicChannel, selectPasswordSrp } from './srp-sign-in';
 
 /**
  * The public flows: sign-up, sign-in and password recovery, for anonymous callers. Each names an
@@ -86,36 +88,62 @@ export async function confirmForgotPassword(ctx: GatewayContext, input: PublicIn
   return { username: input.username, passwordChanged: true };
 }
 
-export type SignInFlow = 'USER_PASSWORD_AUTH' | 'REFRESH_TOKEN_AUTH';
+export type SignInFlow = 'USER_PASSWORD_AUTH' | 'USER_SRP_AUTH' | 'USER_AUTH' | 'REFRESH_TOKEN_AUTH';
 
 /** AuthParameters proving who signs in: a password, or a refresh token, as the flow asks. */
-function credentialParameters(flow: string, input: { password?: string | null; refreshToken?: string | null }): Record<string, string> {
+function credentialParameters(
+  flow: string,
+  input: { password?: string | null; refreshToken?: string | null; preferredChallenge?: string | null },
+): Record<string, string> {
   if (flow === 'REFRESH_TOKEN_AUTH') {
     if (input.refreshToken == null) throw invalidInput('input.refreshToken', 'is required for REFRESH_TOKEN_AUTH');
     return { REFRESH_TOKEN: checkIdentifier('token', input.refreshToken, 'input.refreshToken') };
+  }
+  if (flow === 'USER_AUTH' && input.preferredChallenge !== 'PASSWORD_SRP') {
+    throw invalidInput('input.preferredChallenge', 'must be PASSWORD_SRP for USER_AUTH through this gateway');
   }
   if (input.password == null) throw invalidInput('input.password', `is required for ${flow}`);
   return { PASSWORD: checkIdentifier('password', input.password, 'input.password') };
 }
 
-export interface InitiateAuthInput extends PublicInput {
+/** What a sign-in with a remembered device adds (device-tracking.ts, h13). */
+interface DeviceInput {
+  /** The device an earlier sign-in returned (newDevice): DEVICE_KEY, and the device's proof when Cognito asks. */
+  device?: RememberedDevice | null;
+  /** The name ConfirmDevice gives a new device this sign-in makes. */
+  deviceName?: string | null;
+}
+
+export interface InitiateAuthInput extends PublicInput, DeviceInput {
   authFlow: SignInFlow;
   password?: string | null;
   refreshToken?: string | null;
+  /** USER_AUTH: the challenge to go to first. */
+  preferredChallenge?: string | null;
 }
 
 export async function initiateAuth(ctx: GatewayContext, input: InitiateAuthInput): Promise<SignInStepRecord> {
   const parameters = credentialParameters(input.authFlow, input);
+  const device = checkRememberedDevice(input.device);
+  checkDeviceName(input.deviceName);
   const { request } = await publicFlow(ctx, input);
-  if (request.SecretHash) parameters['SECRET_HASH'] = request.SecretHash;
-  const output = await ctx.userExistence.failingAlike(input.authFlow === 'REFRESH_TOKEN_AUTH' ? 'refreshSignIn' : 'passwordSignIn', () =>
-    ctx.call('InitiateAuth', {
+  const client = ctx.appClients.require(input.clientId, 'input.clientId');
+  const channel = publicChannel(ctx, client);
+  const attempt = { username: input.username, password: parameters['PASSWORD'] ?? '', device };
+  const output = await ctx.userExistence.failingAlike(input.authFlow === 'REFRESH_TOKEN_AUTH' ? 'refreshSignIn' : 'passwordSignIn', () => {
+    if (input.authFlow === 'USER_AUTH') return preferPasswordSrp(channel, attempt);
+    if (input.authFlow !== 'REFRESH_TOKEN_AUTH') return passwordSignIn(ctx, channel, client, input.authFlow, attempt);
+    return ctx.call('InitiateAuth', {
       ClientId: request.ClientId,
       AuthFlow: input.authFlow,
-      AuthParameters: { USERNAME: input.username, ...parameters },
-    }),
-  );
-  return parseSignInStep(output);
+      AuthParameters: { USERNAME: input.username, ...parameters, ...channel.secretHash(input.username), ...deviceKeyParameter(device) },
+    });
+  });
+  return completeSignInStep(ctx, output, input.deviceName);
+}
+
+function checkDeviceName(name: string | null | undefined): void {
+  if (name != null) checkIdentifier('description', name, 'input.deviceName');
 }
 
 /** Which input answers each challenge, and under which ChallengeResponses key. */
@@ -126,16 +154,19 @@ const challengeAnswers: Partial<Record<ChallengeNameType, { from: 'newPassword' 
   EMAIL_OTP: { from: 'code', key: 'EMAIL_OTP_CODE' },
   SELECT_MFA_TYPE: { from: 'answer', key: 'ANSWER' },
   CUSTOM_CHALLENGE: { from: 'answer', key: 'ANSWER' },
+  SELECT_CHALLENGE: { from: 'answer', key: 'ANSWER' },
 };
 
 export const answerableChallenges = Object.keys(challengeAnswers) as ChallengeNameType[];
 
-export interface RespondToAuthChallengeInput extends PublicInput {
+export interface RespondToAuthChallengeInput extends PublicInput, Omit<DeviceInput, 'device'> {
   challengeName: ChallengeNameType;
   session: string;
   newPassword?: string | null;
   code?: string | null;
   answer?: string | null;
+  /** SELECT_CHALLENGE answered with PASSWORD_SRP: the password the gateway proves with SRP. */
+  password?: string | null;
   /** Required attributes a NEW_PASSWORD_REQUIRED challenge asks for. */
   attributes?: AttributeInput[] | null;
 }
@@ -155,17 +186,29 @@ function challengeResponses(input: Omit<RespondToAuthChallengeInput, 'clientId'>
 
 export async function respondToAuthChallenge(ctx: GatewayContext, input: RespondToAuthChallengeInput): Promise<SignInStepRecord> {
   const responses = challengeResponses(input);
+  const srpPassword = passwordSrpChoice(input);
+  checkDeviceName(input.deviceName);
   const { request } = await publicFlow(ctx, input);
   if (request.SecretHash) responses['SECRET_HASH'] = request.SecretHash;
+  const channel = publicChannel(ctx, ctx.appClients.require(input.clientId, 'input.clientId'));
   const output = await ctx.userExistence.failingAlike('challengeAnswer', () =>
-    ctx.call('RespondToAuthChallenge', {
-      ClientId: request.ClientId,
-      ChallengeName: input.challengeName,
-      Session: input.session,
-      ChallengeResponses: responses,
-    }),
+    srpPassword !== undefined
+      ? selectPasswordSrp(channel, { username: input.username, password: srpPassword }, input.session)
+      : ctx.call('RespondToAuthChallenge', {
+          ClientId: request.ClientId,
+          ChallengeName: input.challengeName,
+          Session: input.session,
+          ChallengeResponses: responses,
+        }),
   );
-  return parseSignInStep(output);
+  return completeSignInStep(ctx, output, input.deviceName);
+}
+
+/** The password of a SELECT_CHALLENGE answered with PASSWORD_SRP (which the gateway runs), checked; otherwise undefined. */
+function passwordSrpChoice(input: Pick<RespondToAuthChallengeInput, 'challengeName' | 'answer' | 'password'>): string | undefined {
+  if (input.challengeName !== 'SELECT_CHALLENGE' || input.answer !== 'PASSWORD_SRP') return undefined;
+  if (input.password == null) throw invalidInput('input.password', 'is required to answer SELECT_CHALLENGE with PASSWORD_SRP');
+  return checkIdentifier('password', input.password, 'input.password');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -179,11 +222,11 @@ function adminSecretHash(ctx: GatewayContext, clientId: string, username: string
   return hash ? { SECRET_HASH: hash } : {};
 }
 
-export interface AdminInitiateAuthInput {
+export interface AdminInitiateAuthInput extends DeviceInput {
   userPoolId: string;
   clientId: string;
   username: string;
-  authFlow: 'ADMIN_USER_PASSWORD_AUTH' | 'REFRESH_TOKEN_AUTH';
+  authFlow: 'ADMIN_USER_PASSWORD_AUTH' | 'USER_SRP_AUTH' | 'REFRESH_TOKEN_AUTH';
   password?: string | null;
   refreshToken?: string | null;
 }
@@ -192,13 +235,29 @@ export async function adminInitiateAuth(ctx: GatewayContext, input: AdminInitiat
   const UserPoolId = checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId');
   const ClientId = checkIdentifier('clientId', input.clientId, 'input.clientId');
   checkIdentifier('username', input.username, 'input.username');
-  const parameters = {
-    USERNAME: input.username,
-    ...credentialParameters(input.authFlow, input),
-    ...adminSecretHash(ctx, ClientId, input.username),
-  };
-  const output = await ctx.call('AdminInitiateAuth', { UserPoolId, ClientId, AuthFlow: input.authFlow, AuthParameters: parameters });
-  return parseSignInStep(output);
+  const credentials = credentialParameters(input.authFlow, input);
+  const device = checkRememberedDevice(input.device);
+  checkDeviceName(input.deviceName);
+  const channel = adminChannel(ctx, UserPoolId, ClientId);
+  const output =
+    input.authFlow === 'REFRESH_TOKEN_AUTH'
+      ? await ctx.call('AdminInitiateAuth', {
+          UserPoolId,
+          ClientId,
+          AuthFlow: input.authFlow,
+          AuthParameters: {
+            USERNAME: input.username,
+            ...credentials,
+            ...adminSecretHash(ctx, ClientId, input.username),
+            ...deviceKeyParameter(device),
+          },
+        })
+      : await passwordSignIn(ctx, channel, { userPoolId: UserPoolId, clientId: ClientId }, input.authFlow, {
+          username: input.username,
+          password: credentials['PASSWORD'] ?? '',
+          device,
+        });
+  return completeSignInStep(ctx, output, input.deviceName);
 }
 
 export async function adminRespondToAuthChallenge(
@@ -209,13 +268,18 @@ export async function adminRespondToAuthChallenge(
   const ClientId = checkIdentifier('clientId', input.clientId, 'input.clientId');
   checkIdentifier('username', input.username, 'input.username');
   const responses = challengeResponses(input);
+  const srpPassword = passwordSrpChoice(input);
+  checkDeviceName(input.deviceName);
   Object.assign(responses, adminSecretHash(ctx, ClientId, input.username));
-  const output = await ctx.call('AdminRespondToAuthChallenge', {
-    UserPoolId,
-    ClientId,
-    ChallengeName: input.challengeName,
-    Session: input.session,
-    ChallengeResponses: responses,
-  });
-  return parseSignInStep(output);
+  const output =
+    srpPassword !== undefined
+      ? await selectPasswordSrp(adminChannel(ctx, UserPoolId, ClientId), { username: input.username, password: srpPassword }, input.session)
+      : await ctx.call('AdminRespondToAuthChallenge', {
+          UserPoolId,
+          ClientId,
+          ChallengeName: input.challengeName,
+          Session: input.session,
+          ChallengeResponses: responses,
+        });
+  return completeSignInStep(ctx, output, input.deviceName);
 }

@@ -11,6 +11,7 @@ import {
   signUp,
 } from '../resolvers/auth';
 import { builder, type BuilderTypes } from './builder';
+import { deviceNameField, newDeviceField, signInDeviceFields } from './device-tracking';
 import { cognitoErrors } from './errors';
 import { AttributeInput, codeDeliveryField } from './shared-types';
 
@@ -45,7 +46,18 @@ const AuthChallenge = builder.objectRef<NonNullable<SignInStepRecord['challenge'
 
 const SignInFlow = builder.enumType('SignInFlow', {
   values: {
-    USER_PASSWORD_AUTH: { description: 'Username and password.' },
+    USER_PASSWORD_AUTH: {
+      description:
+        'Username and password. For a client that allows only SRP, the gateway signs in with USER_SRP_AUTH instead, with the same password.',
+    },
+    USER_SRP_AUTH: {
+      description:
+        'Username and password, proven to Cognito with SRP by the gateway: the password never reaches Cognito. Not on the embedded emulator (NOT_SUPPORTED_BY_LOCAL_COGNITO).',
+    },
+    USER_AUTH: {
+      description:
+        'Choice-based sign-in; with preferredChallenge PASSWORD_SRP and a password, run as SRP by the gateway. Not on the embedded emulator.',
+    },
     REFRESH_TOKEN_AUTH: { description: 'A refresh token for new access and ID tokens.' },
   } as const,
 });
@@ -86,6 +98,7 @@ export function signInStepFields(t: PothosSchemaTypes.ObjectFieldBuilder<Builder
       description: 'Set when Cognito asks for more.',
       resolve: (step) => step.challenge,
     }),
+    newDevice: newDeviceField(t),
   };
 }
 
@@ -169,7 +182,9 @@ builder.relayMutationField(
     inputFields: (t) => ({
       ...clientAndUsername(t),
       authFlow: t.field({ type: SignInFlow, required: true }),
-      password: t.string({ required: false, description: 'For USER_PASSWORD_AUTH.' }),
+      password: t.string({ required: false, description: 'For USER_PASSWORD_AUTH, USER_SRP_AUTH and USER_AUTH.' }),
+      preferredChallenge: t.string({ required: false, description: 'For USER_AUTH: PASSWORD_SRP.' }),
+      ...signInDeviceFields(t),
       refreshToken: t.string({
         required: false,
         description:
@@ -194,7 +209,12 @@ export function challengeAnswerFields(t: PothosSchemaTypes.InputFieldBuilder<Bui
     session: t.string({ required: true }),
     newPassword: t.string({ required: false, description: 'For NEW_PASSWORD_REQUIRED.' }),
     code: t.string({ required: false, description: 'For SMS_MFA, SOFTWARE_TOKEN_MFA and EMAIL_OTP.' }),
-    answer: t.string({ required: false, description: 'For SELECT_MFA_TYPE and CUSTOM_CHALLENGE.' }),
+    answer: t.string({ required: false, description: 'For SELECT_MFA_TYPE, SELECT_CHALLENGE and CUSTOM_CHALLENGE.' }),
+    password: t.string({
+      required: false,
+      description: 'For SELECT_CHALLENGE answered with PASSWORD_SRP: the gateway proves it with SRP (not on the embedded emulator).',
+    }),
+    ...deviceNameField(t),
     attributes: t.field({ type: [AttributeInput], required: false, description: 'Required attributes NEW_PASSWORD_REQUIRED asks for.' }),
   };
 }

@@ -22,6 +22,7 @@ import { cognitoErrors } from './errors';
 import { joinKey } from './natural-keys';
 import { UserRef } from './refs';
 import { AttributeInput } from './shared-types';
+import { signInDeviceFields } from './device-tracking';
 import { MfaOptionInput } from './viewer';
 
 const admin = { authScopes: { admin: true } } as const;
@@ -225,7 +226,13 @@ builder.relayMutationField(
   { outputFields: userPayloadFields },
 );
 
-const AdminSignInFlow = builder.enumType('AdminSignInFlow', { values: ['ADMIN_USER_PASSWORD_AUTH', 'REFRESH_TOKEN_AUTH'] as const });
+const AdminSignInFlow = builder.enumType('AdminSignInFlow', {
+  values: {
+    ADMIN_USER_PASSWORD_AUTH: { description: 'For a client that allows only SRP, the gateway signs in with USER_SRP_AUTH instead.' },
+    USER_SRP_AUTH: { description: 'The password proven with SRP by the gateway. Not on the embedded emulator.' },
+    REFRESH_TOKEN_AUTH: {},
+  } as const,
+});
 const adminSignInErrors = cognitoErrors(...signInExceptions, 'ResourceNotFoundException');
 
 builder.relayMutationField(
@@ -238,6 +245,7 @@ builder.relayMutationField(
       authFlow: t.field({ type: AdminSignInFlow, required: true }),
       password: t.string({ required: false }),
       refreshToken: t.string({ required: false }),
+      ...signInDeviceFields(t),
     }),
   },
   {
