@@ -1,4 +1,3 @@
-import { createDeviceVerifier, createSrpSession, signSrpSessionWithDevice } from 'cognito-srp-helper';
 import { parseSignInStep } from '../cognito/parse';
 import { withoutSrpValues } from '../cognito/redaction';
 import { GatewayError } from '../domain/gateway-error';
@@ -54,7 +53,7 @@ export async function answerDeviceChallenges(
     );
   }
   const username = answer.ChallengeParameters?.['USERNAME'] ?? signIn.username;
-  const session = srpStep(() => createSrpSession(username, device.password, channel.userPoolId, true));
+  const session = await srpStep('createSrpSession', username, device.password, channel.userPoolId, true);
   const challenge = await channel.respond('DEVICE_SRP_AUTH', answer.Session, {
     USERNAME: username,
     DEVICE_KEY: device.key,
@@ -64,7 +63,7 @@ export async function answerDeviceChallenges(
   if (challenge.ChallengeName !== 'DEVICE_PASSWORD_VERIFIER') return challenge;
   // The device being proven is the one named; Cognito need not repeat its key in the challenge.
   const parameters = { ...challenge.ChallengeParameters, DEVICE_KEY: device.key };
-  const signed = srpStep(() => signSrpSessionWithDevice(session, { ChallengeParameters: parameters }, device.groupKey, device.password));
+  const signed = await srpStep('signSrpSessionWithDevice', session, { ChallengeParameters: parameters }, device.groupKey, device.password);
   return channel.respond('DEVICE_PASSWORD_VERIFIER', challenge.Session, {
     USERNAME: username,
     PASSWORD_CLAIM_SECRET_BLOCK: signed.secret,
@@ -96,8 +95,8 @@ async function confirmNewDevice(
   groupKey: string,
   deviceName: string | null | undefined,
 ): Promise<NewDeviceRecord | null> {
-  const { DeviceRandomPassword, DeviceSecretVerifierConfig } = createDeviceVerifier(key, groupKey);
   try {
+    const { DeviceRandomPassword, DeviceSecretVerifierConfig } = await srpStep('createDeviceVerifier', key, groupKey);
     const confirmed = await confirmDeviceWithToken(ctx, accessToken, {
       deviceKey: key,
       deviceName,

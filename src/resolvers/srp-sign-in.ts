@@ -1,10 +1,10 @@
 import type { AuthFlowType, ChallengeNameType, InitiateAuthResponse } from '@aws-sdk/client-cognito-identity-provider';
-import { createSrpSession, signSrpSession } from 'cognito-srp-helper';
 import type { AppClientConfig } from '../config';
 import { fromCognitoException } from '../cognito/errors';
 import { GatewayError } from '../domain/gateway-error';
 import type { GatewayContext } from './context';
 import { answerDeviceChallenges, type RememberedDevice } from './device-tracking';
+import { runSrpStep, type SrpStepArgs, type SrpStepName, type SrpStepResult } from './srp-worker';
 
 /**
  * Cognito's SRP sign-in (USER_SRP_AUTH; PASSWORD_SRP within choice-based sign-in), run by the
@@ -114,22 +114,26 @@ export function selectPasswordSrp(channel: SignInChannel, attempt: PasswordAttem
  */
 async function passwordSrp(channel: SignInChannel, attempt: PasswordAttempt, start: (srpA: string) => Promise<SignInAnswer>) {
   // The password is hashed with USER_ID_FOR_SRP (which Cognito names only in its answer), hence not pre-hashed here.
-  const session = srpStep(() => createSrpSession(attempt.username, attempt.password, channel.userPoolId, false));
+  const session = await srpStep('createSrpSession', attempt.username, attempt.password, channel.userPoolId, false);
   const verifier = await start(session.largeA);
   if (verifier.ChallengeName !== 'PASSWORD_VERIFIER') return verifier;
-  const answer = await channel.respond('PASSWORD_VERIFIER', verifier.Session, passwordClaim(channel, session, verifier, attempt.device));
+  const answer = await channel.respond(
+    'PASSWORD_VERIFIER',
+    verifier.Session,
+    await passwordClaim(channel, session, verifier, attempt.device),
+  );
   const username = verifier.ChallengeParameters?.['USER_ID_FOR_SRP'] ?? attempt.username;
   return answerDeviceChallenges(channel, answer, { username, device: attempt.device });
 }
 
 /** The PASSWORD_VERIFIER answer: the password claim, as the user Cognito named (USER_ID_FOR_SRP). */
-function passwordClaim(
+async function passwordClaim(
   channel: SignInChannel,
-  session: ReturnType<typeof createSrpSession>,
+  session: SrpStepResult<'createSrpSession'>,
   verifier: SignInAnswer,
   device: RememberedDevice | undefined,
 ) {
-  const signed = srpStep(() => signSrpSession(session, verifier));
+  const signed = await srpStep('signSrpSession', session, verifier);
   const username = verifier.ChallengeParameters?.['USER_ID_FOR_SRP'] ?? session.username;
   return {
     USERNAME: username,
@@ -142,14 +146,14 @@ function passwordClaim(
 }
 
 /**
- * A step of the SRP library. It refuses only a Cognito answer it cannot use (a challenge without
+ * A step of the SRP library, on its worker thread (srp-worker.ts). It refuses only a Cognito answer it cannot use (a challenge without
  * SRP_B or SALT, a zero value): Cognito's fault, told to the client without the values involved.
  */
 const LIBRARY_REFUSAL = /^(Could not sign SRP session|Aborting SRP)/;
 
-export function srpStep<Value>(step: () => Value): Value {
+export async function srpStep<Name extends SrpStepName>(step: Name, ...args: SrpStepArgs<Name>): Promise<SrpStepResult<Name>> {
   try {
-    return step();
+    return await runSrpStep(step, ...args);
   } catch (error) {
     // The library's own refusals (SignSrpSessionError, AbortOnZeroSrpError: its typings do not
     // export the classes) name what is missing, never a value; anything else is a bug, masked.
