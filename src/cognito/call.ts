@@ -25,7 +25,10 @@ import {
 } from './resilience';
 
 export interface CallOptions {
-  /** Keep secrets in the output: only for the creator of an app client who asked for its secret. */
+  /**
+   * Keep secrets in the output: only for the creator of an app client who asked for its secret,
+   * the user setting up TOTP, and the gateway's own SRP steps of a sign-in.
+   */
   revealSecrets?: boolean;
 }
 

@@ -4,7 +4,8 @@ import type { IdentityProviderType, UserPoolClientType } from '@aws-sdk/client-c
  * Output members that hold secrets, by operation. The call path removes them before any other
  * code sees the output, so no field, log or cache can leak them by accident; the exceptions are
  * a new client's secret and a secret added to a client, which their creator asks for
- * explicitly, and a new TOTP secret, which the user setting it up must see once (see CallOptions).
+ * explicitly, a new TOTP secret, which the user setting it up must see once, and the SRP values
+ * of a sign-in challenge, which only the gateway's SRP code reads (see CallOptions).
  */
 interface SecretMember {
   /**
@@ -24,13 +25,25 @@ const totpSecret: SecretMember = { member: 'SecretCode' };
 const addedClientSecret: SecretMember = { container: 'ClientSecretDescriptor', member: 'ClientSecretValue' };
 const listedClientSecrets: SecretMember = { container: 'ClientSecrets', member: 'ClientSecretValue' };
 
-const secretMembers: Readonly<Record<string, SecretMember>> = {
+/**
+ * The SRP values of PASSWORD_VERIFIER and DEVICE_PASSWORD_VERIFIER (issue 16): the gateway answers
+ * these challenges itself (src/resolvers/srp-sign-in.ts, device-tracking.ts), so they are never a
+ * caller's to see or an operator's to read.
+ */
+export const SRP_CHALLENGE_PARAMETERS = ['SRP_B', 'SALT', 'SECRET_BLOCK'] as const;
+const srpValues: SecretMember[] = SRP_CHALLENGE_PARAMETERS.map((member) => ({ container: 'ChallengeParameters', member }));
+
+const secretMembers: Readonly<Record<string, SecretMember | SecretMember[]>> = {
   CreateUserPoolClient: clientSecret,
   DescribeUserPoolClient: clientSecret,
   UpdateUserPoolClient: clientSecret,
   AssociateSoftwareToken: totpSecret,
   AddUserPoolClientSecret: addedClientSecret,
   ListUserPoolClientSecrets: listedClientSecrets,
+  InitiateAuth: srpValues,
+  AdminInitiateAuth: srpValues,
+  RespondToAuthChallenge: srpValues,
+  AdminRespondToAuthChallenge: srpValues,
 };
 
 /** A client description with its secret already removed by the call path. */
@@ -38,15 +51,24 @@ export type RedactedClient = Omit<UserPoolClientType, 'ClientSecret'> & { HasCli
 
 export function redactSecrets(operation: string, output: Record<string, unknown>): void {
   if (providerAnswers.has(operation)) redactProviderSecrets(output);
-  const secret = secretMembers[operation];
-  if (!secret) return;
-  const container = secret.container ? output[secret.container] : output;
-  const holders = (Array.isArray(container) ? container : [container]) as (Record<string, unknown> | undefined | null)[];
-  for (const holder of holders) {
-    if (!holder || typeof holder !== 'object' || !(secret.member in holder)) continue;
-    delete holder[secret.member];
-    if (secret.remains) holder[secret.remains] = true;
+  const secrets = secretMembers[operation];
+  for (const secret of secrets === undefined ? [] : Array.isArray(secrets) ? secrets : [secrets]) {
+    const container = secret.container ? output[secret.container] : output;
+    const holders = (Array.isArray(container) ? container : [container]) as (Record<string, unknown> | undefined | null)[];
+    for (const holder of holders) {
+      if (!holder || typeof holder !== 'object' || !(secret.member in holder)) continue;
+      delete holder[secret.member];
+      if (secret.remains) holder[secret.remains] = true;
+    }
   }
+}
+
+/** A sign-in answer without the SRP values of its challenge: what the gateway's SRP steps did not consume is not the caller's. */
+export function withoutSrpValues<Answer extends { ChallengeParameters?: Record<string, string> | undefined }>(answer: Answer): Answer {
+  if (!answer.ChallengeParameters) return answer;
+  const parameters = { ...answer.ChallengeParameters };
+  for (const name of SRP_CHALLENGE_PARAMETERS) delete parameters[name];
+  return { ...answer, ChallengeParameters: parameters };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -118,6 +118,9 @@ const rules = {
   // A scope's own name: an OAuth scope character but "/", which joins it to its server's identifier.
   scopeName: { pattern: /^[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]+$/, min: 1, max: 256, hint: 'a scope name such as orders.read, without /' },
   scopeDescription: { pattern: /^[^\u0000-\u001f]+$/u, min: 1, max: 256, hint: 'text without control characters' },
+  // Device tracking (issue 16): what a sign-in that remembered a device returned to keep.
+  deviceGroupKey: { pattern: /^\S+$/, min: 1, max: 256, hint: 'the groupKey a sign-in returned with its newDevice' },
+  devicePassword: { pattern: /^[A-Za-z0-9+/=]+$/, min: 1, max: 256, hint: 'the password a sign-in returned with its newDevice' },
 } as const;
 
 export type IdentifierKind = keyof typeof rules;

@@ -190,6 +190,17 @@ export interface AuthChallengeRecord {
 export interface SignInStepRecord {
   tokens: AuthTokensRecord | null;
   challenge: AuthChallengeRecord | null;
+  /** The device this sign-in made and the gateway confirmed, when the pool remembers devices. */
+  newDevice?: NewDeviceRecord | null;
+}
+
+/** A new device, returned once: what its holder keeps to sign in with it later. `password` is a secret. */
+export interface NewDeviceRecord {
+  key: string;
+  groupKey: string;
+  password: string;
+  /** The pool remembers devices only when the user says so: then updateDeviceStatus(REMEMBERED). */
+  userConfirmationNecessary: boolean;
 }
 
 // --- MFA (issue 16) -----------------------------------------------------------------------------

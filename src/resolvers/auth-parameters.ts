@@ -8,14 +8,14 @@ import { checkIdentifier } from '../domain/identifiers';
  * caller's to add.
  */
 
-export type PublicSignInFlow = 'USER_PASSWORD_AUTH' | 'REFRESH_TOKEN_AUTH' | 'USER_AUTH' | 'CUSTOM_AUTH';
-export type AdminSignInFlow = 'ADMIN_USER_PASSWORD_AUTH' | 'REFRESH_TOKEN_AUTH' | 'USER_AUTH' | 'CUSTOM_AUTH';
+export type PublicSignInFlow = 'USER_PASSWORD_AUTH' | 'USER_SRP_AUTH' | 'REFRESH_TOKEN_AUTH' | 'USER_AUTH' | 'CUSTOM_AUTH';
+export type AdminSignInFlow = 'ADMIN_USER_PASSWORD_AUTH' | 'USER_SRP_AUTH' | 'REFRESH_TOKEN_AUTH' | 'USER_AUTH' | 'CUSTOM_AUTH';
 
 /**
  * What choice-based sign-in (USER_AUTH) may ask for first. Without one, Cognito answers
  * SELECT_CHALLENGE with the challenges this user can take (AvailableChallenges).
  */
-export const preferredChallenges = ['PASSWORD', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] as const;
+export const preferredChallenges = ['PASSWORD', 'PASSWORD_SRP', 'EMAIL_OTP', 'SMS_OTP', 'WEB_AUTHN'] as const;
 export type PreferredChallenge = (typeof preferredChallenges)[number];
 
 export interface AuthParametersInput {
@@ -25,6 +25,9 @@ export interface AuthParametersInput {
   preferredChallenge?: PreferredChallenge | null;
 }
 
+/** PASSWORD and PASSWORD_SRP are proven in the first call (the SRP one by the gateway, srp-sign-in.ts). */
+const usesPassword = (challenge: PreferredChallenge | null | undefined) => challenge === 'PASSWORD' || challenge === 'PASSWORD_SRP';
+
 type Member = 'password' | 'refreshToken' | 'preferredChallenge';
 const members: readonly Member[] = ['password', 'refreshToken', 'preferredChallenge'];
 
@@ -33,12 +36,13 @@ function membersOf(flow: PublicSignInFlow | AdminSignInFlow, input: AuthParamete
   switch (flow) {
     case 'USER_PASSWORD_AUTH':
     case 'ADMIN_USER_PASSWORD_AUTH':
+    case 'USER_SRP_AUTH':
       return { required: ['password'], optional: [] };
     case 'REFRESH_TOKEN_AUTH':
       return { required: ['refreshToken'], optional: [] };
     case 'USER_AUTH':
       // A password preferred is proven in the same call: Cognito answers tokens, or the MFA after it.
-      return { required: input.preferredChallenge === 'PASSWORD' ? ['password'] : [], optional: ['preferredChallenge'] };
+      return { required: usesPassword(input.preferredChallenge) ? ['password'] : [], optional: ['preferredChallenge'] };
     case 'CUSTOM_AUTH':
       // The Lambda triggers ask for everything else, as CUSTOM_CHALLENGE answers.
       return { required: [], optional: [] };

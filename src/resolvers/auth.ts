@@ -1,9 +1,21 @@
-import { parseCodeDelivery, parseSignInStep } from '../cognito/parse';
+import { parseCodeDelivery } from '../cognito/parse';
+import { invalidInput } from '../domain/gateway-error';
 import { checkAttributes, checkIdentifier, type AttributeInput } from '../domain/identifiers';
 import type { CodeDeliveryRecord, SignInStepRecord } from '../domain/records';
 import { authParameters, type AdminSignInFlow, type AuthParametersInput, type PublicSignInFlow } from './auth-parameters';
 import { challengeResponses, type AnswerableChallengeName, type AnswerInput } from './challenge-answers';
 import type { GatewayContext } from './context';
+import { checkRememberedDevice, completeSignInStep, type RememberedDevice } from './device-tracking';
+import {
+  adminChannel,
+  deviceKeyParameter,
+  passwordSignIn,
+  preferPasswordSrp,
+  publicChannel,
+  selectPasswordSrp,
+  type SignInAnswer,
+  type SignInChannel,
+} from './srp-sign-in';
 import type { FailingFlow } from './user-existence';
 
 /**
@@ -87,24 +99,64 @@ export async function confirmForgotPassword(ctx: GatewayContext, input: PublicIn
   return { username: input.username, passwordChanged: true };
 }
 
-export interface InitiateAuthInput extends PublicInput, Omit<AuthParametersInput, 'username'> {
+/** What a sign-in with a remembered device adds (device-tracking.ts). */
+interface DeviceInput {
+  /** The device an earlier sign-in returned (newDevice): DEVICE_KEY, and the device's proof when Cognito asks. */
+  device?: RememberedDevice | null;
+  /** The name ConfirmDevice gives a new device this sign-in makes. */
+  deviceName?: string | null;
+}
+
+function checkDeviceName(name: string | null | undefined): void {
+  if (name != null) checkIdentifier('description', name, 'input.deviceName');
+}
+
+export interface InitiateAuthInput extends PublicInput, Omit<AuthParametersInput, 'username'>, DeviceInput {
   authFlow: PublicSignInFlow;
 }
 
 /** Which user-existence rule a sign-in's first call follows: a refresh token proves itself otherwise. */
 const startingFlow = (authFlow: string): FailingFlow => (authFlow === 'REFRESH_TOKEN_AUTH' ? 'refreshSignIn' : 'passwordSignIn');
 
-export async function initiateAuth(ctx: GatewayContext, input: InitiateAuthInput): Promise<SignInStepRecord> {
-  const parameters = authParameters(input.authFlow, input);
-  const { request } = await publicFlow(ctx, input);
-  if (request.SecretHash) parameters['SECRET_HASH'] = request.SecretHash;
-  const output = await ctx.userExistence.failingAlike(startingFlow(input.authFlow), () =>
-    ctx.call('InitiateAuth', { ClientId: request.ClientId, AuthFlow: input.authFlow, AuthParameters: parameters }),
-  );
-  return parseSignInStep(output);
+/**
+ * A sign-in's first call, through either channel: a password flow goes through passwordSignIn
+ * (SRP run by the gateway, or the plain flow with SRP when the client allows only that), USER_AUTH
+ * preferring PASSWORD_SRP through preferPasswordSrp; every other flow is sent as its parameters
+ * say. A remembered device is sent with the flows that take DEVICE_KEY.
+ */
+function firstSignInCall(
+  ctx: GatewayContext,
+  channel: SignInChannel,
+  client: { userPoolId: string; clientId: string },
+  flow: PublicSignInFlow | AdminSignInFlow,
+  input: AuthParametersInput & DeviceInput,
+): Promise<SignInAnswer> {
+  const parameters = authParameters(flow, input);
+  const device = checkRememberedDevice(input.device);
+  checkDeviceName(input.deviceName);
+  const attempt = { username: input.username, password: parameters['PASSWORD'] ?? '', device };
+  if (flow === 'USER_PASSWORD_AUTH' || flow === 'ADMIN_USER_PASSWORD_AUTH' || flow === 'USER_SRP_AUTH') {
+    return passwordSignIn(ctx, channel, client, flow, attempt);
+  }
+  if (flow === 'USER_AUTH' && input.preferredChallenge === 'PASSWORD_SRP') return preferPasswordSrp(channel, attempt);
+  if (device && flow !== 'REFRESH_TOKEN_AUTH') throw invalidInput('input.device', `is not used by ${flow}`);
+  return channel.initiate(flow, { ...parameters, ...channel.secretHash(input.username), ...deviceKeyParameter(device) });
 }
 
-export interface RespondToAuthChallengeInput extends PublicInput, AnswerInput {
+export async function initiateAuth(ctx: GatewayContext, input: InitiateAuthInput): Promise<SignInStepRecord> {
+  // Checked before the rate limit is spent: bad input costs the caller nothing.
+  authParameters(input.authFlow, input);
+  checkRememberedDevice(input.device);
+  checkDeviceName(input.deviceName);
+  await publicFlow(ctx, input);
+  const client = ctx.appClients.require(input.clientId, 'input.clientId');
+  const output = await ctx.userExistence.failingAlike(startingFlow(input.authFlow), () =>
+    firstSignInCall(ctx, publicChannel(ctx, client), client, input.authFlow, input),
+  );
+  return completeSignInStep(ctx, output, input.deviceName);
+}
+
+export interface RespondToAuthChallengeInput extends PublicInput, AnswerInput, Omit<DeviceInput, 'device'> {
   challengeName: AnswerableChallengeName;
   session: string;
 }
@@ -112,22 +164,31 @@ export interface RespondToAuthChallengeInput extends PublicInput, AnswerInput {
 /** The answer's ChallengeResponses and session, checked before anything else happens. */
 function checkedAnswer(input: Omit<RespondToAuthChallengeInput, 'clientId'>) {
   const responses = challengeResponses(input.challengeName, input.username, input);
+  checkDeviceName(input.deviceName);
   return { responses, Session: checkIdentifier('session', input.session, 'input.session') };
 }
 
+/**
+ * An answer through either channel. SELECT_CHALLENGE answered with PASSWORD_SRP is the gateway's
+ * to prove (SRP_A, then PASSWORD_VERIFIER); every other answer goes as its table says.
+ */
+function answerChallenge(
+  channel: SignInChannel,
+  input: Omit<RespondToAuthChallengeInput, 'clientId'>,
+  checked: ReturnType<typeof checkedAnswer>,
+): Promise<SignInAnswer> {
+  if (input.challengeName === 'SELECT_CHALLENGE' && input.answer === 'PASSWORD_SRP') {
+    return selectPasswordSrp(channel, { username: input.username, password: checked.responses['PASSWORD']! }, checked.Session);
+  }
+  return channel.respond(input.challengeName, checked.Session, { ...checked.responses, ...channel.secretHash(input.username) });
+}
+
 export async function respondToAuthChallenge(ctx: GatewayContext, input: RespondToAuthChallengeInput): Promise<SignInStepRecord> {
-  const { responses, Session } = checkedAnswer(input);
-  const { request } = await publicFlow(ctx, input);
-  if (request.SecretHash) responses['SECRET_HASH'] = request.SecretHash;
-  const output = await ctx.userExistence.failingAlike('challengeAnswer', () =>
-    ctx.call('RespondToAuthChallenge', {
-      ClientId: request.ClientId,
-      ChallengeName: input.challengeName,
-      Session,
-      ChallengeResponses: responses,
-    }),
-  );
-  return parseSignInStep(output);
+  const checked = checkedAnswer(input);
+  await publicFlow(ctx, input);
+  const channel = publicChannel(ctx, ctx.appClients.require(input.clientId, 'input.clientId'));
+  const output = await ctx.userExistence.failingAlike('challengeAnswer', () => answerChallenge(channel, input, checked));
+  return completeSignInStep(ctx, output, input.deviceName);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -135,13 +196,7 @@ export async function respondToAuthChallenge(ctx: GatewayContext, input: Respond
 // Any app client of the pool may be named; SECRET_HASH is added when the gateway knows the secret.
 // ---------------------------------------------------------------------------------------------
 
-function adminSecretHash(ctx: GatewayContext, clientId: string, username: string): Record<string, string> {
-  const client = ctx.appClients.find(clientId);
-  const hash = client ? ctx.appClients.secretHash(client, username) : undefined;
-  return hash ? { SECRET_HASH: hash } : {};
-}
-
-export interface AdminInitiateAuthInput extends AuthParametersInput {
+export interface AdminInitiateAuthInput extends AuthParametersInput, DeviceInput {
   userPoolId: string;
   clientId: string;
   authFlow: AdminSignInFlow;
@@ -151,9 +206,14 @@ export async function adminInitiateAuth(ctx: GatewayContext, input: AdminInitiat
   const UserPoolId = checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId');
   const ClientId = checkIdentifier('clientId', input.clientId, 'input.clientId');
   checkIdentifier('username', input.username, 'input.username');
-  const parameters = { ...authParameters(input.authFlow, input), ...adminSecretHash(ctx, ClientId, input.username) };
-  const output = await ctx.call('AdminInitiateAuth', { UserPoolId, ClientId, AuthFlow: input.authFlow, AuthParameters: parameters });
-  return parseSignInStep(output);
+  const output = await firstSignInCall(
+    ctx,
+    adminChannel(ctx, UserPoolId, ClientId),
+    { userPoolId: UserPoolId, clientId: ClientId },
+    input.authFlow,
+    input,
+  );
+  return completeSignInStep(ctx, output, input.deviceName);
 }
 
 export async function adminRespondToAuthChallenge(
@@ -163,14 +223,7 @@ export async function adminRespondToAuthChallenge(
   const UserPoolId = checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId');
   const ClientId = checkIdentifier('clientId', input.clientId, 'input.clientId');
   checkIdentifier('username', input.username, 'input.username');
-  const { responses, Session } = checkedAnswer(input);
-  Object.assign(responses, adminSecretHash(ctx, ClientId, input.username));
-  const output = await ctx.call('AdminRespondToAuthChallenge', {
-    UserPoolId,
-    ClientId,
-    ChallengeName: input.challengeName,
-    Session,
-    ChallengeResponses: responses,
-  });
-  return parseSignInStep(output);
+  const checked = checkedAnswer(input);
+  const output = await answerChallenge(adminChannel(ctx, UserPoolId, ClientId), input, checked);
+  return completeSignInStep(ctx, output, input.deviceName);
 }

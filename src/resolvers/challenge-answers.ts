@@ -60,6 +60,8 @@ export type AnswerableChallengeName = keyof typeof challengeAnswers;
  */
 export const selectableChallenges = {
   PASSWORD: { required: { password: 'PASSWORD' } },
+  // The gateway answers with SRP_A and then the PASSWORD_VERIFIER step itself (srp-sign-in.ts).
+  PASSWORD_SRP: { required: { password: 'PASSWORD' } },
   EMAIL_OTP: {},
   SMS_OTP: {},
   WEB_AUTHN: { optional: { credential: 'CREDENTIAL' } },

@@ -68,11 +68,19 @@ export async function adminUpdateDeviceStatus(
   return { deviceKey: { userPoolId: input.userPoolId, username: input.username, deviceKey: input.deviceKey } };
 }
 
-export async function confirmDevice(
-  ctx: GatewayContext,
-  input: { deviceKey: string; deviceName?: string | null; passwordVerifier?: string | null; salt?: string | null },
-) {
-  const { AccessToken } = viewer(ctx);
+export interface ConfirmDeviceInput {
+  deviceKey: string;
+  deviceName?: string | null;
+  passwordVerifier?: string | null;
+  salt?: string | null;
+}
+
+export function confirmDevice(ctx: GatewayContext, input: ConfirmDeviceInput) {
+  return confirmDeviceWithToken(ctx, viewer(ctx).AccessToken, input);
+}
+
+/** ConfirmDevice with a given access token: the caller's own, or that of a sign-in the gateway completes (device-tracking.ts). */
+export async function confirmDeviceWithToken(ctx: GatewayContext, AccessToken: string, input: ConfirmDeviceInput) {
   checkIdentifier('deviceKey', input.deviceKey, 'input.deviceKey');
   const verifier = input.passwordVerifier && input.salt ? { PasswordVerifier: input.passwordVerifier, Salt: input.salt } : undefined;
   const output = await ctx.call('ConfirmDevice', {

@@ -12,6 +12,7 @@ import {
   signUp,
 } from '../resolvers/auth';
 import { builder, type BuilderTypes } from './builder';
+import { deviceNameField, newDeviceField, signInDeviceFields } from './device-tracking';
 import { cognitoErrors } from './errors';
 import { AttributeInput, codeDeliveryField } from './shared-types';
 
@@ -79,7 +80,13 @@ const NOT_ON_EMULATOR = 'The embedded emulator (cognito-local) does not implemen
 
 const SignInFlow = builder.enumType('SignInFlow', {
   values: {
-    USER_PASSWORD_AUTH: { description: 'Username and password.' },
+    USER_PASSWORD_AUTH: {
+      description:
+        'Username and password. For a client that allows only SRP, the gateway signs in with USER_SRP_AUTH instead, with the same password.',
+    },
+    USER_SRP_AUTH: {
+      description: `Username and password, proven to Cognito with SRP by the gateway: the password never reaches Cognito. ${NOT_ON_EMULATOR}`,
+    },
     REFRESH_TOKEN_AUTH: { description: 'A refresh token for new access and ID tokens.' },
     USER_AUTH: {
       description: `Choice-based sign-in: a preferredChallenge (a password in the same call, a one-time code, a passkey), or none for SELECT_CHALLENGE with availableChallenges. ${NOT_ON_EMULATOR}`,
@@ -92,6 +99,7 @@ export const PreferredChallenge = builder.enumType('PreferredChallenge', {
   description: 'What choice-based sign-in (USER_AUTH) asks for first (PREFERRED_CHALLENGE).',
   values: {
     PASSWORD: { description: 'The password, sent in the same call as `password`.' },
+    PASSWORD_SRP: { description: 'The password, given as `password` and proven to Cognito with SRP by the gateway in the same call.' },
     EMAIL_OTP: { description: 'A one-time code Cognito emails; answer the EMAIL_OTP challenge with `code`.' },
     SMS_OTP: { description: 'A one-time code Cognito texts; answer the SMS_OTP challenge with `code`.' },
     WEB_AUTHN: { description: 'A passkey; answer the WEB_AUTHN challenge with the browser’s `credential`.' },
@@ -173,6 +181,7 @@ export function signInStepFields(t: PothosSchemaTypes.ObjectFieldBuilder<Builder
       description: 'Set when Cognito asks for more.',
       resolve: (step) => step.challenge,
     }),
+    newDevice: newDeviceField(t),
   };
 }
 
@@ -261,7 +270,11 @@ builder.relayMutationField(
         required: false,
         description: 'For USER_AUTH: what to ask for first. Without it, Cognito answers SELECT_CHALLENGE with availableChallenges.',
       }),
-      password: t.string({ required: false, description: 'For USER_PASSWORD_AUTH, and USER_AUTH with preferredChallenge PASSWORD.' }),
+      password: t.string({
+        required: false,
+        description: 'For USER_PASSWORD_AUTH, USER_SRP_AUTH, and USER_AUTH with preferredChallenge PASSWORD or PASSWORD_SRP.',
+      }),
+      ...signInDeviceFields(t),
       refreshToken: t.string({
         required: false,
         description:
@@ -290,7 +303,11 @@ export function challengeAnswerFields(t: PothosSchemaTypes.InputFieldBuilder<Bui
       required: false,
       description: 'For SELECT_CHALLENGE (the picked challenge), SELECT_MFA_TYPE (the MFA picked) and CUSTOM_CHALLENGE (the answer).',
     }),
-    password: t.string({ required: false, description: 'For PASSWORD, and SELECT_CHALLENGE with answer PASSWORD.' }),
+    password: t.string({
+      required: false,
+      description: 'For PASSWORD, and SELECT_CHALLENGE with answer PASSWORD or PASSWORD_SRP (the gateway proves it with SRP).',
+    }),
+    ...deviceNameField(t),
     credential: t.field({
       type: 'JSONObject',
       required: false,

@@ -22,6 +22,7 @@ import { cognitoErrors } from './errors';
 import { joinKey } from './natural-keys';
 import { UserRef } from './refs';
 import { AttributeInput } from './shared-types';
+import { signInDeviceFields } from './device-tracking';
 import { MfaOptionInput } from './viewer';
 
 const admin = { authScopes: { admin: true } } as const;
@@ -227,7 +228,13 @@ builder.relayMutationField(
 
 const AdminSignInFlow = builder.enumType('AdminSignInFlow', {
   values: {
-    ADMIN_USER_PASSWORD_AUTH: { description: 'Username and password.' },
+    ADMIN_USER_PASSWORD_AUTH: {
+      description: 'Username and password. For a client that allows only SRP, the gateway signs in with USER_SRP_AUTH instead.',
+    },
+    USER_SRP_AUTH: {
+      description:
+        'The password, proven with SRP by the gateway. The embedded emulator (cognito-local) does not implement it: NOT_SUPPORTED_BY_LOCAL_COGNITO there.',
+    },
     REFRESH_TOKEN_AUTH: { description: 'A refresh token for new access and ID tokens.' },
     USER_AUTH: {
       description:
@@ -251,8 +258,12 @@ builder.relayMutationField(
       username: t.string({ required: true }),
       authFlow: t.field({ type: AdminSignInFlow, required: true }),
       preferredChallenge: t.field({ type: PreferredChallenge, required: false, description: 'For USER_AUTH, as for initiateAuth.' }),
-      password: t.string({ required: false, description: 'For ADMIN_USER_PASSWORD_AUTH, and USER_AUTH with preferredChallenge PASSWORD.' }),
+      password: t.string({
+        required: false,
+        description: 'For ADMIN_USER_PASSWORD_AUTH, USER_SRP_AUTH, and USER_AUTH with preferredChallenge PASSWORD or PASSWORD_SRP.',
+      }),
       refreshToken: t.string({ required: false }),
+      ...signInDeviceFields(t),
     }),
   },
   {

@@ -293,8 +293,16 @@ describe('the secret never comes back through any field', () => {
     );
     // The one secret a public flow returns on purpose: a new TOTP secret, to the user setting it up
     // (issue 16). The MFA set-up payloads' viewer links on to the pool's clients (an
-    // administrators-only type): `hasSecret` there is a boolean, not a secret.
-    expect(secretish.sort()).toEqual(['AssociateSoftwareTokenPayload.secretCode', 'Client.hasSecret']);
+    // administrators-only type): `hasSecret` there is a boolean, `secrets` lists ids and dates
+    // (ClientSecret.clientSecretId), and a provider's `secretProviderDetails` names the settings
+    // that are secret, never their values (issue 17).
+    expect(secretish.sort()).toEqual([
+      'AssociateSoftwareTokenPayload.secretCode',
+      'Client.hasSecret',
+      'Client.secrets',
+      'ClientSecret.clientSecretId',
+      'IdentityProvider.secretProviderDetails',
+    ]);
   });
 
   it('postQuery through the shared helper sees the same: a secret client’s sign-in answer holds tokens, not the secret', async () => {

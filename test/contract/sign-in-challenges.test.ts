@@ -557,7 +557,7 @@ describe('bad input names the field and the challenge, before any Cognito call',
       document: RESPOND,
       input: { challengeName: 'SELECT_CHALLENGE', session: session(1), answer: 'SOFTWARE_TOKEN_MFA' },
       field: 'input.answer',
-      reason: /must be one of PASSWORD, EMAIL_OTP, SMS_OTP, WEB_AUTHN/,
+      reason: /must be one of PASSWORD, PASSWORD_SRP, EMAIL_OTP, SMS_OTP, WEB_AUTHN/,
     },
     {
       name: 'SELECT_CHALLENGE without an answer',

@@ -797,3 +797,52 @@ describe('writes cognito-local does not implement: a top-level error, data null'
     expect(result.data).toBeNull();
   });
 });
+
+describe('sign-in flows cognito-local does not implement (SRP, issue 16)', () => {
+  // The emulator refuses the flow before it looks at the user or the password.
+  const signIns: { name: string; field: string; inputType: string; operation: string; input: Record<string, unknown> }[] = [
+    {
+      name: 'initiateAuth USER_SRP_AUTH, anonymous',
+      field: 'initiateAuth',
+      inputType: 'InitiateAuthInput',
+      operation: 'InitiateAuth',
+      input: { clientId: web.clientId, username: DEMO_USER, authFlow: 'USER_SRP_AUTH', password: 'Any-Passw0rd!' },
+    },
+    {
+      name: 'initiateAuth USER_AUTH preferring PASSWORD_SRP, anonymous',
+      field: 'initiateAuth',
+      inputType: 'InitiateAuthInput',
+      operation: 'InitiateAuth',
+      input: {
+        clientId: web.clientId,
+        username: DEMO_USER,
+        authFlow: 'USER_AUTH',
+        preferredChallenge: 'PASSWORD_SRP',
+        password: 'Any-Passw0rd!',
+      },
+    },
+    {
+      name: 'adminInitiateAuth USER_SRP_AUTH',
+      field: 'adminInitiateAuth',
+      inputType: 'AdminInitiateAuthInput',
+      operation: 'AdminInitiateAuth',
+      input: { userPoolId: POOL, clientId: web.clientId, username: DEMO_USER, authFlow: 'USER_SRP_AUTH', password: 'Any-Passw0rd!' },
+    },
+  ];
+
+  for (const { name, field, inputType, operation, input } of signIns) {
+    it(`${name}: NOT_SUPPORTED_BY_LOCAL_COGNITO after one ${operation}, nothing else called`, async () => {
+      const before = snapshot();
+      const document = `mutation ($input: ${inputType}!) { ${field}(input: $input) { __typename ... on CognitoError { code message } } }`;
+      const result = field === 'adminInitiateAuth' ? await query(document, { input }) : await postQuery(gateway, document, { input });
+      // The emulator names the flow it refuses ("unsupported feature: InitAuth with AuthFlow=USER_SRP_AUTH").
+      expect(result.errors, JSON.stringify(result)).toHaveLength(1);
+      expect(result.errors![0]!.extensions).toMatchObject({ code: 'NOT_SUPPORTED_BY_LOCAL_COGNITO', operation });
+      expect(result.errors![0]!.message).toContain(`AuthFlow=${String(input['authFlow'])}`);
+      expect(result.errors![0]!.path).toEqual([field]);
+      expect(result.data).toBeNull();
+      expect(result.extensions!.cognitoCalls!.byOperation).toEqual({ [operation]: 1 });
+      expect(attempts.get(operation)! - (before.get(operation) ?? 0)).toBe(1);
+    });
+  }
+});
