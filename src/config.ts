@@ -51,6 +51,10 @@ export interface GatewayConfig {
   /** Adds the per-request Cognito call log to response `extensions`. */
   debug: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** JSON lines (production's default) or text (the demo's). */
+  logFormat: 'json' | 'text';
+  /** The operators' listener (/health, /ready, /metrics): off unless OPS_PORT is set; loopback unless OPS_HOST says otherwise. */
+  ops: { host: string; port?: number };
   /** Key that signs pagination cursors so a tampered cursor is recognised; generated at start when unset. */
   cursorSecret: string;
   /** App clients whose sign-in flows and tokens the gateway serves (embedded mode adds the demo's). */
@@ -169,6 +173,11 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     maxConnectionSize: read.integer('MAX_CONNECTION_SIZE', 1000, 1, 10_000),
     debug: read.boolean('GATEWAY_DEBUG', false),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFormat: read.oneOf('LOG_FORMAT', ['json', 'text'] as const, mode === 'demo' ? 'text' : 'json'),
+    ops: {
+      host: read.string('OPS_HOST') ?? '127.0.0.1',
+      ...(read.string('OPS_PORT') !== undefined ? { port: read.integer('OPS_PORT', 0, 0, 65535) } : {}),
+    },
     cursorSecret: read.cursorSecret('CURSOR_SECRET', mode),
     appClients: read.appClients('COGNITO_APP_CLIENTS'),
     ...(issuerBase ? { issuerBase } : {}),

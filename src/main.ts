@@ -3,6 +3,10 @@ import { createLogger } from './domain/logger';
 import { serve } from './http/server';
 import { createGateway } from './http/yoga';
 import { connectCognito } from './local/connect';
+import { GatewayMetrics } from './ops/metrics';
+import { serveOps } from './ops/ops-server';
+import { Readiness } from './ops/readiness';
+import { requestLogFields } from './ops/request-context';
 
 // The pinned SDK release supports Node 20; its warning about releases after January 2027 is
 // answered by package.json `engines` and the README, so it need not greet every start.
@@ -10,12 +14,16 @@ process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, console, { format: config.logFormat, context: requestLogFields });
   const cognito = await connectCognito(config.cognito, logger);
+  const readiness = new Readiness();
+  const metrics = new GatewayMetrics();
   const gateway = createGateway({
     ...config,
     client: cognito.client,
     logger,
+    readiness,
+    metrics,
     issuerBase: config.issuerBase ?? cognito.issuerBase,
     appClients: [...cognito.appClients, ...config.appClients],
     ...((config.adminGroup ?? cognito.adminGroup) ? { adminGroup: config.adminGroup ?? cognito.adminGroup } : {}),
@@ -28,13 +36,26 @@ async function main(): Promise<void> {
     }
     throw error;
   });
+  const ops =
+    config.ops.port === undefined
+      ? undefined
+      : await serveOps({ readiness, metrics }, config.ops.host, config.ops.port).catch(async (error: unknown) => {
+          await stopServer();
+          await cognito.close();
+          if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+            throw new StartupProblem(`Port ${config.ops.port} on ${config.ops.host} is in use: stop what holds it, or set OPS_PORT to another port.`);
+          }
+          throw error;
+        });
   // Ctrl-C is handled before the address is announced: whoever reads it may stop the gateway at once.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: finishing the requests in flight, then stopping`);
+    readiness.startDraining();
     await stopServer();
+    await ops?.stop();
     await cognito.close();
     process.exit(0);
   };
@@ -45,6 +66,8 @@ async function main(): Promise<void> {
   for (const warning of config.warnings) logger.warn(warning);
   const url = `http://${config.host}:${port}${gateway.graphqlEndpoint}`;
   logger.info(config.graphiql ? `GraphiQL: ${url}` : `GraphQL endpoint: ${url} (GraphiQL is off; GRAPHIQL=true turns it on)`);
+  if (ops) logger.info(`Operations: http://${config.ops.host}:${ops.port} (/health, /ready, /metrics)`);
+  else if (config.mode === 'production') logger.info('/ready and /metrics are off (OPS_PORT turns them on); /health is on the GraphQL port');
   if (config.graphiql && cognito.demoSignIn) {
     logger.info(
       'In GraphiQL, press "Sign in" in the bar at the top (the demo administrator is filled in): every tab then sends the token.',
