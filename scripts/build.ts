@@ -8,10 +8,12 @@
  */
 import { build } from 'esbuild';
 import { copyFile, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outdir = `${root}dist`;
+/** dist/ unless given (the production-install test builds into its own copy of the project). */
+const outdir = resolve(process.argv[2] ?? `${root}dist`);
 
 await rm(outdir, { recursive: true, force: true });
 await build({
@@ -30,4 +32,4 @@ await build({
 });
 // Read at run time next to the module that serves GraphiQL (src/http/graphiql-page.ts), now main.js.
 await copyFile(`${root}src/http/graphiql-sign-in.browser.js`, `${outdir}/graphiql-sign-in.browser.js`);
-console.log('built dist/main.js: run it with `node --enable-source-maps dist/main.js`');
+console.log(`built ${outdir}/main.js: run it with \`node --enable-source-maps dist/main.js\``);
