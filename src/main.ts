@@ -7,6 +7,7 @@ import { GatewayMetrics } from './ops/metrics';
 import { serveOps } from './ops/ops-server';
 import { Readiness } from './ops/readiness';
 import { requestLogFields } from './ops/request-context';
+import { startTracing } from './ops/tracing-setup';
 
 // The pinned SDK release supports Node 20; its warning about releases after January 2027 is
 // answered by package.json `engines` and the README, so it need not greet every start.
@@ -18,12 +19,14 @@ async function main(): Promise<void> {
   const cognito = await connectCognito(config.cognito, logger);
   const readiness = new Readiness();
   const metrics = new GatewayMetrics();
+  const traces = config.otel.endpoint ? startTracing(config.otel.serviceName) : undefined;
   const gateway = createGateway({
     ...config,
     client: cognito.client,
     logger,
     readiness,
     metrics,
+    ...(traces ? { tracing: traces.tracing } : {}),
     issuerBase: config.issuerBase ?? cognito.issuerBase,
     appClients: [...cognito.appClients, ...config.appClients],
     ...((config.adminGroup ?? cognito.adminGroup) ? { adminGroup: config.adminGroup ?? cognito.adminGroup } : {}),
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
     readiness.startDraining();
     await stopServer();
     await ops?.stop();
+    await traces?.shutdown();
     await cognito.close();
     process.exit(0);
   };
@@ -66,6 +70,7 @@ async function main(): Promise<void> {
   for (const warning of config.warnings) logger.warn(warning);
   const url = `http://${config.host}:${port}${gateway.graphqlEndpoint}`;
   logger.info(config.graphiql ? `GraphiQL: ${url}` : `GraphQL endpoint: ${url} (GraphiQL is off; GRAPHIQL=true turns it on)`);
+  if (traces) logger.info(`Traces: OpenTelemetry, exported over OTLP/HTTP to ${config.otel.endpoint}`);
   if (ops) logger.info(`Operations: http://${config.ops.host}:${ops.port} (/health, /ready, /metrics)`);
   else if (config.mode === 'production') logger.info('/ready and /metrics are off (OPS_PORT turns them on); /health is on the GraphQL port');
   if (config.graphiql && cognito.demoSignIn) {

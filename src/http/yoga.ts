@@ -26,6 +26,7 @@ import { UserExistencePrevention } from '../resolvers/user-existence';
 import { cognitoReadiness } from '../ops/cognito-readiness';
 import type { GatewayMetrics } from '../ops/metrics';
 import type { Readiness } from '../ops/readiness';
+import { observeWith, type GatewayTracing } from '../ops/tracing';
 import { schema } from '../schema';
 import { gatewayErrorMasking } from '../schema/error-mapping';
 import { useRequestBodyLimit } from './body-limit';
@@ -79,6 +80,8 @@ export interface GatewayOptions extends Partial<GatewaySettings> {
   metrics?: GatewayMetrics;
   /** Where the gateway registers its `cognito` readiness check (src/ops/readiness.ts). */
   readiness?: Readiness;
+  /** OpenTelemetry spans of operations and Cognito calls (src/ops/tracing.ts); none unless given. */
+  tracing?: GatewayTracing;
 }
 
 export type Gateway = YogaServerInstance<{ req?: { socket?: { remoteAddress?: string } } }, GatewayContext>;
@@ -102,7 +105,7 @@ export function createGatewayServices(options: GatewayOptions) {
       breaker: new CircuitBreaker(settings.breaker.threshold, settings.breaker.cooldownMs),
       retry: { ...defaultRetryPolicy, maxAttempts: settings.maxAttempts },
       attemptTimeoutMs: settings.attemptTimeoutMs,
-      ...(options.metrics ? { observer: options.metrics.callObserver } : {}),
+      ...callObserverOf(options),
     },
     requestTimeoutMs: settings.requestTimeoutMs,
     paging: pagingOptions(settings),
@@ -172,6 +175,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     maskedErrors: { maskError: gatewayErrorMasking(logger), isDev: false },
     plugins: [
       ...(options.metrics?.yogaPlugins() ?? []),
+      ...(options.tracing ? [options.tracing.yogaPlugin()] : []),
       useRequestBodyLimit(settings.limits.bodyBytes),
       useCallBudget(schema, settings.limits.callsPerRequest, settings.limits.tokens),
       useExecutionCancellation(),
@@ -198,6 +202,12 @@ function withCode(code: GatewayCode) {
   return (_context: unknown, error: GraphQLError) => {
     Object.assign(error.extensions, { code });
   };
+}
+
+function callObserverOf({ metrics, tracing }: GatewayOptions) {
+  if (metrics && tracing) return { observer: observeWith(metrics.callObserver, tracing.callObserver) };
+  const observer = metrics?.callObserver ?? tracing?.callObserver;
+  return observer ? { observer } : {};
 }
 
 function pagingOptions(settings: GatewaySettings): PagingOptions {
