@@ -46,7 +46,9 @@ async function main(): Promise<void> {
           await stopServer();
           await cognito.close();
           if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-            throw new StartupProblem(`Port ${config.ops.port} on ${config.ops.host} is in use: stop what holds it, or set OPS_PORT to another port.`);
+            throw new StartupProblem(
+              `Port ${config.ops.port} on ${config.ops.host} is in use: stop what holds it, or set OPS_PORT to another port.`,
+            );
           }
           throw error;
         });
@@ -72,7 +74,8 @@ async function main(): Promise<void> {
   logger.info(config.graphiql ? `GraphiQL: ${url}` : `GraphQL endpoint: ${url} (GraphiQL is off; GRAPHIQL=true turns it on)`);
   if (traces) logger.info(`Traces: OpenTelemetry, exported over OTLP/HTTP to ${config.otel.endpoint}`);
   if (ops) logger.info(`Operations: http://${config.ops.host}:${ops.port} (/health, /ready, /metrics)`);
-  else if (config.mode === 'production') logger.info('/ready and /metrics are off (OPS_PORT turns them on); /health is on the GraphQL port');
+  else if (config.mode === 'production')
+    logger.info('/ready and /metrics are off (OPS_PORT turns them on); /health is on the GraphQL port');
   if (config.graphiql && cognito.demoSignIn) {
     logger.info(
       'In GraphiQL, press "Sign in" in the bar at the top (the demo administrator is filled in): every tab then sends the token.',

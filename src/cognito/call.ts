@@ -97,7 +97,11 @@ export function createCognitoCall(options: CallPathOptions): CognitoCall {
 
   return (operation, input, callOptions = {}) => observer.around(operation, () => callOnce(operation, input, callOptions));
 
-  async function callOnce<Name extends OperationName>(operation: Name, input: InputOf<Name>, callOptions: CallOptions): Promise<OutputOf<Name>> {
+  async function callOnce<Name extends OperationName>(
+    operation: Name,
+    input: InputOf<Name>,
+    callOptions: CallOptions,
+  ): Promise<OutputOf<Name>> {
     const Command = commands[operation] as unknown as AnyCommand;
     const userPoolId = (input as { UserPoolId?: string }).UserPoolId;
     const isWrite = !readOperations.has(operation);

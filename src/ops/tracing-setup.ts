@@ -17,7 +17,10 @@ export interface StartedTracing {
  * operation's span as parent) and exports through `processor`: in production an OTLP/HTTP
  * exporter configured by the standard OTEL_EXPORTER_OTLP_* variables, which it reads itself.
  */
-export function startTracing(serviceName: string, processor: SpanProcessor = new BatchSpanProcessor(new OTLPTraceExporter())): StartedTracing {
+export function startTracing(
+  serviceName: string,
+  processor: SpanProcessor = new BatchSpanProcessor(new OTLPTraceExporter()),
+): StartedTracing {
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': serviceName }),
     spanProcessors: [processor],

@@ -62,7 +62,12 @@ export class GatewayTracing {
         `cognito.${operation}`,
         {
           kind: SpanKind.CLIENT,
-          attributes: { 'rpc.system': 'aws-api', 'rpc.service': 'CognitoIdentityProvider', 'rpc.method': operation, ...requestIdAttribute() },
+          attributes: {
+            'rpc.system': 'aws-api',
+            'rpc.service': 'CognitoIdentityProvider',
+            'rpc.method': operation,
+            ...requestIdAttribute(),
+          },
         },
         async (span) => {
           try {

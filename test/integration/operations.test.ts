@@ -26,7 +26,12 @@ interface Served {
 
 async function serveGateway(endpoint: string): Promise<Served> {
   const lines: string[] = [];
-  const sink = { debug: (l: string) => lines.push(l), info: (l: string) => lines.push(l), warn: (l: string) => lines.push(l), error: (l: string) => lines.push(l) };
+  const sink = {
+    debug: (l: string) => lines.push(l),
+    info: (l: string) => lines.push(l),
+    warn: (l: string) => lines.push(l),
+    error: (l: string) => lines.push(l),
+  };
   const logger = createLogger('debug', sink, { format: 'json', context: requestLogFields });
   const client = adaptToEmulator(createCognitoClient({ region: 'local', endpoint, credentials: localCredentials, maxAttempts: 1 }));
   const readiness = new Readiness();
@@ -84,10 +89,18 @@ describe('a gateway whose Cognito answers', () => {
   });
 
   it('counts requests, Cognito calls by operation and outcome, and errors by code, with no secret or pool in a label', async () => {
-    const pools = await post(served.base, { query: '{ userPools(first: 5) { edges { node { name } } } }' }, { 'x-service-key': TEST_SERVICE_KEY });
+    const pools = await post(
+      served.base,
+      { query: '{ userPools(first: 5) { edges { node { name } } } }' },
+      { 'x-service-key': TEST_SERVICE_KEY },
+    );
     expect(pools.status).toBe(200);
     await post(served.base, { query: '{ noSuchField }' }, { 'x-service-key': TEST_SERVICE_KEY });
-    const badInput = await post(served.base, { query: '{ userPool(userPoolId: "not a pool id") { name } }' }, { 'x-service-key': TEST_SERVICE_KEY });
+    const badInput = await post(
+      served.base,
+      { query: '{ userPool(userPoolId: "not a pool id") { name } }' },
+      { 'x-service-key': TEST_SERVICE_KEY },
+    );
     expect(JSON.stringify(await badInput.json())).toContain('BAD_USER_INPUT');
     const metrics = await (await fetch(`${served.ops}/metrics`)).text();
     expect(metrics).toMatch(/^gateway_cognito_calls_total\{operation="ListUserPools",outcome="ok"\} [1-9]/m);
@@ -109,15 +122,21 @@ describe('a gateway whose Cognito answers', () => {
     const signIn = await post(
       served.base,
       {
-        query: 'mutation ($input: InitiateAuthInput!) { initiateAuth(input: $input) { __typename ... on InitiateAuthPayload { tokens { accessToken } } } }',
+        query:
+          'mutation ($input: InitiateAuthInput!) { initiateAuth(input: $input) { __typename ... on InitiateAuthPayload { tokens { accessToken } } } }',
         variables: { input: { clientId, username: 'demo.user', authFlow: 'USER_PASSWORD_AUTH', password: DEMO_PASSWORD } },
       },
       { 'x-request-id': 'trace-me.42' },
     );
     expect(signIn.headers.get('x-request-id')).toBe('trace-me.42');
-    const accessToken = ((await signIn.json()) as { data: { initiateAuth: { tokens: { accessToken: string } } } }).data.initiateAuth.tokens.accessToken;
+    const accessToken = ((await signIn.json()) as { data: { initiateAuth: { tokens: { accessToken: string } } } }).data.initiateAuth.tokens
+      .accessToken;
     expect(accessToken.length).toBeGreaterThan(100);
-    const viewer = await post(served.base, { query: '{ viewer { username } }' }, { authorization: `Bearer ${accessToken}`, 'x-request-id': 'not allowed <script>' });
+    const viewer = await post(
+      served.base,
+      { query: '{ viewer { username } }' },
+      { authorization: `Bearer ${accessToken}`, 'x-request-id': 'not allowed <script>' },
+    );
     const generated = viewer.headers.get('x-request-id')!;
     expect(generated).toMatch(/^[0-9a-f-]{36}$/);
 

@@ -92,7 +92,10 @@ describe('a production install (npm ci --omit=dev)', () => {
       const metrics = await (await fetch(`${ops}/metrics`, { signal: AbortSignal.timeout(10_000) })).text();
       expect(metrics).toMatch(/^gateway_cognito_calls_total\{operation="ListUserPools",outcome="ok"\} [1-9]/m);
       // Production logs JSON lines (LOG_FORMAT's default there).
-      const stdout = gateway.output().split('\n').filter((line) => line.startsWith('{'));
+      const stdout = gateway
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'));
       expect(stdout.map((line) => (JSON.parse(line) as { msg: string }).msg)).toEqual(
         expect.arrayContaining([`Cognito: the Cognito-compatible endpoint ${endpoint}`, expect.stringMatching(/^GraphQL endpoint: /)]),
       );

@@ -45,10 +45,17 @@ afterAll(async () => {
 });
 
 const post = (body: object, headers: Record<string, string>) =>
-  fetch(base, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal: AbortSignal.timeout(15_000) });
+  fetch(base, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(15_000),
+  });
 
 const childrenOf = (parent: ReadableSpan, spans: ReadableSpan[]) =>
-  spans.filter((span) => span.parentSpanContext?.spanId === parent.spanContext().spanId && span.spanContext().traceId === parent.spanContext().traceId);
+  spans.filter(
+    (span) => span.parentSpanContext?.spanId === parent.spanContext().spanId && span.spanContext().traceId === parent.spanContext().traceId,
+  );
 
 describe('OpenTelemetry traces', () => {
   it('a span per operation, the Cognito calls as its children, the request id on each', async () => {
@@ -62,7 +69,11 @@ describe('OpenTelemetry traces', () => {
     const operations = spans.filter((span) => span.name === 'graphql.query');
     expect(operations).toHaveLength(1);
     const operation = operations[0]!;
-    expect(operation.attributes).toMatchObject({ 'graphql.operation.type': 'query', 'graphql.operation.name': 'Pools', [REQUEST_ID_ATTRIBUTE]: 'pools-1' });
+    expect(operation.attributes).toMatchObject({
+      'graphql.operation.type': 'query',
+      'graphql.operation.name': 'Pools',
+      [REQUEST_ID_ATTRIBUTE]: 'pools-1',
+    });
     const calls = childrenOf(operation, spans);
     expect(calls.map((span) => span.name)).toEqual(['cognito.ListUserPools']);
     expect(calls[0]!.attributes).toMatchObject({ 'rpc.method': 'ListUserPools', [REQUEST_ID_ATTRIBUTE]: 'pools-1' });
@@ -75,19 +86,27 @@ describe('OpenTelemetry traces', () => {
     const clientId = inject('appClients').find((client) => client.userPoolId === pool && !client.clientSecret)!.clientId;
     const signIn = await post(
       {
-        query: 'mutation SignIn($input: InitiateAuthInput!) { initiateAuth(input: $input) { ... on InitiateAuthPayload { tokens { accessToken refreshToken } } } }',
+        query:
+          'mutation SignIn($input: InitiateAuthInput!) { initiateAuth(input: $input) { ... on InitiateAuthPayload { tokens { accessToken refreshToken } } } }',
         variables: { input: { clientId, username: 'demo.user', authFlow: 'USER_PASSWORD_AUTH', password: DEMO_PASSWORD } },
       },
       {},
     );
-    const tokens = ((await signIn.json()) as { data: { initiateAuth: { tokens: { accessToken: string; refreshToken: string } } } }).data.initiateAuth.tokens;
+    const tokens = ((await signIn.json()) as { data: { initiateAuth: { tokens: { accessToken: string; refreshToken: string } } } }).data
+      .initiateAuth.tokens;
     // A password written into the document itself, as a careless client might.
-    await post({ query: `mutation { initiateAuth(input: { clientId: "${clientId}", username: "demo.user", authFlow: USER_PASSWORD_AUTH, password: "${DEMO_PASSWORD}" }) { __typename } }` }, {});
+    await post(
+      {
+        query: `mutation { initiateAuth(input: { clientId: "${clientId}", username: "demo.user", authFlow: USER_PASSWORD_AUTH, password: "${DEMO_PASSWORD}" }) { __typename } }`,
+      },
+      {},
+    );
     const spans = exporter.getFinishedSpans();
     const mutation = spans.find((span) => span.name === 'graphql.mutation' && span.attributes['graphql.operation.name'] === 'SignIn')!;
     expect(childrenOf(mutation, spans).map((span) => span.name)).toEqual(['cognito.InitiateAuth']);
     expect(spans.filter((span) => span.name === 'cognito.InitiateAuth')).toHaveLength(2);
     const everything = JSON.stringify(spans.map((span) => ({ name: span.name, attributes: span.attributes, events: span.events })));
-    for (const secret of [DEMO_PASSWORD, tokens.accessToken, tokens.refreshToken, TEST_SERVICE_KEY]) expect(everything).not.toContain(secret);
+    for (const secret of [DEMO_PASSWORD, tokens.accessToken, tokens.refreshToken, TEST_SERVICE_KEY])
+      expect(everything).not.toContain(secret);
   });
 });

@@ -86,7 +86,11 @@ function exitOf(child: ChildProcess): Promise<number | null> {
 }
 
 /** Starts the gateway with `env` (see gatewayEnv) in `cwd` and waits until it prints its endpoint. */
-export async function startGatewayProcess(env: Record<string, string>, cwd = projectRoot, nodeArgs = FROM_SOURCES): Promise<GatewayProcess> {
+export async function startGatewayProcess(
+  env: Record<string, string>,
+  cwd = projectRoot,
+  nodeArgs = FROM_SOURCES,
+): Promise<GatewayProcess> {
   const { child, output } = spawnGateway(env, cwd, nodeArgs);
   const found: { graphql?: string; emulator?: string } = {};
   try {

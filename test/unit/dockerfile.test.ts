@@ -14,7 +14,10 @@ const instructions = dockerfile
   .split('\n')
   .map((line) => line.trim())
   .filter((line) => line && !line.startsWith('#'));
-const stages = instructions.join('\n').split(/^FROM /m).slice(1);
+const stages = instructions
+  .join('\n')
+  .split(/^FROM /m)
+  .slice(1);
 const packageJson = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
 
 describe('the Dockerfile', () => {

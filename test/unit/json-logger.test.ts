@@ -21,7 +21,10 @@ describe('the JSON logger', () => {
   it("writes an error's name, message, code and stack, not its other members (an SDK error's request and response)", () => {
     const { lines, sink } = collect();
     const logger = createLogger('debug', sink, { format: 'json' });
-    const error = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET', $response: { headers: { authorization: 'Bearer secret-token' } } });
+    const error = Object.assign(new Error('socket hang up'), {
+      code: 'ECONNRESET',
+      $response: { headers: { authorization: 'Bearer secret-token' } },
+    });
     logger.warn('cognito ListUsers failed after 4 attempts:', error);
     const entry = JSON.parse(lines[0]!.line) as { level: string; msg: string; err: Record<string, unknown> };
     expect(lines[0]!.level).toBe('warn');
