@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { access, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { gatewayEnv, projectRoot, cleanUpGateways, runGatewayToExit, startGatewayProcess } from '../support/gateway-process';
@@ -60,8 +61,19 @@ describe('a production install (npm ci --omit=dev)', () => {
     expect(await exists(join(installDir, 'node_modules', 'prom-client'))).toBe(true);
   });
 
-  it('runs the build against a Cognito endpoint: answers a query, is ready, counts the call, logs JSON lines', async () => {
+  it('runs the build against a Cognito endpoint: answers a query, is ready, counts the call, logs JSON lines, exports its spans over OTLP', async () => {
     const endpoint = inject('cognitoEndpoint');
+    // A loopback OTLP/HTTP receiver: it keeps what the exporter posts (protobuf, whose strings are plain UTF-8).
+    const exported: { path: string; body: Buffer }[] = [];
+    const collector = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        exported.push({ path: req.url ?? '', body: Buffer.concat(chunks) });
+        res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+      });
+    });
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
     const env = await gatewayEnv({
       COGNITO_ENDPOINT: endpoint,
       AWS_ACCESS_KEY_ID: 'local',
@@ -70,6 +82,7 @@ describe('a production install (npm ci --omit=dev)', () => {
       PORT: '0',
       HOST: '127.0.0.1',
       OPS_PORT: '0',
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(collector.address() as { port: number }).port}`,
     });
     const gateway = await startGatewayProcess(env, installDir, PRODUCTION_COMMAND);
     try {
@@ -101,7 +114,13 @@ describe('a production install (npm ci --omit=dev)', () => {
       );
     } finally {
       expect(await gateway.stop('SIGINT')).toBe(0);
+      await new Promise<void>((resolve) => collector.close(() => resolve()));
     }
+    // The spans buffered for export are sent at shutdown.
+    const traces = Buffer.concat(exported.filter((post) => post.path === '/v1/traces').map((post) => post.body)).toString('latin1');
+    expect(traces).toContain('graphql.query');
+    expect(traces).toContain('cognito.ListUserPools');
+    expect(traces).not.toContain(SERVICE_KEY);
   }, 90_000);
 
   it('with no AWS settings, says in one line that the emulator is not installed and what to do', async () => {
