@@ -70,12 +70,13 @@ async function main(): Promise<void> {
   logger.info(`Cognito: ${cognito.description}`);
   // Once started: a start that fails says only why, in one line.
   for (const warning of config.warnings) logger.warn(warning);
-  const url = `http://${config.host}:${port}${gateway.graphqlEndpoint}`;
-  logger.info(config.graphiql ? `GraphiQL: ${url}` : `GraphQL endpoint: ${url} (GraphiQL is off; GRAPHIQL=true turns it on)`);
+  // Announced before the GraphQL address, which comes last: whoever waits for it finds these already said.
   if (traces) logger.info(`Traces: OpenTelemetry, exported over OTLP/HTTP to ${config.otel.endpoint}`);
   if (ops) logger.info(`Operations: http://${config.ops.host}:${ops.port} (/health, /ready, /metrics)`);
   else if (config.mode === 'production')
     logger.info('/ready and /metrics are off (OPS_PORT turns them on); /health is on the GraphQL port');
+  const url = `http://${config.host}:${port}${gateway.graphqlEndpoint}`;
+  logger.info(config.graphiql ? `GraphiQL: ${url}` : `GraphQL endpoint: ${url} (GraphiQL is off; GRAPHIQL=true turns it on)`);
   if (config.graphiql && cognito.demoSignIn) {
     logger.info(
       'In GraphiQL, press "Sign in" in the bar at the top (the demo administrator is filled in): every tab then sends the token.',

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CognitoProxy } from '../support/cognito-proxy';
 import { gatewayEnv, projectRoot, cleanUpGateways, runGatewayToExit, startGatewayProcess } from '../support/gateway-process';
 
 /**
@@ -130,4 +131,49 @@ describe('a production install (npm ci --omit=dev)', () => {
       'The embedded emulator is not installed (npm ci --omit=dev): set COGNITO_REGION or COGNITO_ENDPOINT, or install dev dependencies (npm install).',
     );
   }, 60_000);
+
+  it('answers /ready 503 draining from the shutdown signal on, while the request in flight finishes', async () => {
+    const proxy = await new CognitoProxy(inject('cognitoEndpoint')).start();
+    try {
+      const env = await gatewayEnv({
+        COGNITO_ENDPOINT: proxy.endpoint,
+        AWS_ACCESS_KEY_ID: 'local',
+        AWS_SECRET_ACCESS_KEY: 'local',
+        SERVICE_API_KEYS: SERVICE_KEY,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        OPS_PORT: '0',
+        COGNITO_MAX_ATTEMPTS: '1',
+        COGNITO_CALL_TIMEOUT_MS: '3000',
+      });
+      const gateway = await startGatewayProcess(env, installDir, PRODUCTION_COMMAND);
+      const ops = /Operations: (http:\/\/[^\s"]+)/.exec(gateway.output())![1]!;
+      expect((await fetch(`${ops}/ready`, { signal: AbortSignal.timeout(10_000) })).status).toBe(200);
+      proxy.script('DescribeUserPool', { kind: 'hang' });
+      const inFlight = fetch(gateway.graphql, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-service-key': SERVICE_KEY },
+        body: JSON.stringify({ query: '{ userPool(userPoolId: "us-east-1_AbCdEf123") { name } }' }),
+        signal: AbortSignal.timeout(20_000),
+      });
+      for (let i = 0; i < 100 && proxy.count('DescribeUserPool') === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(proxy.count('DescribeUserPool')).toBe(1);
+      const exited = new Promise<number | null>((resolve) => gateway.child.once('exit', resolve));
+      gateway.child.kill('SIGINT');
+      let ready: Response | undefined;
+      for (let i = 0; i < 100; i++) {
+        ready = await fetch(`${ops}/ready`, { signal: AbortSignal.timeout(5_000) });
+        if (ready.status === 503) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(ready!.status).toBe(503);
+      expect(await ready!.json()).toMatchObject({ status: 'draining' });
+      const answered = await inFlight;
+      expect(answered.status).toBe(200);
+      expect(JSON.stringify(await answered.json())).toContain('COGNITO_TIMEOUT');
+      expect(await exited).toBe(0);
+    } finally {
+      await proxy.stop();
+    }
+  }, 90_000);
 });
