@@ -51,6 +51,12 @@ export interface GatewayConfig {
   /** Adds the per-request Cognito call log to response `extensions`. */
   debug: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** JSON lines (production's default) or text (the demo's). */
+  logFormat: 'json' | 'text';
+  /** The operators' listener (/health, /ready, /metrics): off unless OPS_PORT is set; loopback unless OPS_HOST says otherwise. */
+  ops: { host: string; port?: number };
+  /** OpenTelemetry traces, exported over OTLP/HTTP when an OTLP endpoint is set (the exporter reads the OTEL_* variables). */
+  otel: { endpoint?: string; serviceName: string };
   /** Key that signs pagination cursors so a tampered cursor is recognised; generated at start when unset. */
   cursorSecret: string;
   /** App clients whose sign-in flows and tokens the gateway serves (embedded mode adds the demo's). */
@@ -169,6 +175,15 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     maxConnectionSize: read.integer('MAX_CONNECTION_SIZE', 1000, 1, 10_000),
     debug: read.boolean('GATEWAY_DEBUG', false),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFormat: read.oneOf('LOG_FORMAT', ['json', 'text'] as const, mode === 'demo' ? 'text' : 'json'),
+    ops: {
+      host: read.string('OPS_HOST') ?? '127.0.0.1',
+      ...(read.string('OPS_PORT') !== undefined ? { port: read.integer('OPS_PORT', 0, 0, 65535) } : {}),
+    },
+    otel: {
+      ...optional('endpoint', read.url('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT') ?? read.url('OTEL_EXPORTER_OTLP_ENDPOINT')),
+      serviceName: read.string('OTEL_SERVICE_NAME') ?? 'cognito-graphql-gateway',
+    },
     cursorSecret: read.cursorSecret('CURSOR_SECRET', mode),
     appClients: read.appClients('COGNITO_APP_CLIENTS'),
     ...(issuerBase ? { issuerBase } : {}),
@@ -224,6 +239,10 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function optional<Key extends string, Value>(key: Key, value: Value | undefined): { [K in Key]?: Value } {
+  return (value === undefined ? {} : { [key]: value }) as { [K in Key]?: Value };
 }
 
 class EnvReader {

@@ -3,6 +3,7 @@ import { setMaxListeners } from 'node:events';
 import type { Logger } from '../domain/logger';
 import type { CallLog } from './call-log';
 import { userPoolOfCall } from './call-pool';
+import { noCallObserver, type AttemptOutcome, type CallObserver } from './call-observer';
 import { CALL_SIGNAL, takesSignalOnInput } from './client';
 import { commands, readOperations, type InputOf, type OperationName, type OutputOf } from './commands';
 import { GatewayError } from '../domain/gateway-error';
@@ -48,6 +49,8 @@ export interface CallPathServices {
   retry: RetryPolicy;
   /** Longest wait for one attempt; the SDK has no timeout of its own. */
   attemptTimeoutMs: number;
+  /** Metrics and traces of every call; none unless given. */
+  observer?: CallObserver;
 }
 
 export interface CallPathOptions extends CallPathServices {
@@ -90,12 +93,19 @@ const UNPACED_THROTTLE_WAIT_MS = 1_000;
  */
 export function createCognitoCall(options: CallPathOptions): CognitoCall {
   const { client, callLog, logger, signal, deadlineAt, onWrite, pacer, breaker, retry, attemptTimeoutMs, caller, admit } = options;
+  const observer = options.observer ?? noCallObserver;
   // Every call in flight listens on the request's signal (the SDK removes its listener when the
   // call ends); a request fanning out to dozens of calls is normal, not a leak.
   if (signal) setMaxListeners(0, signal);
   const send = signalSender(client);
 
-  return async (operation, input, callOptions = {}) => {
+  return (operation, input, callOptions = {}) => observer.around(operation, () => callOnce(operation, input, callOptions));
+
+  async function callOnce<Name extends OperationName>(
+    operation: Name,
+    input: InputOf<Name>,
+    callOptions: CallOptions,
+  ): Promise<OutputOf<Name>> {
     const Command = commands[operation] as unknown as AnyCommand;
     const userPoolId = userPoolOfCall(input);
     const isWrite = !readOperations.has(operation);
@@ -108,7 +118,9 @@ export function createCognitoCall(options: CallPathOptions): CognitoCall {
       if (signal?.aborted) throw ended();
       breaker.admit();
       try {
+        const pacedAt = performance.now();
         await pacer.acquire(operation, userPoolId, signal, deadlineAt, caller);
+        observer.paced(operation, (performance.now() - pacedAt) / 1000);
       } catch (error) {
         breaker.released();
         if (error instanceof QuotaWaitTooLong) {
@@ -123,20 +135,22 @@ export function createCognitoCall(options: CallPathOptions): CognitoCall {
       try {
         const output = (await send(Command, input, attemptSignal)) as Record<string, unknown>;
         callLog.record(operation, startedAt, 'ok');
+        observer.attempted(operation, 'ok', (performance.now() - startedAt) / 1000);
         breaker.succeeded();
         if (isWrite) onWrite?.(userPoolId);
         delete output['$metadata'];
         if (!callOptions.revealSecrets) redactSecrets(operation, output);
         logger.debug(`cognito ${operation} ok in ${(performance.now() - startedAt).toFixed(1)} ms`);
-        return output as OutputOf<typeof operation>;
+        return output as OutputOf<Name>;
       } catch (error) {
         const timedOut = attemptSignal.aborted && !signal?.aborted;
         callLog.record(operation, startedAt, timedOut ? 'Timeout' : (exceptionName(error) ?? 'UnknownError'));
+        const kind = classifyFailure(error, timedOut);
+        observer.attempted(operation, attemptOutcome(kind, timedOut, signal?.aborted === true), (performance.now() - startedAt) / 1000);
         if (signal?.aborted) {
           breaker.released();
           throw ended();
         }
-        const kind = classifyFailure(error, timedOut);
         if (kind === 'throttled') {
           breaker.released();
           throttles += 1;
@@ -171,7 +185,13 @@ export function createCognitoCall(options: CallPathOptions): CognitoCall {
         attemptControl.done();
       }
     }
-  };
+  }
+}
+
+function attemptOutcome(kind: ReturnType<typeof classifyFailure>, timedOut: boolean, aborted: boolean): AttemptOutcome {
+  if (aborted) return 'aborted';
+  if (timedOut) return 'timeout';
+  return kind === 'throttled' ? 'throttled' : kind === 'final' ? 'answered_error' : 'fault';
 }
 
 /** What Cognito's answer on purpose becomes: the table's code, NOT_IMPLEMENTED, or a code derived from the exception. */

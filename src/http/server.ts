@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { loadConfig, type HttpLimits } from '../config';
 import type { Logger } from '../domain/logger';
+import { withRequestId } from '../ops/request-context';
 import type { Gateway } from './yoga';
 
 export interface RunningServer {
@@ -35,7 +36,8 @@ export async function serve(
       // often enough that a client is cut off within a quarter of its timeout (and at least each second).
       connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(limits.headersTimeoutMs / 4))),
     },
-    gateway,
+    // Every request runs with its id (X-Request-Id), which its log lines carry and its answer returns.
+    withRequestId(gateway),
   );
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   server.maxConnections = limits.maxConnections;

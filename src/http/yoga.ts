@@ -23,6 +23,10 @@ import { silentLogger, type Logger } from '../domain/logger';
 import { confirmAdministrator } from '../resolvers/admin-standing';
 import { createContext, type GatewayContext, type GatewayServices } from '../resolvers/context';
 import { UserExistencePrevention } from '../resolvers/user-existence';
+import { cognitoReadiness } from '../ops/cognito-readiness';
+import type { GatewayMetrics } from '../ops/metrics';
+import type { Readiness } from '../ops/readiness';
+import { observeWith, type GatewayTracing } from '../ops/tracing';
 import { schema } from '../schema';
 import { gatewayErrorMasking } from '../schema/error-mapping';
 import { useRequestBodyLimit } from './body-limit';
@@ -72,6 +76,12 @@ export interface GatewayOptions extends Partial<GatewaySettings> {
   recheckClock?: () => number;
   /** Paces every call; one made from `quotas` unless given (the benchmark's first-come-first-served baseline brings its own). */
   pacer?: QuotaPacer;
+  /** Prometheus metrics of the requests and of the call path (src/ops/metrics.ts); none unless given. */
+  metrics?: GatewayMetrics;
+  /** Where the gateway registers its `cognito` readiness check (src/ops/readiness.ts). */
+  readiness?: Readiness;
+  /** OpenTelemetry spans of operations and Cognito calls (src/ops/tracing.ts); none unless given. */
+  tracing?: GatewayTracing;
 }
 
 export type Gateway = YogaServerInstance<{ req?: { socket?: { remoteAddress?: string } } }, GatewayContext>;
@@ -85,14 +95,17 @@ export function createGatewayServices(options: GatewayOptions) {
   const settings: GatewaySettings = { ...loadConfig({}), ...withoutUndefined(options) };
   const logger = options.logger ?? silentLogger;
   const appClients = new AppClients(settings.appClients);
+  const pacer = options.pacer ?? new QuotaPacer(settings.quotas.rates, settings.quotas.enabled);
+  options.metrics?.watchPacer(pacer);
   const services: GatewayServices = {
     callPath: {
       client: options.client,
       logger,
-      pacer: options.pacer ?? new QuotaPacer(settings.quotas.rates, settings.quotas.enabled),
+      pacer,
       breaker: new CircuitBreaker(settings.breaker.threshold, settings.breaker.cooldownMs),
       retry: { ...defaultRetryPolicy, maxAttempts: settings.maxAttempts },
       attemptTimeoutMs: settings.attemptTimeoutMs,
+      ...callObserverOf(options),
     },
     requestTimeoutMs: settings.requestTimeoutMs,
     paging: pagingOptions(settings),
@@ -109,6 +122,7 @@ export function createGatewayServices(options: GatewayOptions) {
     callerLimits: new CallerCallLimiter(settings.callerLimits),
     budgets: new RequestBudgets(settings.limits.callsPerRequest),
   };
+  options.readiness?.add('cognito', cognitoReadiness(services.callPath));
   const policy = callerPolicy(settings, appClients, logger);
   const adminRecheck = new AdminRecheck({
     windowMs: settings.authRecheckSeconds * 1000,
@@ -160,6 +174,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     // isDev false: yoga would otherwise read NODE_ENV and add original errors and stacks to responses.
     maskedErrors: { maskError: gatewayErrorMasking(logger), isDev: false },
     plugins: [
+      ...(options.metrics?.yogaPlugins() ?? []),
+      ...(options.tracing ? [options.tracing.yogaPlugin()] : []),
       useRequestBodyLimit(settings.limits.bodyBytes),
       useCallBudget(schema, settings.limits.callsPerRequest, settings.limits.tokens),
       useExecutionCancellation(),
@@ -186,6 +202,12 @@ function withCode(code: GatewayCode) {
   return (_context: unknown, error: GraphQLError) => {
     Object.assign(error.extensions, { code });
   };
+}
+
+function callObserverOf({ metrics, tracing }: GatewayOptions) {
+  if (metrics && tracing) return { observer: observeWith(metrics.callObserver, tracing.callObserver) };
+  const observer = metrics?.callObserver ?? tracing?.callObserver;
+  return observer ? { observer } : {};
 }
 
 function pagingOptions(settings: GatewaySettings): PagingOptions {

@@ -59,8 +59,11 @@ interface Spawned {
   stderr: () => string;
 }
 
-function spawnGateway(env: Record<string, string>, cwd: string): Spawned {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** How `npm start` runs the gateway; a production install runs the build instead (`dist/main.js`). */
+const FROM_SOURCES = ['--import', 'tsx', 'src/main.ts'];
+
+function spawnGateway(env: Record<string, string>, cwd: string, nodeArgs = FROM_SOURCES): Spawned {
+  const child = spawn(process.execPath, nodeArgs, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   child.once('exit', () => running.delete(child));
   let output = '';
@@ -83,8 +86,12 @@ function exitOf(child: ChildProcess): Promise<number | null> {
 }
 
 /** Starts the gateway with `env` (see gatewayEnv) in `cwd` and waits until it prints its endpoint. */
-export async function startGatewayProcess(env: Record<string, string>, cwd = projectRoot): Promise<GatewayProcess> {
-  const { child, output } = spawnGateway(env, cwd);
+export async function startGatewayProcess(
+  env: Record<string, string>,
+  cwd = projectRoot,
+  nodeArgs = FROM_SOURCES,
+): Promise<GatewayProcess> {
+  const { child, output } = spawnGateway(env, cwd, nodeArgs);
   const found: { graphql?: string; emulator?: string } = {};
   try {
     await new Promise<void>((resolve, reject) => {
@@ -127,8 +134,9 @@ export async function startGatewayProcess(env: Record<string, string>, cwd = pro
 export async function runGatewayToExit(
   env: Record<string, string>,
   cwd = projectRoot,
+  nodeArgs = FROM_SOURCES,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const { child, stdout, stderr } = spawnGateway(env, cwd);
+  const { child, stdout, stderr } = spawnGateway(env, cwd, nodeArgs);
   const timer = setTimeout(() => child.kill('SIGKILL'), START_TIMEOUT_MS);
   const code = await exitOf(child);
   clearTimeout(timer);

@@ -4,14 +4,19 @@
  * see README, "The embedded emulator and AWS"). The emulator
  * and patch-package are development dependencies: an install without them (`npm ci --omit=dev`)
  * has nothing to patch and succeeds. With them, a patch that no longer applies fails the install.
+ *
+ * Plain JavaScript run by Node alone: a production install has no TypeScript runner (tsx is a
+ * development dependency), and npm runs this script there too.
  */
+// @ts-check
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-function packageDir(name: string): string | undefined {
+/** @param {string} name @returns {string | undefined} */
+function packageDir(name) {
   try {
     return dirname(require.resolve(`${name}/package.json`));
   } catch {
