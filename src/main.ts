@@ -3,16 +3,24 @@ import { createLogger } from './domain/logger';
 import { serve } from './http/server';
 import { createGateway } from './http/yoga';
 import { connectCognito } from './local/connect';
+import { SharedStore } from './store/shared-store';
 
 // The pinned SDK release supports Node 20; its warning about releases after January 2027 is
 // answered by package.json `engines` and the README, so it need not greet every start.
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 
+/** How long a start waits for REDIS_URL to answer before serving on its local share. */
+const SHARED_STORE_CONNECT_MS = 3_000;
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const cognito = await connectCognito(config.cognito, logger);
+  const sharedStore = config.redisUrl ? new SharedStore(config.redisUrl, config.replicas, logger) : undefined;
+  // Started on the shared budget when Redis answers soon; otherwise on this replica's share until it does.
+  await sharedStore?.connected(SHARED_STORE_CONNECT_MS);
   const gateway = createGateway({
+    ...(sharedStore ? { sharedStore } : {}),
     ...config,
     client: cognito.client,
     logger,
@@ -22,6 +30,7 @@ async function main(): Promise<void> {
     ...(cognito.demoSignIn ? { graphiqlExample: cognito.demoSignIn } : {}),
   });
   const { port, stop: stopServer } = await serve(gateway, config.host, config.port, logger, config.http).catch(async (error: unknown) => {
+    await sharedStore?.close();
     await cognito.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new StartupProblem(`Port ${config.port} on ${config.host} is in use: stop what holds it, or set PORT to another port.`);
@@ -35,6 +44,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info(`${signal}: finishing the requests in flight, then stopping`);
     await stopServer();
+    await sharedStore?.close();
     await cognito.close();
     process.exit(0);
   };

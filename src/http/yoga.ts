@@ -24,6 +24,10 @@ import { confirmAdministrator } from '../resolvers/admin-standing';
 import { createContext, type GatewayContext, type GatewayServices } from '../resolvers/context';
 import { UserExistencePrevention } from '../resolvers/user-existence';
 import { schema } from '../schema';
+import { SharedDescriptionCache } from '../store/shared-description-cache';
+import { sharedLimiters } from '../store/shared-limiters';
+import { RedisSharedQuota } from '../store/shared-quota';
+import type { SharedStore } from '../store/shared-store';
 import { gatewayErrorMasking } from '../schema/error-mapping';
 import { useRequestBodyLimit } from './body-limit';
 import { useCallBudget } from './call-budget-plugin';
@@ -72,6 +76,8 @@ export interface GatewayOptions extends Partial<GatewaySettings> {
   recheckClock?: () => number;
   /** Paces every call; one made from `quotas` unless given (the benchmark's first-come-first-served baseline brings its own). */
   pacer?: QuotaPacer;
+  /** With REDIS_URL: the store through which replicas share quotas, rate limits and the description cache. */
+  sharedStore?: SharedStore;
 }
 
 export type Gateway = YogaServerInstance<{ req?: { socket?: { remoteAddress?: string } } }, GatewayContext>;
@@ -85,11 +91,13 @@ export function createGatewayServices(options: GatewayOptions) {
   const settings: GatewaySettings = { ...loadConfig({}), ...withoutUndefined(options) };
   const logger = options.logger ?? silentLogger;
   const appClients = new AppClients(settings.appClients);
+  const store = options.sharedStore;
+  const limiters = store ? sharedLimiters(store) : undefined;
   const services: GatewayServices = {
     callPath: {
       client: options.client,
       logger,
-      pacer: options.pacer ?? new QuotaPacer(settings.quotas.rates, settings.quotas.enabled),
+      pacer: options.pacer ?? new QuotaPacer(settings.quotas.rates, settings.quotas.enabled, store && new RedisSharedQuota(store)),
       breaker: new CircuitBreaker(settings.breaker.threshold, settings.breaker.cooldownMs),
       retry: { ...defaultRetryPolicy, maxAttempts: settings.maxAttempts },
       attemptTimeoutMs: settings.attemptTimeoutMs,
@@ -98,15 +106,20 @@ export function createGatewayServices(options: GatewayOptions) {
     paging: pagingOptions(settings),
     logger,
     appClients,
-    publicFlows: new PublicFlowLimiter({ perAddress: settings.publicFlowRateLimit, perUsername: settings.publicFlowRateLimitPerUsername }),
+    publicFlows: new PublicFlowLimiter(
+      { perAddress: settings.publicFlowRateLimit, perUsername: settings.publicFlowRateLimitPerUsername },
+      limiters,
+    ),
     userExistence: new UserExistencePrevention(settings.preventUserExistenceErrors, settings.cursorSecret),
     limits: { complexity: settings.limits.complexity, depth: Number.MAX_SAFE_INTEGER, breadth: Number.MAX_SAFE_INTEGER },
     // Tokens carry the sub of users of the served pools, so that is where a sub is looked up.
     subLookupPools: settings.federationUserPools.length > 0 ? settings.federationUserPools : [...appClients.byPool().keys()],
     introspection: settings.introspection,
-    descriptions: new DescriptionCache(settings.descriptionCacheTtlMs),
+    descriptions: store
+      ? new SharedDescriptionCache(store, settings.descriptionCacheTtlMs, logger)
+      : new DescriptionCache(settings.descriptionCacheTtlMs),
     createLoaders: options.createLoaders ?? createLoaders,
-    callerLimits: new CallerCallLimiter(settings.callerLimits),
+    callerLimits: new CallerCallLimiter(settings.callerLimits, limiters),
     budgets: new RequestBudgets(settings.limits.callsPerRequest),
   };
   const policy = callerPolicy(settings, appClients, logger);
