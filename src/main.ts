@@ -19,6 +19,8 @@ async function main(): Promise<void> {
   const sharedStore = config.redisUrl ? new SharedStore(config.redisUrl, config.replicas, logger) : undefined;
   // Started on the shared budget when Redis answers soon; otherwise on this replica's share until it does.
   await sharedStore?.connected(SHARED_STORE_CONNECT_MS);
+  // TODO(lead, issue 18 merge): register the readiness check 'redis' and the gauge
+  // `gateway_shared_store_up` (1/0), both from sharedStore.isReachable(), in h19's registries.
   const gateway = createGateway({
     ...(sharedStore ? { sharedStore } : {}),
     ...config,

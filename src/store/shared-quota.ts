@@ -27,8 +27,9 @@ interface Lowering {
 
 /**
  * The quota budget the replicas share (QuotaPacer's SharedQuota), through rate-limiter-flexible's
- * Redis limiter: one fixed one-second window per bucket, counted in Redis. A call that finds the
- * window spent waits for the next one (it is not refused), until its request's deadline. While
+ * Redis limiter: one fixed one-second window per bucket, counted in Redis, its calls spread
+ * evenly through it. A call that finds the window spent waits for the next one (it is not
+ * refused), until its request's deadline. While
  * Redis is unreachable the same limiter counts in this process, on this replica's share of the
  * window (its insurance limiter). Learned rates travel by Redis publish/subscribe, and are kept
  * for replicas that start later.
@@ -59,7 +60,15 @@ export class RedisSharedQuota implements SharedQuota {
     let waitMs = 0;
     for (let round = 0; round < MAX_ROUNDS; round++) {
       try {
-        await this.budget.consume(key, cost);
+        const counted = await this.budget.consume(key, cost);
+        // Calls go at even steps through their window (the n-th at (n-1)/rate s), not all at its
+        // start: windows follow each other back to back, and a burst at the end of one followed
+        // by one at the start of the next would be twice the rate in a second across them.
+        const stepMs = ((counted.consumedPoints - cost) / WINDOW_POINTS) * 1000 - (1000 - counted.msBeforeNext);
+        if (stepMs > 0) {
+          if (deadlineAt !== undefined && performance.now() + stepMs > deadlineAt) return stepMs;
+          await sleep(stepMs, signal);
+        }
         return undefined;
       } catch (refusal) {
         if (!(refusal instanceof RateLimiterRes)) throw refusal;
