@@ -10,8 +10,13 @@ import type { SharedStore } from './shared-store';
  * second costs the whole window: one call a second at least, the local bucket slows it further).
  */
 const WINDOW_POINTS = 1_000_000;
-/** A spent window is waited out to just past its end, so that the call counts in the next one. */
-const PAST_WINDOW_END_MS = 2;
+/**
+ * A spent window is waited out to this long past its end: the n-th call of one window then goes
+ * at least a second and this much after the n-th of the last, which absorbs the scheduling jitter
+ * between counting a call here and its arrival at Cognito (a sliding one-second window there).
+ * It costs 5% of the quota.
+ */
+const PAST_WINDOW_END_MS = 50;
 /** A bound on the rounds of one wait (each waits out a window): the request's deadline ends it far sooner. */
 const MAX_ROUNDS = 1_000;
 /** A lowered rate is back at its ceiling within 30 s (see pacing.ts): a replica starting later needs it no longer. */
@@ -38,14 +43,26 @@ export class RedisSharedQuota implements SharedQuota {
   private readonly budget: RateLimiterRedis;
   private readonly listeners: ((key: string, rate: number, ageMs: number) => void)[] = [];
 
+  /** The buckets asked for so far: their windows are closed when the budget moves between Redis and this process. */
+  private readonly keys = new Set<string>();
+
   constructor(private readonly store: SharedStore) {
+    const local = new RateLimiterMemory({ points: store.share(WINDOW_POINTS), duration: 1 });
     this.budget = new RateLimiterRedis({
       storeClient: store.client,
       keyPrefix: `${KEY_PREFIX}:quota`,
       points: WINDOW_POINTS,
       duration: 1,
       rejectIfRedisNotReady: true,
-      insuranceLimiter: new RateLimiterMemory({ points: store.share(WINDOW_POINTS), duration: 1 }),
+      insuranceLimiter: local,
+    });
+    // The window the other side was spending is not known to this one: at each switch the new side
+    // starts with its current window spent, so that the two budgets do not add up for that second.
+    store.onChange((reachable) => {
+      for (const key of this.keys) {
+        const spent = reachable ? this.budget.penalty(key, WINDOW_POINTS) : local.penalty(key, WINDOW_POINTS);
+        spent.catch(() => {});
+      }
     });
     store.subscriber.on('message', (channel: string, message: string) => {
       if (channel === LOWERED_CHANNEL) this.deliver(message);
@@ -57,6 +74,7 @@ export class RedisSharedQuota implements SharedQuota {
 
   async admit(key: string, ratePerSecond: number, signal?: AbortSignal, deadlineAt?: number): Promise<number | undefined> {
     const cost = Math.min(WINDOW_POINTS, Math.floor(WINDOW_POINTS / ratePerSecond));
+    this.keys.add(key);
     let waitMs = 0;
     for (let round = 0; round < MAX_ROUNDS; round++) {
       try {
