@@ -24,7 +24,13 @@ let replicas: GatewayProcess[];
 beforeAll(async () => {
   redis = await startRedisServer();
   proxy = await new CognitoProxy(inject('cognitoEndpoint')).start();
-  replicas = await startReplicas(3, { cognitoEndpoint: proxy.endpoint, redisUrl: redis.url, quotas: `UserRead=${Q}` });
+  replicas = await startReplicas(3, {
+    cognitoEndpoint: proxy.endpoint,
+    redisUrl: redis.url,
+    quotas: `UserRead=${Q}`,
+    // On the local share (a third of the quota each, two replicas left) the queue of WORKERS requests takes a while.
+    env: { REQUEST_TIMEOUT_MS: '30000' },
+  });
   // Each replica's first call opens its connections; measured runs start warm.
   const warm = await runLoad({ replicas, requests: 3, workers: 3, query: QUERY });
   expect(tally(warm)).toEqual({ data: 3 });
@@ -104,17 +110,18 @@ describe('three replicas sharing one Redis', () => {
     let killedAt = Number.POSITIVE_INFINITY;
     const outcomes = await runLoad({
       replicas: live,
-      requests: 6 * Q,
+      requests: 3 * Q,
       workers: WORKERS,
       query: QUERY,
       afterEach: async (done) => {
-        if (done !== 2 * Q) return;
+        if (done !== Q) return;
         await redis.kill();
         killedAt = performance.now();
       },
     });
-    expect(tally(outcomes)).toEqual({ data: 6 * Q });
-    expect(sentAfter(outcomes, killedAt).length).toBeGreaterThan(2 * Q);
+    expect(tally(outcomes)).toEqual({ data: 3 * Q });
+    // Those in flight when Redis died, and those sent after: none had to be given up.
+    expect(sentAfter(outcomes, killedAt).length).toBeGreaterThanOrEqual(3 * Q - Q - WORKERS);
     expectWithinQuota();
     for (const replica of live) expect(replica.output().match(/shared store .* unreachable/g)).toHaveLength(1);
 
