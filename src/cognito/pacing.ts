@@ -67,7 +67,8 @@ interface LearnedBucket {
  * request of the process shares what it learns: a throttling answer halves the rate of the
  * buckets the call went through (once a second at most), and each second raises it again by a step, never
  * above the configured rate (AIMD). So the pacer finds the account's real rate when it is lower than the
- * configured one, or shared with other applications.
+ * configured one, or shared with other applications. With a SharedQuota (REDIS_URL) the budget
+ * and the learned rates are the replicas' together; without, they are this process's.
  */
 export class QuotaPacer {
   private readonly categories = new Map<QuotaCategory, LearnedBucket>();
