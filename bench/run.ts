@@ -10,6 +10,7 @@
  *   BENCH_REPLAY=1 npm run bench    # repeated reads answered from memory: no cognito-local time
  *   BENCH_WARMUP=2 npm run bench    # fewer untimed runs before each query's timed ones (20 by default)
  *   BENCH_ONLY=fairness npm run bench  # only the fairness scenario (floods of self-service calls, one administrator's call)
+ *   BENCH_ONLY=replicas npm run bench  # only the replica scenario (1, 2, 3 gateway processes sharing a quota through Redis)
  */
 import {
   AdminCreateUserCommand,
@@ -34,6 +35,7 @@ import type { OperationName } from '../src/cognito/commands';
 import { QuotaPacer } from '../src/cognito/pacing';
 import { createGateway, type Gateway, type GatewayOptions } from '../src/http/yoga';
 import { naiveLoaders } from './naive-loaders';
+import { replicaScenario } from './replicas';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 const LATENCY_MS = Number(process.env['BENCH_LATENCY_MS'] ?? 20);
@@ -279,6 +281,10 @@ async function main(): Promise<void> {
       await fairnessScenario(embedded, common, demoPool);
       return;
     }
+    if (process.env['BENCH_ONLY'] === 'replicas') {
+      await replicaScenario(embedded.local.endpoint, demoPool, LATENCY_MS);
+      return;
+    }
     const gateway = createGateway(common);
     const naive = createGateway({ ...common, createLoaders: naiveLoaders });
 
@@ -345,6 +351,7 @@ async function main(): Promise<void> {
 
     await throttledScenario(proxy, common, demoPool);
     await fairnessScenario(embedded, common, demoPool);
+    await replicaScenario(embedded.local.endpoint, demoPool, LATENCY_MS);
   } finally {
     proxy.stop();
     await embedded.stop();

@@ -103,6 +103,13 @@ export interface GatewayConfig {
   requestTimeoutMs: number;
   /** Pool, client and group descriptions kept across requests for this long; 0 (default) keeps none. */
   descriptionCacheTtlMs: number;
+  /**
+   * Where replicas share their quota budget, learned rates, rate limits and description cache
+   * (`redis://` or `rediss://`); unset, each process keeps them to itself.
+   */
+  redisUrl?: string;
+  /** Replicas sharing REDIS_URL: while the store is unreachable each runs on 1/replicas of every limit. */
+  replicas: number;
   /** How long slow clients may hold a connection, and how many connections are open at most. */
   http: HttpLimits;
   /** What an operator should know about the settings at start (logged as warnings, not refused). */
@@ -167,6 +174,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     problems.push('AUTH_DISABLED: may only be true with the embedded local Cognito, never against real AWS or another endpoint');
   }
   const issuerBase = read.url('COGNITO_ISSUER_BASE');
+  const redisUrl = read.redisUrl('REDIS_URL');
   const config: GatewayConfig = {
     mode,
     host: read.string('HOST') ?? 'localhost',
@@ -216,6 +224,8 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
     attemptTimeoutMs: read.integer('COGNITO_CALL_TIMEOUT_MS', 5_000, 50, 120_000),
     requestTimeoutMs: read.integer('REQUEST_TIMEOUT_MS', 15_000, 100, 600_000),
     descriptionCacheTtlMs: read.integer('DESCRIPTION_CACHE_TTL_MS', 0, 0, 3_600_000),
+    ...(redisUrl ? { redisUrl } : {}),
+    replicas: read.integer('GATEWAY_REPLICAS', 1, 1, 1000),
     limits: {
       depth: read.integer('MAX_DEPTH', 16, 1, 100),
       aliases: read.integer('MAX_ALIASES', 30, 1, 1000),
@@ -392,6 +402,20 @@ class EnvReader {
       return [];
     }
     return parsed.map(({ userPoolId, clientId, clientSecret }) => ({ userPoolId, clientId, ...(clientSecret ? { clientSecret } : {}) }));
+  }
+
+  /** A Redis URL; its password, if any, is never repeated in the message. */
+  redisUrl(name: string): string | undefined {
+    const raw = this.string(name);
+    if (raw === undefined) return undefined;
+    try {
+      const url = new URL(raw);
+      if (url.protocol === 'redis:' || url.protocol === 'rediss:') return raw;
+      this.problems.push(`${name}: "${url.protocol}" is not a Redis URL scheme (use redis:// or rediss://)`);
+    } catch {
+      this.problems.push(`${name}: is not a URL (expected redis://host:port or rediss://host:port)`);
+    }
+    return undefined;
   }
 
   url(name: string): string | undefined {

@@ -8,10 +8,14 @@ import { serveOps } from './ops/ops-server';
 import { Readiness } from './ops/readiness';
 import { requestLogFields } from './ops/request-context';
 import { startTracing } from './ops/tracing-setup';
+import { SharedStore } from './store/shared-store';
 
 // The pinned SDK release supports Node 20; its warning about releases after January 2027 is
 // answered by package.json `engines` and the README, so it need not greet every start.
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+
+/** How long a start waits for REDIS_URL to answer before serving on its local share. */
+const SHARED_STORE_CONNECT_MS = 3_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -20,7 +24,18 @@ async function main(): Promise<void> {
   const readiness = new Readiness();
   const metrics = new GatewayMetrics();
   const traces = config.otel.endpoint ? startTracing(config.otel.serviceName) : undefined;
+  const sharedStore = config.redisUrl ? new SharedStore(config.redisUrl, config.replicas, logger) : undefined;
+  // Started on the shared budget when Redis answers soon; otherwise on this replica's share until it does.
+  await sharedStore?.connected(SHARED_STORE_CONNECT_MS);
+  if (sharedStore) {
+    // Not ready while Redis is away: a replica serves on its share then, and the others are told apart.
+    readiness.add('redis', async () => {
+      if (!sharedStore.isReachable()) throw new Error('the shared store (REDIS_URL) is unreachable: serving on this replica’s share');
+    });
+    metrics.watchSharedStore(sharedStore);
+  }
   const gateway = createGateway({
+    ...(sharedStore ? { sharedStore } : {}),
     ...config,
     client: cognito.client,
     logger,
@@ -33,6 +48,7 @@ async function main(): Promise<void> {
     ...(cognito.demoSignIn ? { graphiqlExample: cognito.demoSignIn } : {}),
   });
   const { port, stop: stopServer } = await serve(gateway, config.host, config.port, logger, config.http).catch(async (error: unknown) => {
+    await sharedStore?.close();
     await cognito.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new StartupProblem(`Port ${config.port} on ${config.host} is in use: stop what holds it, or set PORT to another port.`);
@@ -62,6 +78,7 @@ async function main(): Promise<void> {
     await stopServer();
     await ops?.stop();
     await traces?.shutdown();
+    await sharedStore?.close();
     await cognito.close();
     process.exit(0);
   };

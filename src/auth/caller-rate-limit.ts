@@ -1,6 +1,7 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { GatewayError } from '../domain/gateway-error';
 import type { CallerIdentity } from './caller-identity';
+import { inProcessLimiters, type LimiterFactory } from './rate-limit';
 
 export interface CallerCallLimits {
   /** Cognito calls a minute for one signed-in caller that is not an administrator (by `sub`). */
@@ -23,12 +24,15 @@ const LIMITS = {
  * Retry-After.
  */
 export class CallerCallLimiter {
-  private readonly limiters: Record<'admin' | 'selfService', RateLimiterMemory>;
+  private readonly limiters: Record<'admin' | 'selfService', RateLimiterAbstract>;
 
-  constructor(readonly limits: CallerCallLimits) {
+  constructor(
+    readonly limits: CallerCallLimits,
+    limiter: LimiterFactory = inProcessLimiters,
+  ) {
     this.limiters = {
-      selfService: new RateLimiterMemory({ points: limits.selfServicePerMinute, duration: 60 }),
-      admin: new RateLimiterMemory({ points: limits.adminPerMinute, duration: 60 }),
+      selfService: limiter('caller-self-service', limits.selfServicePerMinute, 60),
+      admin: limiter('caller-admin', limits.adminPerMinute, 60),
     };
   }
 

@@ -1,5 +1,13 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { GatewayError } from '../domain/gateway-error';
+
+/**
+ * Makes the counter of one limit: `points` per `durationSeconds` per key, under `name`. In this
+ * process by default; shared by the replicas with REDIS_URL (src/store/shared-limiters.ts).
+ */
+export type LimiterFactory = (name: string, points: number, durationSeconds: number) => RateLimiterAbstract;
+
+export const inProcessLimiters: LimiterFactory = (_name, points, duration) => new RateLimiterMemory({ points, duration });
 
 export interface PublicFlowLimits {
   /** Public calls per client address per minute. */
@@ -24,12 +32,15 @@ export interface PublicFlowSubject {
  * about existence; it holds the username only (never a password).
  */
 export class PublicFlowLimiter {
-  private readonly byAddress: RateLimiterMemory;
-  private readonly byUsername: RateLimiterMemory;
+  private readonly byAddress: RateLimiterAbstract;
+  private readonly byUsername: RateLimiterAbstract;
 
-  constructor(readonly limits: PublicFlowLimits) {
-    this.byAddress = new RateLimiterMemory({ points: limits.perAddress, duration: 60 });
-    this.byUsername = new RateLimiterMemory({ points: limits.perUsername, duration: 60 });
+  constructor(
+    readonly limits: PublicFlowLimits,
+    limiter: LimiterFactory = inProcessLimiters,
+  ) {
+    this.byAddress = limiter('public-address', limits.perAddress, 60);
+    this.byUsername = limiter('public-username', limits.perUsername, 60);
   }
 
   /** Counts one call, or refuses it with RATE_LIMITED; an address over its limit spends nothing of a username's. */
@@ -55,7 +66,7 @@ export function usernameKey(userPoolId: string, username: string): string {
   return `${userPoolId}\u0000${username.normalize('NFKC').toLowerCase()}`;
 }
 
-async function spend(limiter: RateLimiterMemory, key: string, whose: string): Promise<void> {
+async function spend(limiter: RateLimiterAbstract, key: string, whose: string): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (result) {

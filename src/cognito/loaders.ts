@@ -18,7 +18,7 @@ import type { ClientDetail, DeviceRecord, GroupRecord, ImportJobRecord, UserPool
 import type { MfaConfigRecord } from '../domain/records';
 import type { CognitoCall } from './call';
 import { listConnection, type PagingOptions } from './connection';
-import type { DescriptionCache } from './description-cache';
+import type { Descriptions } from './description-cache';
 import { filterExpression } from './filter-syntax';
 import { membershipIndex, readGroupsOfUser, readPoolGroups, type PoolGroups } from './membership';
 import { parseClientDetail, parseDevice, parseGroup, parseImportJob, parseUser, parseUserDetail, parseUserPoolDetail } from './parse';
@@ -104,7 +104,7 @@ export interface ConnectionRead {
 }
 
 /** Makes a request's loaders; the gateway's own is createLoaders (the benchmark brings a naive one). */
-export type LoaderFactory = (call: CognitoCall, paging: PagingOptions, descriptions: DescriptionCache) => Loaders;
+export type LoaderFactory = (call: CognitoCall, paging: PagingOptions, descriptions: Descriptions) => Loaders;
 
 function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));

@@ -28,7 +28,31 @@ const DECREASE_WINDOW_MS = 1_000;
  */
 const recoveryPerSecond = (ceiling: number) => Math.max(0.25, ceiling / 30);
 
+/**
+ * What replicas share through a store (REDIS_URL): one budget per bucket for all of them, and the
+ * rates they learn. Absent, the process paces alone. `key` names a bucket the same way in every
+ * replica (a category, or an operation in a pool).
+ */
+export interface SharedQuota {
+  /**
+   * Waits until the shared budget of `key`, spent at `ratePerSecond`, has room for one more call.
+   * Resolves `undefined` once the call is counted, or, without counting it, the wait in ms it
+   * would still need when that would end after `deadlineAt` (a performance.now() time).
+   */
+  admit(key: string, ratePerSecond: number, signal?: AbortSignal, deadlineAt?: number): Promise<number | undefined>;
+  /** Cognito throttled a call of `key`: the current window's shared budget is spent, for every replica. */
+  exhausted(key: string): void;
+  /** This replica lowered the rate of `key` to `ratePerSecond`: every other replica adopts it. */
+  lowered(key: string, ratePerSecond: number): void;
+  /** Called when another replica lowered the rate of `key`, `ageMs` ago (also for lowerings made before this replica asked). */
+  onLowered(listener: (key: string, ratePerSecond: number, ageMs: number) => void): void;
+  /** Asks for the lowering of `key` still in force, if any (answered through onLowered's listener). */
+  recall(key: string): void;
+}
+
 interface LearnedBucket {
+  /** As the call log and errors name it: a category, or `<operation> in <pool>`. */
+  name: string;
   bucket: TokenBucket;
   /** The configured (or AWS default) rate: the learned rate never goes above it. */
   ceiling: number;
@@ -43,17 +67,26 @@ interface LearnedBucket {
  * request of the process shares what it learns: a throttling answer halves the rate of the
  * buckets the call went through (once a second at most), and each second raises it again by a step, never
  * above the configured rate (AIMD). So the pacer finds the account's real rate when it is lower than the
- * configured one, or shared with other applications.
+ * configured one, or shared with other applications. With a SharedQuota (REDIS_URL) the budget
+ * and the learned rates are the replicas' together; without, they are this process's.
  */
 export class QuotaPacer {
   private readonly categories = new Map<QuotaCategory, LearnedBucket>();
   private readonly perPool = new Map<string, LearnedBucket>();
+  /** Every bucket by its shared key (see sharedKey). */
+  private readonly byKey = new Map<string, LearnedBucket>();
 
-  /** @param enabled false: no pacing at all (a local emulator, a benchmark of the gateway alone). */
+  /**
+   * @param enabled false: no pacing at all (a local emulator, a benchmark of the gateway alone).
+   * @param shared with REDIS_URL: the budget and learned rates every replica shares.
+   */
   constructor(
     private readonly rates: QuotaRates = {},
     readonly enabled = true,
-  ) {}
+    private readonly shared?: SharedQuota,
+  ) {
+    shared?.onLowered((key, rate, ageMs) => this.adopt(key, rate, ageMs));
+  }
 
   /**
    * Waits for the call's turn. With `deadlineAt` (a performance.now() time), refuses at once with
@@ -69,12 +102,15 @@ export class QuotaPacer {
     caller: string = ANY_CALLER,
   ): Promise<void> {
     if (!this.enabled) return;
-    for (const [name, learned] of this.bucketsOf(operation, userPoolId)) {
+    for (const [key, learned] of this.bucketsOf(operation, userPoolId)) {
       const bucket = recovered(learned);
       const waitMs = bucket.expectedWaitMs(caller);
       if (deadlineAt !== undefined && performance.now() + waitMs > deadlineAt)
-        throw new QuotaWaitTooLong(name, waitMs, bucket.ratePerSecond);
+        throw new QuotaWaitTooLong(learned.name, waitMs, bucket.ratePerSecond);
       await bucket.take(signal, caller);
+      // This replica's turn came (fairly between its callers); now the budget all replicas share.
+      const sharedWaitMs = await this.shared?.admit(key, recovered(learned).ratePerSecond, signal, deadlineAt);
+      if (sharedWaitMs !== undefined) throw new QuotaWaitTooLong(learned.name, sharedWaitMs, bucket.ratePerSecond);
     }
   }
 
@@ -82,7 +118,8 @@ export class QuotaPacer {
   throttled(operation: OperationName, userPoolId: string | undefined): void {
     if (!this.enabled) return;
     const now = performance.now();
-    for (const [, learned] of this.bucketsOf(operation, userPoolId)) {
+    for (const [key, learned] of this.bucketsOf(operation, userPoolId)) {
+      this.shared?.exhausted(key);
       if (learned.lowered && now - learned.lowered.at < DECREASE_WINDOW_MS) {
         // Throttled again in the window that was already lowered: its budget is spent, so the
         // next call waits for the window to pass rather than asking again at once.
@@ -92,7 +129,23 @@ export class QuotaPacer {
       const rate = Math.max(MIN_LEARNED_RATE, recovered(learned).ratePerSecond * DECREASE);
       learned.lowered = { at: now, rate };
       learned.bucket.setRate(rate, true);
+      this.shared?.lowered(key, rate);
     }
+  }
+
+  /**
+   * Another replica lowered `key` to `rate`, `ageMs` ago: where that (recovered since, as ours
+   * would be) is below this replica's rate, it becomes this replica's too. Two replicas throttled
+   * at once both halve the same shared rate, so neither halves it again on hearing of the other.
+   */
+  private adopt(key: string, rate: number, ageMs: number): void {
+    const learned = this.byKey.get(key);
+    if (!learned) return;
+    const lowered = { at: performance.now() - ageMs, rate };
+    const theirs = Math.min(learned.ceiling, rate + (ageMs / 1000) * recoveryPerSecond(learned.ceiling));
+    if (theirs >= recovered(learned).ratePerSecond) return;
+    learned.lowered = lowered;
+    learned.bucket.setRate(theirs, true);
   }
 
   /** The rate each bucket runs at now, learned or configured: for the call log and tests. */
@@ -110,23 +163,29 @@ export class QuotaPacer {
     );
   }
 
+  /** The buckets a call goes through, by shared key: its category's, and its pool's where Cognito caps each pool. */
   private bucketsOf(operation: OperationName, userPoolId: string | undefined): [string, LearnedBucket][] {
     const category = operationCategories[operation];
-    const buckets: [string, LearnedBucket][] = [
-      [category, this.bucket(this.categories, category, this.rates[category] ?? quotaCategories[category].requestsPerSecond)],
-    ];
+    const rate = this.rates[category] ?? quotaCategories[category].requestsPerSecond;
+    const buckets: [string, LearnedBucket][] = [[category, this.bucket(this.categories, category, category, category, rate)]];
     if (quotaCategories[category].perPoolCap && userPoolId) {
       const key = `${operation}\u0000${userPoolId}`;
-      buckets.push([`${operation} in ${userPoolId}`, this.bucket(this.perPool, key, PER_POOL_CAP)]);
+      buckets.push([
+        `${operation}@${userPoolId}`,
+        this.bucket(this.perPool, key, `${operation}@${userPoolId}`, `${operation} in ${userPoolId}`, PER_POOL_CAP),
+      ]);
     }
     return buckets;
   }
 
-  private bucket<Key>(buckets: Map<Key, LearnedBucket>, key: Key, rate: number): LearnedBucket {
+  private bucket<Key>(buckets: Map<Key, LearnedBucket>, key: Key, sharedKey: string, name: string, rate: number): LearnedBucket {
     let learned = buckets.get(key);
     if (!learned) {
-      learned = { bucket: new TokenBucket(rate), ceiling: rate };
+      learned = { name, bucket: new TokenBucket(rate), ceiling: rate };
       buckets.set(key, learned);
+      this.byKey.set(sharedKey, learned);
+      // A replica that starts while the others run slower learns their rate before it spends much.
+      this.shared?.recall(sharedKey);
     }
     return learned;
   }

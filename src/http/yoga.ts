@@ -28,6 +28,10 @@ import type { GatewayMetrics } from '../ops/metrics';
 import type { Readiness } from '../ops/readiness';
 import { observeWith, type GatewayTracing } from '../ops/tracing';
 import { schema } from '../schema';
+import { SharedDescriptionCache } from '../store/shared-description-cache';
+import { sharedLimiters } from '../store/shared-limiters';
+import { RedisSharedQuota } from '../store/shared-quota';
+import type { SharedStore } from '../store/shared-store';
 import { gatewayErrorMasking } from '../schema/error-mapping';
 import { useRequestBodyLimit } from './body-limit';
 import { useCallBudget } from './call-budget-plugin';
@@ -82,6 +86,8 @@ export interface GatewayOptions extends Partial<GatewaySettings> {
   readiness?: Readiness;
   /** OpenTelemetry spans of operations and Cognito calls (src/ops/tracing.ts); none unless given. */
   tracing?: GatewayTracing;
+  /** With REDIS_URL: the store through which replicas share quotas, rate limits and the description cache. */
+  sharedStore?: SharedStore;
 }
 
 export type Gateway = YogaServerInstance<{ req?: { socket?: { remoteAddress?: string } } }, GatewayContext>;
@@ -95,7 +101,9 @@ export function createGatewayServices(options: GatewayOptions) {
   const settings: GatewaySettings = { ...loadConfig({}), ...withoutUndefined(options) };
   const logger = options.logger ?? silentLogger;
   const appClients = new AppClients(settings.appClients);
-  const pacer = options.pacer ?? new QuotaPacer(settings.quotas.rates, settings.quotas.enabled);
+  const store = options.sharedStore;
+  const limiters = store ? sharedLimiters(store) : undefined;
+  const pacer = options.pacer ?? new QuotaPacer(settings.quotas.rates, settings.quotas.enabled, store && new RedisSharedQuota(store));
   options.metrics?.watchPacer(pacer);
   const services: GatewayServices = {
     callPath: {
@@ -111,15 +119,20 @@ export function createGatewayServices(options: GatewayOptions) {
     paging: pagingOptions(settings),
     logger,
     appClients,
-    publicFlows: new PublicFlowLimiter({ perAddress: settings.publicFlowRateLimit, perUsername: settings.publicFlowRateLimitPerUsername }),
+    publicFlows: new PublicFlowLimiter(
+      { perAddress: settings.publicFlowRateLimit, perUsername: settings.publicFlowRateLimitPerUsername },
+      limiters,
+    ),
     userExistence: new UserExistencePrevention(settings.preventUserExistenceErrors, settings.cursorSecret),
     limits: { complexity: settings.limits.complexity, depth: Number.MAX_SAFE_INTEGER, breadth: Number.MAX_SAFE_INTEGER },
     // Tokens carry the sub of users of the served pools, so that is where a sub is looked up.
     subLookupPools: settings.federationUserPools.length > 0 ? settings.federationUserPools : [...appClients.byPool().keys()],
     introspection: settings.introspection,
-    descriptions: new DescriptionCache(settings.descriptionCacheTtlMs),
+    descriptions: store
+      ? new SharedDescriptionCache(store, settings.descriptionCacheTtlMs, logger)
+      : new DescriptionCache(settings.descriptionCacheTtlMs),
     createLoaders: options.createLoaders ?? createLoaders,
-    callerLimits: new CallerCallLimiter(settings.callerLimits),
+    callerLimits: new CallerCallLimiter(settings.callerLimits, limiters),
     budgets: new RequestBudgets(settings.limits.callsPerRequest),
   };
   options.readiness?.add('cognito', cognitoReadiness(services.callPath));

@@ -81,6 +81,18 @@ export class GatewayMetrics {
     }
   }
 
+  /** 1 while the replicas' shared store (REDIS_URL) answers, 0 while this replica serves on its share. */
+  watchSharedStore(store: { isReachable(): boolean }): void {
+    new Gauge({
+      name: 'gateway_shared_store_up',
+      help: 'Whether the shared store (REDIS_URL) is reachable: 1, replicas share quotas and limits; 0, this replica serves on its share.',
+      registers: [this.registry],
+      collect() {
+        this.set(store.isReachable() ? 1 : 0);
+      },
+    });
+  }
+
   /** Reports every attempt and every pacer wait of the call path. */
   readonly callObserver: CallObserver = {
     attempted: (operation, outcome, seconds) => {

@@ -8,7 +8,7 @@ import { createCognitoCall, type CallPathServices, type CognitoCall } from '../c
 import type { RequestBudgets } from '../cognito/call-budget';
 import { CallLog } from '../cognito/call-log';
 import type { PagingOptions } from '../cognito/connection';
-import type { DescriptionCache } from '../cognito/description-cache';
+import type { Descriptions } from '../cognito/description-cache';
 import { clearLoaders, type LoaderFactory, type Loaders } from '../cognito/loaders';
 import type { Logger } from '../domain/logger';
 import type { UserExistencePrevention } from './user-existence';
@@ -35,7 +35,7 @@ export interface GatewayServices {
   subLookupPools: readonly string[];
   /** Whether anyone may read the schema (introspection, `_service { sdl }`). */
   introspection: boolean;
-  descriptions: DescriptionCache;
+  descriptions: Descriptions;
   /** Makes each request's loaders (createLoaders; the benchmark's naive baseline brings its own). */
   createLoaders: LoaderFactory;
   /** Cognito calls per caller per minute. */

@@ -21,6 +21,8 @@ export interface ProxyRecord {
   pendingAtArrival: string[];
   /** Answered TooManyRequestsException because the operation's quota was spent. */
   throttledByQuota: boolean;
+  /** When it arrived (performance.now() of the proxy's process): for counting calls per second. */
+  at: number;
 }
 
 /**
@@ -137,6 +139,7 @@ export class CognitoProxy {
       operation,
       action: action.kind,
       throttledByQuota: overQuota,
+      at: arrivedAt,
       aborted: false,
       pendingAtArrival: [...this.pending].map((r) => r.operation),
     };
