@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+import { redisTests } from './vitest.replicas.config';
 
 const require = createRequire(import.meta.url);
 
@@ -12,7 +13,9 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/browser/**', 'node_modules/**'],
+    // The browser tests (npm run test:browser) and the Redis tests (npm run test:replicas) need a
+    // Debian package each; npm test needs Node alone.
+    exclude: ['test/browser/**', 'node_modules/**', ...redisTests],
     globalSetup: ['test/support/global-setup.ts'],
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     testTimeout: 30_000,
