@@ -35,6 +35,7 @@ import type { OperationName } from '../src/cognito/commands';
 import { QuotaPacer } from '../src/cognito/pacing';
 import { createGateway, type Gateway, type GatewayOptions } from '../src/http/yoga';
 import { naiveLoaders } from './naive-loaders';
+import { redisServerPath } from '../test/support/redis-server';
 import { replicaScenario } from './replicas';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
@@ -351,7 +352,8 @@ async function main(): Promise<void> {
 
     await throttledScenario(proxy, common, demoPool);
     await fairnessScenario(embedded, common, demoPool);
-    await replicaScenario(embedded.local.endpoint, demoPool, LATENCY_MS);
+    if (redisServerInstalled()) await replicaScenario(embedded.local.endpoint, demoPool, LATENCY_MS);
+    else console.log('\nReplica scenario skipped: it needs Debian’s redis-server (apt-get install redis-server).');
   } finally {
     proxy.stop();
     await embedded.stop();
@@ -532,3 +534,12 @@ async function throttledScenario(proxy: BenchProxy, common: Omit<GatewayOptions,
 }
 
 await main();
+
+function redisServerInstalled(): boolean {
+  try {
+    redisServerPath();
+    return true;
+  } catch {
+    return false;
+  }
+}
