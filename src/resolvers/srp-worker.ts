@@ -1,6 +1,7 @@
 import type * as SrpLibrary from 'cognito-srp-helper';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { GatewayError } from '../domain/gateway-error';
 
 /**
  * The SRP library's steps, run on a worker thread. Each is big-integer arithmetic in JavaScript
@@ -60,8 +61,23 @@ function srpWorker(): Worker {
   return started;
 }
 
+/**
+ * The most steps that may wait for the worker: about as many seconds of work on a small machine.
+ * Past it a sign-in is refused at once rather than queued: a flood of SRP sign-ins (an anonymous
+ * caller can start them for any username) would otherwise hold every later one for minutes.
+ */
+export const MAX_WAITING_SRP_STEPS = 8;
+
 /** One step of the SRP library, off the event loop; a refusal of the library comes back as an Error with its message. */
 export function runSrpStep<Name extends SrpStepName>(step: Name, ...args: SrpStepArgs<Name>): Promise<SrpStepResult<Name>> {
+  if (pending.size >= MAX_WAITING_SRP_STEPS) {
+    return Promise.reject(
+      new GatewayError('RATE_LIMITED', 'This gateway is running as many SRP sign-ins as it can; retry in 1 s.', {
+        details: { retryAfterSeconds: 1 },
+        headers: { 'Retry-After': '1' },
+      }),
+    );
+  }
   const id = nextId++;
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
