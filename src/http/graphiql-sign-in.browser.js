@@ -141,6 +141,10 @@
   respondToAuthChallenge(input: $input) { __typename ... on RespondToAuthChallengePayload { ${stepFields} } ... on CognitoError { code message } }
 }`;
 
+  const REVOKE = `mutation GraphiQLSignOut($input: RevokeTokenInput!) {
+  revokeToken(input: $input) { __typename ... on CognitoError { code message } }
+}`;
+
   /**
    * @param {string} query
    * @param {Record<string, unknown>} variables
@@ -266,6 +270,29 @@
   }
 
   /**
+   * Sign-out ends the session at Cognito too (RevokeToken): the refresh token, and the access tokens
+   * issued with it, stop working, so a token copied out of a tab is no good after it.
+   * @param {Session} ending
+   */
+  async function revoke(ending) {
+    if (!ending.refreshToken) return;
+    /** @type {string} */
+    let outcome;
+    /** @type {'ok' | 'error'} */
+    let tone = 'ok';
+    try {
+      const data = await post(REVOKE, { input: { clientId: ending.clientId, refreshToken: ending.refreshToken } });
+      const answer = data['revokeToken'];
+      if (answer.__typename === 'RevokeTokenPayload')
+        outcome = 'Signed out: the session is revoked at Cognito, and requests go without a token.';
+      else [outcome, tone] = [`Signed out here, but Cognito did not revoke the session (${answer.message}).`, 'error'];
+    } catch (error) {
+      [outcome, tone] = [`Signed out here, but the session could not be revoked at Cognito (${messageOf(error)}).`, 'error'];
+    }
+    if (!session) show.signedOut(outcome, tone); // unless signed in again meanwhile
+  }
+
+  /**
    * Yoga's fetcher calls this for every request of every tab (and for introspection). A tab whose
    * Headers name an Authorization keeps its own.
    * @param {{ extensions?: { headers?: Record<string, unknown> } }} [request]
@@ -384,7 +411,11 @@
         `Token expires at ${time(session.expiresAt)}${session.refreshToken ? ', renewed before then' : ''}. Every tab sends it unless its Headers set an Authorization.`,
       );
       const signOutButton = el('button', { type: 'button', class: 'secondary' }, 'Sign out');
-      signOutButton.addEventListener('click', () => signOut('Signed out: requests go without a token.'));
+      signOutButton.addEventListener('click', () => {
+        const ending = session;
+        signOut('Signed out: requests go without a token; revoking the session at Cognito…');
+        if (ending) void revoke(ending);
+      });
       say(status, message, tone);
       bar.replaceChildren(who, expiry, signOutButton, status);
     },

@@ -144,6 +144,7 @@ describe('GraphiQL in a browser', () => {
     const answer = (await (await answered).json()) as Answer;
     const tokens = answer.data.initiateAuth.tokens;
     secrets.add(tokens.accessToken).add(tokens.refreshToken);
+    refreshToken = tokens.refreshToken as string;
     await expect.poll(() => bar().innerText()).toContain('Signed in as admin');
     return tokens.accessToken as string;
   }
@@ -164,6 +165,8 @@ describe('GraphiQL in a browser', () => {
   }
 
   let accessToken: string;
+  /** The refresh token of the bar's last sign-in (a renewal keeps it). */
+  let refreshToken: string;
 
   it('signs the demo administrator in from the bar, and every preset tab answers with that token', async () => {
     await page.goto(url());
@@ -251,9 +254,23 @@ describe('GraphiQL in a browser', () => {
     accessToken = fresh;
   });
 
-  it('signs out: the header is gone and an administrator’s query is refused', async () => {
+  it('signs out: the session is revoked at Cognito, the header is gone and an administrator’s query is refused', async () => {
+    const revoked = page.waitForResponse((response) => isGraphQLPost(response.request(), 'GraphiQLSignOut'));
     await bar().getByRole('button', { name: 'Sign out' }).click();
-    await expect.poll(() => bar().innerText()).toContain('Signed out');
+    expect(((await (await revoked).json()) as Answer).data.revokeToken.__typename).toBe('RevokeTokenPayload');
+    await expect.poll(() => bar().innerText()).toContain('Signed out: the session is revoked at Cognito');
+    // The refresh token the bar held no longer renews anything.
+    const renewal = await fetch(url(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `mutation ($input: InitiateAuthInput!) { initiateAuth(input: $input) { __typename } }`,
+        variables: {
+          input: { clientId: demo.signIn.clientId, username: demo.signIn.username, authFlow: 'REFRESH_TOKEN_AUTH', refreshToken },
+        },
+      }),
+    });
+    expect(((await renewal.json()) as Answer).data.initiateAuth.__typename).toBe('NotAuthorizedError');
     await openTab('Users');
     const { authorization, answer } = await runTab();
     expect(authorization).toBeUndefined();
