@@ -91,8 +91,10 @@ describe('three replicas sharing one Redis', () => {
       isDown: (replica) => replica === victim && killedAt < Number.POSITIVE_INFINITY,
       afterEach: async (done) => {
         if (done !== 2 * Q) return;
-        await replicas[victim]!.stop('SIGKILL');
+        // From the decision on, requests go to the other replicas: those sent after it count, however
+        // long the kill itself takes (at most WORKERS - 1 were in flight: more than 2Q are sent after).
         killedAt = performance.now();
+        await replicas[victim]!.stop('SIGKILL');
       },
     });
     const after = sentAfter(outcomes, killedAt);
@@ -116,8 +118,8 @@ describe('three replicas sharing one Redis', () => {
       query: QUERY,
       afterEach: async (done) => {
         if (done !== Q) return;
-        await redis.kill();
         killedAt = performance.now();
+        await redis.kill();
       },
     });
     expect(tally(outcomes)).toEqual({ data: 3 * Q });
