@@ -13,6 +13,7 @@ import {
   preferPasswordSrp,
   publicChannel,
   selectPasswordSrp,
+  type PasswordFlow,
   type SignInAnswer,
   type SignInChannel,
 } from './srp-sign-in';
@@ -37,6 +38,7 @@ export async function publicFlow(ctx: GatewayContext, input: PublicInput) {
   await ctx.publicFlows.consume({ clientAddress: ctx.clientAddress, userPoolId: client.userPoolId, username: input.username });
   const secretHash = ctx.appClients.secretHash(client, input.username);
   return {
+    client,
     userPoolId: client.userPoolId,
     request: { ClientId: client.clientId, Username: input.username, ...(secretHash ? { SecretHash: secretHash } : {}) },
   };
@@ -118,40 +120,42 @@ export interface InitiateAuthInput extends PublicInput, Omit<AuthParametersInput
 /** Which user-existence rule a sign-in's first call follows: a refresh token proves itself otherwise. */
 const startingFlow = (authFlow: string): FailingFlow => (authFlow === 'REFRESH_TOKEN_AUTH' ? 'refreshSignIn' : 'passwordSignIn');
 
+/** Flows whose password the gateway proves or sends itself (srp-sign-in.ts passwordSignIn). */
+const isPasswordFlow = (flow: PublicSignInFlow | AdminSignInFlow): flow is PasswordFlow =>
+  flow === 'USER_PASSWORD_AUTH' || flow === 'ADMIN_USER_PASSWORD_AUTH' || flow === 'USER_SRP_AUTH';
+
+/** A sign-in's first request, every member checked before any call (and before the rate limit is spent). */
+function checkedSignIn(flow: PublicSignInFlow | AdminSignInFlow, input: AuthParametersInput & DeviceInput) {
+  const parameters = authParameters(flow, input);
+  const device = checkRememberedDevice(input.device);
+  checkDeviceName(input.deviceName);
+  const srp = isPasswordFlow(flow) || (flow === 'USER_AUTH' && input.preferredChallenge === 'PASSWORD_SRP');
+  // DEVICE_KEY goes with the password flows and refresh; the others have no use for a device.
+  if (device && !srp && flow !== 'REFRESH_TOKEN_AUTH') throw invalidInput('input.device', `is not used by ${flow}`);
+  return { flow, parameters, device, attempt: { username: input.username, password: parameters['PASSWORD'] ?? '', device } };
+}
+
 /**
  * A sign-in's first call, through either channel: a password flow goes through passwordSignIn
  * (SRP run by the gateway, or the plain flow with SRP when the client allows only that), USER_AUTH
- * preferring PASSWORD_SRP through preferPasswordSrp; every other flow is sent as its parameters
- * say. A remembered device is sent with the flows that take DEVICE_KEY.
+ * preferring PASSWORD_SRP through preferPasswordSrp; every other flow is sent as its parameters say.
  */
 function firstSignInCall(
   ctx: GatewayContext,
   channel: SignInChannel,
   client: { userPoolId: string; clientId: string },
-  flow: PublicSignInFlow | AdminSignInFlow,
-  input: AuthParametersInput & DeviceInput,
+  { flow, parameters, device, attempt }: ReturnType<typeof checkedSignIn>,
 ): Promise<SignInAnswer> {
-  const parameters = authParameters(flow, input);
-  const device = checkRememberedDevice(input.device);
-  checkDeviceName(input.deviceName);
-  const attempt = { username: input.username, password: parameters['PASSWORD'] ?? '', device };
-  if (flow === 'USER_PASSWORD_AUTH' || flow === 'ADMIN_USER_PASSWORD_AUTH' || flow === 'USER_SRP_AUTH') {
-    return passwordSignIn(ctx, channel, client, flow, attempt);
-  }
-  if (flow === 'USER_AUTH' && input.preferredChallenge === 'PASSWORD_SRP') return preferPasswordSrp(channel, attempt);
-  if (device && flow !== 'REFRESH_TOKEN_AUTH') throw invalidInput('input.device', `is not used by ${flow}`);
-  return channel.initiate(flow, { ...parameters, ...channel.secretHash(input.username), ...deviceKeyParameter(device) });
+  if (isPasswordFlow(flow)) return passwordSignIn(ctx, channel, client, flow, attempt);
+  if (flow === 'USER_AUTH' && parameters['PREFERRED_CHALLENGE'] === 'PASSWORD_SRP') return preferPasswordSrp(channel, attempt);
+  return channel.initiate(flow, { ...parameters, ...channel.secretHash(attempt.username), ...deviceKeyParameter(device) });
 }
 
 export async function initiateAuth(ctx: GatewayContext, input: InitiateAuthInput): Promise<SignInStepRecord> {
-  // Checked before the rate limit is spent: bad input costs the caller nothing.
-  authParameters(input.authFlow, input);
-  checkRememberedDevice(input.device);
-  checkDeviceName(input.deviceName);
-  await publicFlow(ctx, input);
-  const client = ctx.appClients.require(input.clientId, 'input.clientId');
+  const checked = checkedSignIn(input.authFlow, input);
+  const { client } = await publicFlow(ctx, input);
   const output = await ctx.userExistence.failingAlike(startingFlow(input.authFlow), () =>
-    firstSignInCall(ctx, publicChannel(ctx, client), client, input.authFlow, input),
+    firstSignInCall(ctx, publicChannel(ctx, client), client, checked),
   );
   return completeSignInStep(ctx, output, input.deviceName);
 }
@@ -185,8 +189,8 @@ function answerChallenge(
 
 export async function respondToAuthChallenge(ctx: GatewayContext, input: RespondToAuthChallengeInput): Promise<SignInStepRecord> {
   const checked = checkedAnswer(input);
-  await publicFlow(ctx, input);
-  const channel = publicChannel(ctx, ctx.appClients.require(input.clientId, 'input.clientId'));
+  const { client } = await publicFlow(ctx, input);
+  const channel = publicChannel(ctx, client);
   const output = await ctx.userExistence.failingAlike('challengeAnswer', () => answerChallenge(channel, input, checked));
   return completeSignInStep(ctx, output, input.deviceName);
 }
@@ -206,12 +210,12 @@ export async function adminInitiateAuth(ctx: GatewayContext, input: AdminInitiat
   const UserPoolId = checkIdentifier('userPoolId', input.userPoolId, 'input.userPoolId');
   const ClientId = checkIdentifier('clientId', input.clientId, 'input.clientId');
   checkIdentifier('username', input.username, 'input.username');
+  const checked = checkedSignIn(input.authFlow, input);
   const output = await firstSignInCall(
     ctx,
     adminChannel(ctx, UserPoolId, ClientId),
     { userPoolId: UserPoolId, clientId: ClientId },
-    input.authFlow,
-    input,
+    checked,
   );
   return completeSignInStep(ctx, output, input.deviceName);
 }
