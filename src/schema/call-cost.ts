@@ -74,6 +74,11 @@ export const perItemCalls: Readonly<Record<string, PerItemCall>> = {
   'Device.user': {},
   'UserPool.csvHeader': {},
   'UserPool.mfaConfig': {},
+  // A call each: DescribeRiskConfiguration (pool-wide or the client's), (Admin)GetUserAuthFactors.
+  'UserPool.riskConfiguration': {},
+  'Client.riskConfiguration': {},
+  'User.authFactors': {},
+  'CognitoViewer.authFactors': {},
   'UserPool.logDeliveryConfiguration': {},
   'UserPool.signingCertificate': {},
   // Issue 17: session configuration; tags are one ListTagsForResource with the ARN of the pool's DescribeUserPool.

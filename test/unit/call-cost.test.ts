@@ -90,6 +90,12 @@ describe('estimateCognitoCalls', () => {
     expect(estimate(`mutation { updateTerms(input: { userPoolId: "${POOL}", termsId: "t" }) { __typename } }`)).toBe(2);
   });
 
+  it('counts the reads that are one call each on top of their parent: risk configuration and auth factors', () => {
+    const query = `{ userPool(userPoolId: "${POOL}") { riskConfiguration { userPoolId } client(clientId: "c1") { name riskConfiguration { userPoolId } } users(first: 10) { edges { node { username authFactors { preferredMfa } } } } } }`;
+    // DescribeUserPool, DescribeRiskConfiguration, DescribeUserPoolClient, DescribeRiskConfiguration for the client, one ListUsers page, 10 AdminGetUserAuthFactors.
+    expect(estimate(query)).toBe(1 + 1 + 1 + 1 + 1 + 10);
+  });
+
   it('every field the table names exists in the schema', () => {
     for (const key of Object.keys(perItemCalls)) {
       const [type, field] = key.split('.') as [string, string];
