@@ -108,7 +108,7 @@ export const PreferredChallenge = builder.enumType('PreferredChallenge', {
 
 /** How each challenge is answered, for the enum's descriptions (the rules are in resolvers/challenge-answers.ts). */
 const answerDescriptions: Record<keyof typeof challengeAnswers, string> = {
-  SELECT_CHALLENGE: `\`answer\`: the picked challenge (one of availableChallenges); with PASSWORD also \`password\`, with WEB_AUTHN optionally \`credential\`. ${NOT_ON_EMULATOR}`,
+  SELECT_CHALLENGE: `\`answer\`: the picked challenge (one of availableChallenges); with PASSWORD or PASSWORD_SRP also \`password\` (PASSWORD_SRP is proven by the gateway with SRP), with WEB_AUTHN optionally \`credential\`. ${NOT_ON_EMULATOR}`,
   PASSWORD: `\`password\`. ${NOT_ON_EMULATOR}`,
   EMAIL_OTP: `\`code\`: the code Cognito emailed (passwordless sign-in or email MFA). ${NOT_ON_EMULATOR}`,
   SMS_OTP: `\`code\`: the code Cognito texted. ${NOT_ON_EMULATOR}`,
