@@ -1,5 +1,4 @@
 import {
-  CognitoIdentityProviderServiceException,
   CreateManagedLoginBrandingCommand,
   CreateTermsCommand,
   DeleteManagedLoginBrandingCommand,
@@ -29,7 +28,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config';
-import { pagedList, range, scriptedGateway } from '../support/scripted-cognito';
+import { pagedList, range, scriptedGateway, cognitoException } from '../support/scripted-cognito';
 
 /**
  * Managed login branding, the classic hosted UI's customization and terms documents over a
@@ -64,11 +63,6 @@ function sentCommands(scripted: Scripted): string[] {
 /** The inputs sent with one command, in order, typed as the command's. */
 function inputsOf<Input>(scripted: Scripted, command: new (...args: never[]) => { readonly input: Input }): Input[] {
   return scripted.cognito.commandCalls(command as never).map((call) => (call.args[0] as unknown as { input: Input }).input);
-}
-
-/** An exception as the SDK deserializes one Cognito answered with. */
-function cognitoException(name: string): CognitoIdentityProviderServiceException {
-  return new CognitoIdentityProviderServiceException({ name, $fault: 'client', message: `Cognito says ${name}.`, $metadata: {} });
 }
 
 const png = (size: number) => {

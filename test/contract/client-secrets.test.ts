@@ -1,6 +1,5 @@
 import {
   AddUserPoolClientSecretCommand,
-  CognitoIdentityProviderServiceException,
   DeleteUserPoolClientSecretCommand,
   DescribeUserPoolClientCommand,
   ListUserPoolClientSecretsCommand,
@@ -12,7 +11,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { redactSecrets } from '../../src/cognito/redaction';
 import { capturingLogger } from '../support/capturing-logger';
 import { pagedList } from '../support/scripted-call';
-import { scriptedGateway } from '../support/scripted-cognito';
+import { scriptedGateway, cognitoException } from '../support/scripted-cognito';
 
 /**
  * Client secrets over a scripted SDK and the gateway's real call path: cognito-local 5.3.0
@@ -45,15 +44,6 @@ function expectedSecret(i: number) {
 const describedClient = (): DescribeUserPoolClientResponse => ({
   UserPoolClient: { UserPoolId: POOL, ClientId: CLIENT_ID, ClientName: 'server app', ClientSecret: 'the-first-secret-of-the-client-0123' },
 });
-
-function cognitoException(name: string, status = 400): CognitoIdentityProviderServiceException {
-  return new CognitoIdentityProviderServiceException({
-    name,
-    $fault: status >= 500 ? 'server' : 'client',
-    message: `Cognito says ${name}.`,
-    $metadata: { httpStatusCode: status },
-  });
-}
 
 type Scripted = ReturnType<typeof scriptedGateway>;
 let scripted: Scripted;

@@ -1,5 +1,4 @@
 import {
-  CognitoIdentityProviderServiceException,
   CreateIdentityProviderCommand,
   CreateResourceServerCommand,
   CreateUserPoolDomainCommand,
@@ -35,7 +34,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { redactSecrets } from '../../src/cognito/redaction';
 import { capturingLogger } from '../support/capturing-logger';
 import { asService } from '../support/gateway';
-import { pagedList, range, scriptedGateway } from '../support/scripted-cognito';
+import { pagedList, range, scriptedGateway, cognitoException } from '../support/scripted-cognito';
 
 /**
  * A pool's domains, identity providers and resource servers over a scripted SDK: cognito-local
@@ -50,10 +49,6 @@ const APPLE_KEY = '-----BEGIN PRIVATE KEY-----\nMIGTAgEAMBMGByqGSM49-APPLE-KEY-N
 const CERTIFICATE = 'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-0000-4000-8000-000000000001';
 
 type Scripted = ReturnType<typeof scriptedGateway>;
-
-function cognitoException(name: string): CognitoIdentityProviderServiceException {
-  return new CognitoIdentityProviderServiceException({ name, $fault: 'client', message: `Cognito says ${name}.`, $metadata: {} });
-}
 
 /** A new copy per call: the call path takes secrets out of the very answer it is given. */
 const fresh =

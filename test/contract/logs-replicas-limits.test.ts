@@ -1,5 +1,4 @@
 import {
-  CognitoIdentityProviderServiceException,
   CreateUserPoolReplicaCommand,
   DeleteUserPoolReplicaCommand,
   DescribeUserPoolCommand,
@@ -24,7 +23,7 @@ import {
   type UserPoolReplicaType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { scriptedGateway } from '../support/scripted-cognito';
+import { scriptedGateway, cognitoException } from '../support/scripted-cognito';
 
 /**
  * Log delivery, replicas, the signing certificate and provisioned limits over a scripted SDK:
@@ -39,10 +38,6 @@ const BUCKET = 'arn:aws:s3:::cognito-user-activity';
 const STREAM = `arn:aws:firehose:eu-west-1:${ACCOUNT}:deliverystream/cognito-activity`;
 
 type Scripted = ReturnType<typeof scriptedGateway>;
-
-function cognitoException(name: string): CognitoIdentityProviderServiceException {
-  return new CognitoIdentityProviderServiceException({ name, $fault: 'client', message: `Cognito says ${name}.`, $metadata: {} });
-}
 
 function scriptPool(scripted: Scripted): void {
   scripted.cognito.on(DescribeUserPoolCommand).resolves({ UserPool: { Id: POOL, Name: 'logs' } });

@@ -16,7 +16,7 @@ import {
 import { beforeEach, describe, expect, it } from 'vitest';
 import { redactSecrets } from '../../src/cognito/redaction';
 import { postQuery, TEST_SERVICE_KEY } from '../support/gateway';
-import { scriptedGateway } from '../support/scripted-cognito';
+import { scriptedGateway, sdkException } from '../support/scripted-cognito';
 
 /**
  * MFA over a scripted SDK, for what cognito-local cannot do: AdminSetUserMFAPreference and
@@ -55,13 +55,6 @@ const user: AdminGetUserResponse = {
 };
 
 const ERROR = '__typename ... on CognitoError { code } ... on InvalidInputError { field reason }';
-
-/** A Cognito exception as the SDK deserializes it. */
-function exception(name: string): Error {
-  const Exception = (sdk as unknown as Record<string, new (options: { message: string; $metadata: object }) => Error>)[name];
-  if (!Exception) throw new Error(`the SDK has no ${name}`);
-  return new Exception({ message: `scripted ${name}`, $metadata: {} });
-}
 
 /** What each documented exception becomes: a typed result (its type name), or a GraphQL error (its code). */
 type Outcome = { typed: string } | { error: string };
@@ -130,7 +123,7 @@ describe('adminSetUserMFAPreference (AdminSetUserMFAPreference)', () => {
     UserNotFoundException: { typed: 'UserNotFoundError' },
   };
   it.each(Object.entries(documented))('%s → %o', async (name, outcome) => {
-    cognito.on(AdminSetUserMFAPreferenceCommand).rejects(exception(name));
+    cognito.on(AdminSetUserMFAPreferenceCommand).rejects(sdkException(name));
     expect(await outcomeOf(PREFERENCE, { input: { userPoolId: POOL, username: USERNAME, sms: { enabled: true } } })).toEqual(outcome);
   });
 });
@@ -160,7 +153,7 @@ describe('adminDeleteSoftwareToken (AdminDeleteSoftwareToken)', () => {
     UserNotFoundException: { typed: 'UserNotFoundError' },
   };
   it.each(Object.entries(documented))('%s → %o', async (name, outcome) => {
-    cognito.on(AdminDeleteSoftwareTokenCommand).rejects(exception(name));
+    cognito.on(AdminDeleteSoftwareTokenCommand).rejects(sdkException(name));
     expect(await outcomeOf(DELETE_TOKEN, { input: { userPoolId: POOL, username: USERNAME } })).toEqual(outcome);
   });
 });
@@ -251,7 +244,7 @@ describe('UserPool.mfaConfig and setUserPoolMfaConfig', () => {
   };
   it.each(Object.entries(documented))('SetUserPoolMfaConfig %s → %o', async (name, outcome) => {
     cognito.on(GetUserPoolMfaConfigCommand).resolves(fullConfig);
-    cognito.on(SetUserPoolMfaConfigCommand).rejects(exception(name));
+    cognito.on(SetUserPoolMfaConfigCommand).rejects(sdkException(name));
     expect(await outcomeOf(SET_CONFIG, { input: { userPoolId: POOL, mfaConfiguration: 'ON' } })).toEqual(outcome);
   });
 });
@@ -307,7 +300,7 @@ describe('software token set-up inside sign-in (the session path, public)', () =
     SoftwareTokenMFANotFoundException: { typed: 'SoftwareTokenMFANotFoundError' },
   };
   it.each(Object.entries(associateDocumented))('AssociateSoftwareToken %s → %o', async (name, outcome) => {
-    cognito.on(AssociateSoftwareTokenCommand).rejects(exception(name));
+    cognito.on(AssociateSoftwareTokenCommand).rejects(sdkException(name));
     expect(await outcomeOf(ASSOCIATE, { input: inSignIn }, {})).toEqual(outcome);
   });
 
@@ -324,7 +317,7 @@ describe('software token set-up inside sign-in (the session path, public)', () =
     UserNotFoundException: { typed: 'UserNotFoundError' },
   };
   it.each(Object.entries(verifyDocumented))('VerifySoftwareToken %s → %o', async (name, outcome) => {
-    cognito.on(VerifySoftwareTokenCommand).rejects(exception(name));
+    cognito.on(VerifySoftwareTokenCommand).rejects(sdkException(name));
     expect(await outcomeOf(VERIFY, { input: { ...inSignIn, userCode: '123456' } }, {})).toEqual(outcome);
   });
 });
@@ -351,7 +344,7 @@ describe('TooManyRequestsException, where documented, is THROTTLED once the requ
       requestTimeoutMs: 300,
     });
     throttled.cognito.on(GetUserPoolMfaConfigCommand).resolves(fullConfig);
-    throttled.cognito.on(command as typeof VerifySoftwareTokenCommand).rejects(exception('TooManyRequestsException'));
+    throttled.cognito.on(command as typeof VerifySoftwareTokenCommand).rejects(sdkException('TooManyRequestsException'));
     const answer = await postQuery(throttled.gateway, document, { input }, 'session' in input ? {} : { 'x-service-key': TEST_SERVICE_KEY });
     expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['THROTTLED']);
     expect(throttled.cognito.commandCalls(command as typeof VerifySoftwareTokenCommand).length).toBeGreaterThanOrEqual(1);

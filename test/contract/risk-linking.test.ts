@@ -4,7 +4,6 @@ import {
   AdminLinkProviderForUserCommand,
   AdminListUserAuthEventsCommand,
   AdminUpdateAuthEventFeedbackCommand,
-  CognitoIdentityProviderServiceException,
   DescribeRiskConfigurationCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
@@ -17,7 +16,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { postQuery } from '../support/gateway';
-import { pagedList, range, scriptedGateway } from '../support/scripted-cognito';
+import { pagedList, range, scriptedGateway, cognitoException } from '../support/scripted-cognito';
 import { capturingLogger } from '../support/capturing-logger';
 
 /**
@@ -117,11 +116,6 @@ const RISK_FIELDS = `userPoolId clientId lastModifiedAt
     lowAction { notify eventAction } mediumAction { notify eventAction } highAction { notify eventAction }
   }
   riskExceptions { blockedIpRanges skippedIpRanges }`;
-
-/** An exception as the SDK deserializes one Cognito answered with. */
-function cognitoException(name: string): CognitoIdentityProviderServiceException {
-  return new CognitoIdentityProviderServiceException({ name, $fault: 'client', message: `Cognito says ${name}.`, $metadata: {} });
-}
 
 type Scripted = ReturnType<typeof scriptedGateway>;
 

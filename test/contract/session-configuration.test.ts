@@ -1,5 +1,4 @@
 import {
-  CognitoIdentityProviderServiceException,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
   GetUserPoolClientSessionConfigurationCommand,
@@ -13,7 +12,7 @@ import {
   type SetUserPoolSessionConfigurationResponse,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { scriptedGateway } from '../support/scripted-cognito';
+import { scriptedGateway, cognitoException } from '../support/scripted-cognito';
 
 /**
  * Session configuration over a scripted SDK: cognito-local 5.3.0 implements none of
@@ -40,15 +39,6 @@ const clientConfiguration = (minutes: number): GetUserPoolClientSessionConfigura
   ClientId: CLIENT_ID,
   SSOSession: { MaxValidityMinutes: minutes },
 });
-
-function cognitoException(name: string, status = 400): CognitoIdentityProviderServiceException {
-  return new CognitoIdentityProviderServiceException({
-    name,
-    $fault: status >= 500 ? 'server' : 'client',
-    message: `Cognito says ${name}.`,
-    $metadata: { httpStatusCode: status },
-  });
-}
 
 type Scripted = ReturnType<typeof scriptedGateway>;
 let scripted: Scripted;

@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import * as sdk from '@aws-sdk/client-cognito-identity-provider';
 import {
   AdminInitiateAuthCommand,
   AdminRespondToAuthChallengeCommand,
@@ -21,7 +20,7 @@ import { signInExceptions } from '../../src/schema/auth';
 import { errorTypeName } from '../../src/schema/error-mapping';
 import { capturingLogger } from '../support/capturing-logger';
 import { asService, postQuery } from '../support/gateway';
-import { scriptedGateway } from '../support/scripted-cognito';
+import { scriptedGateway, sdkException } from '../support/scripted-cognito';
 import { totpCode } from '../support/totp';
 
 /**
@@ -657,13 +656,6 @@ describe('bad input names the field and the challenge, before any Cognito call',
 
 // ---------------------------------------------------------------------------------------------
 
-/** A Cognito exception as the SDK deserializes it. */
-function exception(name: string): Error {
-  const Exception = (sdk as unknown as Record<string, new (options: { message: string; $metadata: object }) => Error>)[name];
-  if (!Exception) throw new Error(`the SDK has no ${name}`);
-  return new Exception({ message: `scripted ${name}`, $metadata: {} });
-}
-
 type Outcome = { typed: string } | { error: string };
 
 /**
@@ -812,7 +804,7 @@ describe('every documented exception of the four sign-in operations is a typed r
   );
   it.each(rows)('%s %s → %o', async (operation, name, outcome) => {
     const { command, document, input, headers } = calls[operation];
-    cognito.on(command as typeof InitiateAuthCommand).rejects(exception(name));
+    cognito.on(command as typeof InitiateAuthCommand).rejects(sdkException(name));
     const answer = await postQuery(gateway, document, { input }, headers);
     const got: Outcome = answer.errors?.length
       ? { error: String(answer.errors[0]!.extensions?.code) }

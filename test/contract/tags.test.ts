@@ -1,5 +1,4 @@
 import {
-  CognitoIdentityProviderServiceException,
   DescribeUserPoolCommand,
   ListTagsForResourceCommand,
   TagResourceCommand,
@@ -8,7 +7,7 @@ import {
   type ListTagsForResourceResponse,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { scriptedGateway } from '../support/scripted-cognito';
+import { scriptedGateway, cognitoException } from '../support/scripted-cognito';
 
 /**
  * A pool's tags over a scripted SDK: cognito-local 5.3.0 implements none of TagResource,
@@ -23,15 +22,6 @@ const ARN = `arn:aws:cognito-idp:eu-west-1:123456789012:userpool/${POOL}`;
 const describedPool = (arn: string | undefined = ARN): DescribeUserPoolResponse => ({
   UserPool: { Id: POOL, Name: 'tagged', ...(arn ? { Arn: arn } : {}) },
 });
-
-function cognitoException(name: string, status = 400): CognitoIdentityProviderServiceException {
-  return new CognitoIdentityProviderServiceException({
-    name,
-    $fault: status >= 500 ? 'server' : 'client',
-    message: `Cognito says ${name}.`,
-    $metadata: { httpStatusCode: status },
-  });
-}
 
 type Scripted = ReturnType<typeof scriptedGateway>;
 let scripted: Scripted;

@@ -1,4 +1,10 @@
-import { CognitoIdentityProviderClient, type UserType, type GroupType } from '@aws-sdk/client-cognito-identity-provider';
+import * as sdk from '@aws-sdk/client-cognito-identity-provider';
+import {
+  CognitoIdentityProviderClient,
+  CognitoIdentityProviderServiceException,
+  type GroupType,
+  type UserType,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createGateway, type GatewayOptions } from '../../src/http/yoga';
 import { asService, postQuery, TEST_SERVICE_KEY } from './gateway';
@@ -80,3 +86,20 @@ export function scriptedGroup(userPoolId: string, name: string): GroupType {
 }
 
 export const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+
+/** A Cognito exception as the SDK throws it for an error answer: its name, and a 5xx a server fault. */
+export function cognitoException(name: string, status = 400): CognitoIdentityProviderServiceException {
+  return new CognitoIdentityProviderServiceException({
+    name,
+    $fault: status >= 500 ? 'server' : 'client',
+    message: `Cognito says ${name}.`,
+    $metadata: { httpStatusCode: status },
+  });
+}
+
+/** The SDK's own class for an exception of that name (a test naming one the SDK lacks fails). */
+export function sdkException(name: string): Error {
+  const Exception = (sdk as unknown as Record<string, new (options: { message: string; $metadata: object }) => Error>)[name];
+  if (!Exception) throw new Error(`the SDK has no ${name}`);
+  return new Exception({ message: `scripted ${name}`, $metadata: {} });
+}
